@@ -1,0 +1,108 @@
+"""Rule-based extraction of trade commitments and measures from news articles.
+
+Public entry point: `extract_corpus(articles) -> Extraction`. A plain library (no Dagster): the
+orchestration layer calls it on a frame of ARTICLE_SCHEMA and loads the three frames it returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import polars as pl
+
+from ingestion.extract.corpus import (
+    agreement_links,
+    article_links,
+    assign_entry_keys,
+    duplicate_groups,
+)
+from ingestion.extract.dates import infer_publication_date
+from ingestion.extract.rules import extract_article, is_relevant
+from ingestion.schemas import (
+    ARTICLE_ANNOTATION_SCHEMA,
+    STATEMENT_LINK_SCHEMA,
+    STATEMENT_SCHEMA,
+)
+
+__all__ = ["WINDOW_START", "Extraction", "extract_corpus"]
+
+# The ledger covers the trade conflict from 2025 on: older articles are history, not new measures.
+WINDOW_START = dt.date(2025, 1, 1)
+
+
+@dataclass
+class Extraction:
+    """The three frames the extractor produces, each conforming to its schema."""
+
+    statements: pl.DataFrame
+    links: pl.DataFrame
+    annotations: pl.DataFrame
+
+
+def _mostly_latin(text: str) -> bool:
+    """True when most letters are Latin: a cheap guard against non-English text labelled 'en'."""
+    letters = [c for c in text[:3000] if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin / len(letters) >= 0.7
+
+
+def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START) -> Extraction:
+    """Extract statements, links and per-article annotations from a frame of ARTICLE_SCHEMA."""
+    rows = sorted(articles.select(["article_id", "text", "published_on", "language"]).to_dicts(),
+                  key=lambda r: r["article_id"])
+    years = Counter(r["published_on"].year for r in rows if r["published_on"] is not None)
+    default_year = years.most_common(1)[0][0] if years else None
+
+    pubs: dict[str, dt.date | None] = {}
+    for r in rows:
+        text = r["text"] or ""
+        pubs[r["article_id"]] = r["published_on"] or infer_publication_date(text)
+
+    groups = duplicate_groups([r["article_id"] for r in rows], [r["text"] or "" for r in rows],
+                              [pubs[r["article_id"]] for r in rows])
+
+    statements: list[dict] = []
+    links: dict = {}
+    annotations: list[dict] = []
+    for r in rows:
+        aid, text = r["article_id"], r["text"] or ""
+        pub = pubs[aid]
+        relevant = _mostly_latin(text) and is_relevant(text, r["language"], pub, window_start)
+        stmts: list[dict] = []
+        if relevant:
+            stmts = extract_article(aid, text, pub, default_year)
+            stmts = [s for s in stmts if not _outside_window(s, window_start)]
+            stmts += article_links(text, stmts, links)
+            if not stmts:
+                relevant = relevant and bool(stmts) or relevant
+        statements.extend(stmts)
+        annotations.append({
+            "article_id": aid,
+            "duplicate_group": groups[aid],
+            "is_relevant": relevant,
+            "language": r["language"] or "und",
+            "statement_count": len(stmts),
+        })
+
+    assign_entry_keys(statements)
+    agreement_links(statements, links)
+
+    st_frame = pl.DataFrame(
+        [{k: s[k] for k in STATEMENT_SCHEMA} for s in statements], schema=STATEMENT_SCHEMA
+    ) if statements else pl.DataFrame(schema=STATEMENT_SCHEMA)
+    link_rows = sorted(links.values(), key=lambda x: (x["commitment_statement_id"],
+                                                      x["reciprocal_statement_id"]))
+    lk_frame = pl.DataFrame(link_rows, schema=STATEMENT_LINK_SCHEMA) if link_rows else pl.DataFrame(
+        schema=STATEMENT_LINK_SCHEMA)
+    an_frame = pl.DataFrame(annotations, schema=ARTICLE_ANNOTATION_SCHEMA)
+    return Extraction(st_frame, lk_frame, an_frame)
+
+
+def _outside_window(st: dict, window_start: dt.date) -> bool:
+    """A statement whose own dates all lie before the window is history, not a ledger event."""
+    dates = [d for d in (st["announced_on"], st["effective_on"]) if d is not None]
+    return bool(dates) and max(dates) < window_start

@@ -1,0 +1,308 @@
+"""Corpus-level passes: near-duplicate articles, entry keys across articles, and links.
+
+Everything here is deterministic and independent of input order: articles and statements are
+sorted by content before any grouping, and keys are built from field values only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+from ingestion.extract.rules import _EASING, _RESTRICTIVE, actor_mentions, quid_cues, response_cues
+
+FAMILY = {
+    "tariff_increase": "tariff_up",
+    "tariff_reduction": "tariff_down",
+    "tariff_suspension": "tariff_down",
+    "export_control": "control_up",
+    "export_control_relaxation": "control_down",
+    "license_approval": "control_down",
+    "purchase_commitment": "purchase",
+    "visa_policy": "visa",
+    "port_fee": "port_fee",
+    "investigation": "investigation",
+    "other": "other",
+}
+# Kinds whose entries are told apart by the goods they concern (two control decisions on one day
+# can be different measures); tariff reports name different slices of one package, so not those.
+_PRODUCT_KEYED = {"control_up", "control_down", "investigation", "purchase"}
+CLUSTER_DAYS = 6
+
+# --- near-duplicate articles ----------------------------------------------------------------------
+_N_PERM = 64
+_BANDS = 16
+_ROWS = _N_PERM // _BANDS
+_MERSENNE = np.uint64((1 << 61) - 1)
+_rng = np.random.default_rng(20250512)
+_A = _rng.integers(1, (1 << 61) - 1, size=_N_PERM, dtype=np.uint64)
+_B = _rng.integers(0, (1 << 61) - 1, size=_N_PERM, dtype=np.uint64)
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str, k: int = 5) -> np.ndarray:
+    """crc32 hashes of word k-shingles of the normalised text (crc32: stable across processes)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        words = words + [""] * (k - len(words))
+    grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    return np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint64, count=len(grams))
+
+
+def minhash(text: str) -> np.ndarray:
+    """A 64-permutation MinHash signature of the text's word 5-shingles."""
+    sh = _shingles(text)
+    # (a*x + b) mod p with uint64 wrap-around: a universal-enough hash family for sketching.
+    vals = (np.outer(sh, _A) + _B) % _MERSENNE
+    return vals.min(axis=0)
+
+
+def duplicate_groups(ids: list[str], texts: list[str], dates: list[dt.date | None],
+                     threshold: float = 0.5) -> dict[str, str]:
+    """article_id -> article_id of the first (earliest, then smallest id) article of its group."""
+    order = sorted(range(len(ids)), key=lambda i: (dates[i] or dt.date.max, ids[i]))
+    parent = {ids[i]: ids[i] for i in order}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        # The root is the earlier article so that the group id is the first article.
+        rank = {ids[i]: r for r, i in enumerate(order)}
+        if rank[ra] < rank[rb]:
+            parent[rb] = ra
+        else:
+            parent[ra] = rb
+
+    exact: dict[str, str] = {}
+    sigs: dict[str, np.ndarray] = {}
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    for i in order:
+        norm = " ".join(_WORD.findall(texts[i].lower()))
+        if norm in exact:
+            union(exact[norm], ids[i])
+            continue
+        exact[norm] = ids[i]
+        sig = minhash(texts[i])
+        sigs[ids[i]] = sig
+        for b in range(_BANDS):
+            buckets[(b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())].append(ids[i])
+    checked: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                if float(np.mean(sigs[pair[0]] == sigs[pair[1]])) >= threshold:
+                    union(*pair)
+    return {a: find(a) for a in ids}
+
+
+# --- entry keys -------------------------------------------------------------------------------------
+def _ref_date(st: dict) -> dt.date | None:
+    return st["announced_on"] or st["effective_on"]
+
+
+def assign_entry_keys(statements: list[dict]) -> None:
+    """Give statements that report one measure the same `entry_key`, across articles.
+
+    Block on actor|target|kind family|product family, then chain statements whose dates lie within
+    CLUSTER_DAYS of the cluster's first date. The key carries the cluster's first date, so it only
+    depends on the statements' contents.
+    """
+    blocks: dict[str, list[dict]] = defaultdict(list)
+    for st in statements:
+        fam = FAMILY.get(st["kind"], "other")
+        pfam = st.get("_fam", "") if fam in _PRODUCT_KEYED else ""
+        blocks["|".join((st["actor"], st["target"] or "-", fam, pfam or "-"))].append(st)
+    for base, members in blocks.items():
+        dated = sorted((s for s in members if _ref_date(s) is not None),
+                       key=lambda s: (_ref_date(s), s["quote"], s["statement_id"]))
+        start: dt.date | None = None
+        for s in dated:
+            d = _ref_date(s)
+            if start is None or (d - start).days > CLUSTER_DAYS:
+                start = d
+            s["entry_key"] = f"{base}|{start.isoformat()}"
+        for s in members:
+            if _ref_date(s) is None:
+                s["entry_key"] = f"{base}|undated"
+
+
+# --- links --------------------------------------------------------------------------------------------
+_PREP_CUE = re.compile(r"^(?:in response to|response to|in retaliation|in return for|follows?"
+                       r"|followed|comes? after|came after)", re.I)
+
+
+def _link(links: dict, a: dict, b: dict, basis: str, agreement: str, conf: float) -> None:
+    """Record a link from statement a (commitment / retaliating) to b; keep the best basis."""
+    if a["actor"] == b["actor"]:
+        return
+    key = (a["statement_id"], b["statement_id"])
+    if key not in links or links[key]["confidence"] < conf:
+        links[key] = {
+            "commitment_statement_id": a["statement_id"],
+            "reciprocal_statement_id": b["statement_id"],
+            "basis": basis,
+            "agreement": agreement,
+            "confidence": round(conf, 3),
+        }
+
+
+def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
+    """Links inside one article from response and quid-pro-quo cues; may add nominal statements.
+
+    Returns statements created for measures that are only named as what a response answers
+    ("in response to Washington's tariffs"), so that the link has two ends.
+    """
+    created: list[dict] = []
+    by_sent: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for st in stmts:
+        by_sent[st["_sent"]].append(st)
+    sents = sorted(by_sent)
+    for si, sent in enumerate(sents):
+        ss, se = sent
+        sentence = text[ss:se]
+        here = by_sent[sent]
+        prev = [st for p in sents[max(0, si - 2) : si] for st in by_sent[p]
+                if p[0] >= ss - 600]
+        nxt = [st for p in sents[si + 1 : si + 2] for st in by_sent[p] if p[0] <= se + 300]
+        for cue in response_cues(sentence):
+            cue_pos = ss + cue.start()
+            mentions = actor_mentions(text, ss, se)
+            if _PREP_CUE.match(cue.group(0)):
+                after = [m for m in mentions if cue_pos < m.start <= cue_pos + 120]
+                if not after:
+                    continue
+                answered = after[0].iso
+                responders = [st for st in here if st["actor"] != answered
+                              and st["_trigger"] < cue_pos] or [
+                    st for st in prev if st["actor"] != answered]
+            else:
+                before = [m for m in mentions if m.end <= cue_pos and m.subject]
+                clause_st = [st for st in here if st["_clause"][0] <= cue_pos < st["_clause"][1]]
+                if before:
+                    responder_iso = before[-1].iso
+                elif clause_st:
+                    responder_iso = clause_st[0]["actor"]
+                elif here:
+                    responder_iso = here[0]["actor"]
+                else:
+                    continue
+                responders = [st for st in here if st["actor"] == responder_iso] or [
+                    st for st in prev if st["actor"] == responder_iso]
+                others = [m.iso for m in mentions if m.iso != responder_iso]
+                answered = others[0] if others else {"USA": "CHN", "CHN": "USA"}.get(
+                    responder_iso, "")
+            if not responders or not answered:
+                continue
+            targets = [st for st in here if st["actor"] == answered and st not in responders]
+            targets = targets or [st for st in prev + nxt if st["actor"] == answered]
+            if not targets:
+                targets = _nominal(text, ss, se, cue_pos, answered, responders, created, stmts)
+            for r in responders:
+                if r["kind"] not in _RESTRICTIVE:
+                    continue
+                for t in targets:
+                    if t["kind"] in _RESTRICTIVE:
+                        _link(links, r, t, "retaliation", "", 0.7)
+        for cue in quid_cues(sentence):
+            cue_pos = ss + cue.start()
+            after_st = [st for st in here if st["_trigger"] > cue_pos]
+            before_st = [st for st in here if st["_trigger"] <= cue_pos] + prev
+            basis = "in return" if "return" in cue.group(0).lower() else (
+                "in exchange" if "exchange" in cue.group(0).lower() else "once ... will")
+            for a in after_st:
+                for b in before_st:
+                    if b["actor"] != a["actor"]:
+                        _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
+        # Conditional promise across sentences: "Once they do that, we'll lift ours" in the next one.
+    _packages(stmts + created, links)
+    return created
+
+
+def _nominal(text: str, ss: int, se: int, cue_pos: int, actor: str, responders: list[dict],
+             created: list[dict], stmts: list[dict]) -> list[dict]:
+    """A statement for a measure named only as the object of a response cue."""
+    tail = text[cue_pos:se].lower()
+    if re.search(r"tariff|dut(?:y|ies)|levies|levy", tail):
+        kind = "tariff_increase"
+    elif re.search(r"export (?:controls?|restrictions?|curbs?)|entity list|restriction", tail):
+        kind = "export_control"
+    else:
+        return []
+    r0 = responders[0]
+    n = len(stmts) + len(created)
+    st = dict(r0)
+    st.update({
+        "statement_id": f"{r0['article_id']}:{n}",
+        "actor": actor,
+        "target": r0["actor"],
+        "kind": kind,
+        "is_commitment": False,
+        "status": "implemented",
+        "instrument": "",
+        "products": "",
+        "hs_codes": [],
+        "rate_before_pct": None,
+        "rate_after_pct": None,
+        # The answered measure precedes its answer by days: date it by the answer.
+        "announced_on": r0["announced_on"] or r0["effective_on"],
+        "effective_on": None,
+        "agreement": "",
+        "confidence": 0.4,
+        "rules": "nominal_answered",
+        "_fam": "",
+        "_trigger": cue_pos,
+        "_clause": (cue_pos, se),
+    })
+    created.append(st)
+    return [st]
+
+
+def _packages(stmts: list[dict], links: dict) -> None:
+    """Measures announced together by the retaliating side answer the same measure."""
+    by_id = {st["statement_id"]: st for st in stmts}
+    for (a_id, b_id), lk in list(links.items()):
+        if lk["basis"] != "retaliation":
+            continue
+        a, b = by_id.get(a_id), by_id.get(b_id)
+        if a is None or b is None:
+            continue
+        for st in stmts:
+            if st is a or st["actor"] != a["actor"] or st["kind"] not in _RESTRICTIVE:
+                continue
+            da, ds = _ref_date(a), _ref_date(st)
+            if da and ds and abs((da - ds).days) <= 2:
+                _link(links, st, b, "retaliation", "", 0.55)
+
+
+def agreement_links(statements: list[dict], links: dict) -> None:
+    """Easing statements of opposite parties that belong to one named agreement."""
+    best: dict[str, dict] = {}
+    for st in sorted(statements, key=lambda s: (-s["confidence"], s["statement_id"])):
+        if st["agreement"] and st["kind"] in _EASING and st["entry_key"] not in best:
+            best[st["entry_key"]] = st
+    by_agreement: dict[str, list[dict]] = defaultdict(list)
+    for st in best.values():
+        by_agreement[st["agreement"]].append(st)
+    order = {"other": 0, "license_approval": 1, "purchase_commitment": 2,
+             "export_control_relaxation": 3, "tariff_suspension": 4, "tariff_reduction": 5}
+    for agreement, members in by_agreement.items():
+        members.sort(key=lambda s: (order.get(s["kind"], 9), s["actor"], s["entry_key"]))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a["actor"] != b["actor"]:
+                    _link(links, a, b, "same agreement", agreement, 0.6)

@@ -1,0 +1,203 @@
+"""Temporal expressions: find them with a regex, resolve them against the publication date.
+
+dateparser is not used on the hot path: the expressions met in trade news ("on Thursday",
+"effective May 14", "last month", "April 2, 2025") are few, and a table is both faster (the
+extractor must stay under 10 ms per article) and predictable (dateparser reads "90 days" as
+"90 days ago").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+# The preposition in front of a date decides its role (effective vs announced vs background).
+_PREP = (
+    r"(?:(?P<prep>effective(?: from| on)?|starting(?: from| on)?|beginning(?: on)?|as of|from|since"
+    r"|by|until|till|through|before|after|on|in|of|takes? effect(?: on)?|took effect(?: on)?"
+    r"|came into (?:effect|force)(?: on)?|went into (?:effect|force)(?: on)?)\s+)?"
+)
+_DATE_RE = re.compile(
+    _PREP
+    + r"(?:(?P<iso>20\d\d-[01]\d-[0-3]\d)"
+    + r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    + _MON
+    + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>20\d\d))?"
+    + r"|(?P<day2>[0-3]?\d)\s+(?P<mon2>January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?:,?\s+(?P<year2>20\d\d))?"
+    + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|last month|this month)"
+    + r"|(?P<part>early|mid-|mid|late|the end of|end-)\s*" + _MON.replace("mon>", "pmon>")
+    + r"(?:\s+(?P<pyear>20\d\d))?"
+    + r"|" + _MON.replace("mon>", "mmon>") + r"(?:\s+(?P<myear>20\d\d))?(?=[\s,.;)])"
+    + r")",
+    re.IGNORECASE,
+)
+EFFECTIVE_PREPS = ("effective", "starting", "beginning", "as of", "from", "by", "take", "took",
+                   "came", "went")
+BACKGROUND_PREPS = ("since", "until", "till", "through", "before", "of", "after")
+_EFFECT_BEFORE = re.compile(
+    r"(?:effective|take effect|takes effect|took effect|went into effect|due to take effect"
+    r"|come into force|in force|starting|implemented|kick in)\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date in a sentence: its role, value, granularity and character span."""
+
+    role: str  # announced | effective | background
+    value: dt.date
+    granularity: str  # day | month | week
+    start: int
+    end: int
+
+
+def _year_for(month: int, day: int, pub: dt.date | None, default_year: int | None,
+              future: bool) -> int | None:
+    """Choose the year of a month/day written without one: the nearest to the publication date."""
+    if pub is None:
+        return default_year
+    year = pub.year
+    try:
+        cand = dt.date(year, month, day)
+    except ValueError:
+        return year
+    # A past-tense report rarely refers to a date far after its own publication, and a future
+    # clause rarely to a date long before it.
+    if not future and (cand - pub).days > 45:
+        return year - 1
+    if future and (pub - cand).days > 200:
+        return year + 1
+    return year
+
+
+def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_year: int | None,
+               future: bool = False) -> list[DateMention]:
+    """All dates in text[start:end], resolved against `pub`, with the role their preposition gives."""
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(text, start, end):
+        g = m.groupdict()
+        prep = (g.get("prep") or "").lower()
+        value: dt.date | None = None
+        gran = "day"
+        try:
+            if g.get("iso"):
+                value = dt.date.fromisoformat(g["iso"])
+            elif g.get("mon"):
+                mon = MONTHS[g["mon"].lower().rstrip(".")]
+                day = int(g["day"])
+                year = int(g["year"]) if g.get("year") else _year_for(mon, day, pub, default_year,
+                                                                      future)
+                value = dt.date(year, mon, day) if year else None
+            elif g.get("mon2"):
+                mon = MONTHS[g["mon2"].lower()]
+                day = int(g["day2"])
+                year = int(g["year2"]) if g.get("year2") else _year_for(mon, day, pub,
+                                                                        default_year, future)
+                value = dt.date(year, mon, day) if year else None
+            elif g.get("wd"):
+                if pub is not None:
+                    wd = WEEKDAYS[g["wd"].lower()]
+                    if future and prep in ("from", "effective", "starting", "on", ""):
+                        delta = (wd - pub.weekday()) % 7
+                        value = pub + dt.timedelta(days=delta)
+                    else:
+                        delta = (pub.weekday() - wd) % 7
+                        value = pub - dt.timedelta(days=delta)
+            elif g.get("rel"):
+                if pub is not None:
+                    rel = g["rel"].lower()
+                    gran = "week" if "week" in rel else ("month" if "month" in rel else "day")
+                    value = {
+                        "today": pub,
+                        "yesterday": pub - dt.timedelta(days=1),
+                        "last week": pub - dt.timedelta(days=7),
+                        "this week": pub,
+                        "earlier this week": pub,
+                        "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
+                        "this month": pub.replace(day=1),
+                    }[rel]
+            elif g.get("pmon"):
+                mon = MONTHS[g["pmon"].lower().rstrip(".")]
+                part = g["part"].lower()
+                day = 3 if part.startswith("early") else (15 if part.startswith("mid") else 25)
+                year = int(g["pyear"]) if g.get("pyear") else _year_for(mon, day, pub,
+                                                                        default_year, future)
+                value = dt.date(year, mon, day) if year else None
+                gran = "month"
+            elif g.get("mmon"):
+                word = g["mmon"].lower().rstrip(".")
+                # "may" is also a modal verb: a bare month needs a capital and a preposition.
+                if (word == "may" and not g["mmon"][0].isupper()) or not prep:
+                    continue
+                mon = MONTHS[word]
+                year = int(g["myear"]) if g.get("myear") else _year_for(mon, 1, pub,
+                                                                        default_year, future)
+                value = dt.date(year, mon, 1) if year else None
+                gran = "month"
+        except (ValueError, KeyError):
+            value = None
+        if value is None:
+            continue
+        if prep.startswith(BACKGROUND_PREPS) and not prep.startswith("on"):
+            role = "background"
+        elif prep.startswith(EFFECTIVE_PREPS) or _EFFECT_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            role = "effective"
+        else:
+            role = "announced"
+        out.append(DateMention(role, value, gran, m.start(), m.end()))
+    return out
+
+
+_DATELINE = re.compile(r"\bdate (20\d\d-[01]\d-[0-3]\d)\b")
+_FULL_DATE = re.compile(_MON + r"\s+(?P<day>[0-3]?\d),?\s+(?P<year>20\d\d)|(?P<day2>[0-3]?\d)\s+"
+                        r"(?P<mon2>January|February|March|April|May|June|July|August|September"
+                        r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                        r"\.?,?\s+(?P<year2>20\d\d)", re.IGNORECASE)
+
+
+def infer_publication_date(text: str) -> dt.date | None:
+    """A publication date read from the text when metadata has none.
+
+    Order of trust: an explicit "date YYYY-MM-DD" header, a full date in the first 400 characters
+    (a dateline or byline), else the latest full date the text mentions (a report is written on
+    or after the last date it cites).
+    """
+    m = _DATELINE.search(text, 0, 400)
+    if m:
+        return dt.date.fromisoformat(m.group(1))
+    found: list[tuple[int, dt.date]] = []
+    for fm in _FULL_DATE.finditer(text):
+        try:
+            if fm.group("mon"):
+                d = dt.date(int(fm.group("year")), MONTHS[fm.group("mon").lower().rstrip(".")],
+                            int(fm.group("day")))
+            else:
+                d = dt.date(int(fm.group("year2")), MONTHS[fm.group("mon2").lower()],
+                            int(fm.group("day2")))
+        except (ValueError, KeyError):
+            continue
+        found.append((fm.start(), d))
+    if not found:
+        return None
+    head = [d for pos, d in found if pos < 400]
+    if head:
+        return head[0]
+    return max(d for _, d in found)

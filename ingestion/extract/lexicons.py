@@ -1,0 +1,272 @@
+"""Lexicons the rule-based extractor reads: kept as plain data so they can grow without code.
+
+Each table maps surface forms to normalised values. Patterns are regular-expression fragments,
+matched case-insensitively unless a table says otherwise. Nothing here is keyed to a particular
+article: entries are words and phrases of the trade-policy register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+# --- Actors -------------------------------------------------------------------------------------
+# alias -> ISO3. Matched case-insensitively on word boundaries, longest alias first.
+ACTOR_ALIASES: dict[str, str] = {
+    # United States: the country, its capital, its agencies and its officials.
+    "the united states": "USA",
+    "united states": "USA",
+    "u.s.": "USA",
+    "u.s": "USA",
+    "america": "USA",
+    "washington": "USA",
+    "the white house": "USA",
+    "white house": "USA",
+    "trump administration": "USA",
+    "biden administration": "USA",
+    "donald trump": "USA",
+    "donald j. trump": "USA",
+    "president trump": "USA",
+    "trump": "USA",
+    "howard lutnick": "USA",
+    "lutnick": "USA",
+    "scott bessent": "USA",
+    "bessent": "USA",
+    "jamieson greer": "USA",
+    "greer": "USA",
+    "marco rubio": "USA",
+    "rubio": "USA",
+    "ustr": "USA",
+    "u.s. trade representative": "USA",
+    "bureau of industry and security": "USA",
+    "bis": "USA",
+    "commerce department": "USA",
+    "department of commerce": "USA",
+    "u.s. department of commerce": "USA",
+    "state department": "USA",
+    "department of state": "USA",
+    "treasury department": "USA",
+    "the treasury": "USA",
+    "customs and border protection": "USA",
+    "cbp": "USA",
+    "federal register": "USA",
+    # China.
+    "china": "CHN",
+    "beijing": "CHN",
+    "prc": "CHN",
+    "people's republic of china": "CHN",
+    "xi jinping": "CHN",
+    "president xi": "CHN",
+    "xi": "CHN",
+    "he lifeng": "CHN",
+    "li chenggang": "CHN",
+    "wang wentao": "CHN",
+    "mofcom": "CHN",
+    "ministry of commerce": "CHN",
+    "commerce ministry": "CHN",
+    "chinese commerce ministry": "CHN",
+    "ministry of finance": "CHN",
+    "finance ministry": "CHN",
+    "state council": "CHN",
+    "customs tariff commission": "CHN",
+    "tariff commission": "CHN",
+    "tax commission": "CHN",
+    "general administration of customs": "CHN",
+    "gacc": "CHN",
+    "chinese government": "CHN",
+    "chinese side": "CHN",
+    "chinese authorities": "CHN",
+    "chinese customs": "CHN",
+    "samr": "CHN",
+    # Other economies that appear in the same news stream.
+    "india": "IND",
+    "new delhi": "IND",
+    "narendra modi": "IND",
+    "modi": "IND",
+    "japan": "JPN",
+    "tokyo": "JPN",
+    "shigeru ishiba": "JPN",
+    "european union": "EUN",
+    "the eu": "EUN",
+    "brussels": "EUN",
+    "canada": "CAN",
+    "ottawa": "CAN",
+    "mexico": "MEX",
+    "south korea": "KOR",
+    "seoul": "KOR",
+    "vietnam": "VNM",
+    "united kingdom": "GBR",
+    "britain": "GBR",
+}
+
+# Aliases that are only an actor when written exactly so (case-sensitive): "US" but never "us".
+CASE_SENSITIVE_ALIASES: dict[str, str] = {"US": "USA", "USA": "USA", "EU": "EUN", "UK": "GBR"}
+
+# Adjectives and demonyms: they name the target of goods ("Chinese goods"), not an acting subject,
+# unless followed by a government noun (handled by the aliases above).
+DEMONYMS: dict[str, str] = {
+    "american": "USA",
+    "chinese": "CHN",
+    "indian": "IND",
+    "japanese": "JPN",
+    "european": "EUN",
+    "canadian": "CAN",
+    "mexican": "MEX",
+}
+
+# Role nouns that stand for "the government of the article's country" when no alias is present.
+ROLE_NOUNS = (
+    "the administration",
+    "the ministry",
+    "the government",
+    "the department",
+    "the agency",
+    "the country",
+    "the nation",
+    "authorities",
+)
+
+# Pronoun subjects that continue the previous actor.
+PRONOUN_SUBJECTS = ("it", "they", "he", "she", "the country", "the ministry", "the government")
+
+# --- Kinds ----------------------------------------------------------------------------------------
+TARIFF_NOUN = (
+    r"(?:counter-?tariffs?|tariffs?|duties|duty|levies|levy|import tax(?:es)?|tax(?:es)? on"
+    r"|rates? of duty|ad valorem rates?|reciprocal rates?)"
+)
+CONTROL_NOUN = (
+    r"(?:export controls?|export restrictions?|export curbs?|export bans?|export ban|controls?"
+    r"|curbs?|restrictions?|licen[cs]e requirements?|licen[cs]ing requirements?"
+    r"|unreliable entit(?:y|ies) list|entity list|export control list|blacklist"
+    r"|licen[cs]es)"
+)
+# Restrictive verb stems (tariffs and controls alike).
+UP_VERBS = (
+    r"(?:impos|slap|levy|levie|levied|rais|hik|increas|doubl|add|appl|plac|announc|implement"
+    r"|introduc|order|escalat|retaliat|restrict|ban|halt|block|tighten|requir|curb|suspend"
+    r"|blacklist|stop|prohibit|deny|denie|limit|sanction|expand|broaden)"
+)
+DOWN_TARIFF_VERBS = (
+    r"(?:cut|reduc|lower|slash|remov|eliminat|cancel|roll(?:ed|ing)? back|halv|drop|scrap"
+    r"|modif|amend|revis|exempt|lift)"
+)
+SUSPEND_VERBS = r"(?:suspend|paus|delay|postpon)"
+RELAX_VERBS = (
+    r"(?:lift|suspend|paus|remov|eas|relax|rescind|cancel|revok|roll(?:ed|ing)? back|take down"
+    r"|took down|allow|permit|withdr[ae]w|scrap|drop)"
+)
+LICENSE_VERBS = (
+    r"(?:approv|grant|speed(?:ing)? up|sped up|expedit|accelerat|resum|deliver|issu|fast-track)"
+)
+PURCHASE_PAT = r"\b(?:buy|buying|bought|purchas\w*|procure\w*|import more)\b"
+VISA_PAT = r"\bvisas?\b"
+PORT_FEE_PAT = r"\bport (?:fees?|charges?)\b|\bfees? on (?:\w+[- ])*(?:vessels|ships)\b"
+INVESTIGATION_PAT = (
+    r"\b(?:anti-dumping|anti-subsidy|anti-monopoly|anti-discrimination|antitrust|countervailing"
+    r"|section 301|section 232)?\s*(?:investigations?|probes?|inquir(?:y|ies))\b"
+)
+INVESTIGATION_VERBS = r"\b(?:launch|open|initiat|begin|began|begun|start|announc|file)\w*\b"
+NON_TARIFF_PAT = r"\bnon-? ?tariff (?:counter-?measures|measures|barriers)\b"
+
+# --- Modality ---------------------------------------------------------------------------------------
+COMMIT_CUES = (
+    r"\b(?:will|shall|'ll|agreed to|agree to|agrees to|pledged?|pledges|committed to|commits? to"
+    r"|commit to|vowed?|promised?|undert(?:ake|ook)|going to|is set to|are set to|aims? to|to take"
+    r"|would)\b"
+)
+THREAT_CUES = r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|would impose|vow\w* to retaliat)"
+HEDGE_CUES = (
+    r"\b(?:may|might|could|considering|weighing|mulls?|mulling|plans? to|planning to"
+    r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
+    r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked)\b"
+)
+NEGATION_CUES = (
+    r"\b(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"
+    r"|did not|didn't|won't|wasn't|isn't|hasn't|haven't|without)\b"
+)
+PAST_CUES = (
+    r"\b(?:imposed|announced|implemented|raised|added|took effect|went into (?:effect|force)"
+    r"|has (?:\w+ed)|have (?:\w+ed)|had|was|were|approved|granted|lifted|suspended|launched"
+    r"|opened|initiated|halted|blocked|restricted|sent|issued|ordered|signed|retaliated|slapped)\b"
+)
+
+# Connectors that tie a statement to another: (regex, basis, direction). direction "back" means
+# the clause carrying the cue answers an earlier measure by the other party.
+RESPONSE_CUES = (
+    r"\b(?:in response to|in retaliation (?:for|to|against)|retaliat\w*|in return for|responded"
+    r"|responds?|response to|countermeasures? (?:to|against)|hit back|strikes? back|struck back"
+    r"|in kind|reciprocat\w*|follows?|followed|comes? after|came after|mirrors?|mirroring"
+    r"|counter-?tariffs?)\b"
+)
+QUID_CUES = r"\b(?:in return|in exchange|corresponding(?:ly)?|once they|as soon as|provided that|on condition)\b"
+
+# --- Agreements ----------------------------------------------------------------------------------------
+# pattern -> (name, reference date). A statement is tied to an agreement when its sentence names it,
+# or when the article names it and the statement is an easing dated near the agreement.
+AGREEMENTS: list[tuple[str, str, dt.date]] = [
+    (r"\bgeneva\b", "Geneva joint statement", dt.date(2025, 5, 12)),
+    (r"\blondon (?:framework|talks|agreement|deal|consensus|meeting)", "London framework", dt.date(2025, 6, 10)),
+    (r"\b(?:busan|kuala lumpur)\b", "Kuala Lumpur/Busan consensus", dt.date(2025, 10, 30)),
+    (r"\bstockholm\b", "Stockholm talks", dt.date(2025, 7, 29)),
+    (r"\bmadrid\b", "Madrid talks", dt.date(2025, 9, 15)),
+    (r"\bphase one\b", "Phase One agreement", dt.date(2020, 1, 15)),
+    (r"\binterim trade (?:deal|agreement|framework)\b", "interim trade framework", dt.date(2026, 2, 7)),
+]
+
+# --- Instruments ---------------------------------------------------------------------------------------
+INSTRUMENT_PATTERNS: list[tuple[str, str]] = [
+    (r"\bExecutive Orders? (?:No\.? ?)?(\d{5})", "Executive Order {0}"),
+    (r"\b(?:EO|E\.O\.) ?(\d{5})", "Executive Order {0}"),
+    (r"\bAnnouncement (?:No\. ?)?(\d+) of (20\d\d)", "Announcement {1} No. {0}"),
+    (r"\bAnnouncement (20\d\d) No\. ?(\d+)", "Announcement {0} No. {1}"),
+    (r"\bAnnouncement No\. ?(\d+)", "Announcement No. {0}"),
+    (r"\bIEEPA\b|International Emergency Economic Powers Act", "IEEPA"),
+    (r"\bSection (232|301|201)\b", "Section {0}"),
+    (r"\bunreliable entit(?:y|ies) list", "Unreliable Entity List"),
+    (r"\bexport control list\b", "export control list"),
+    (r"\bentity list\b", "Entity List"),
+    (r"\b(?:affiliates|50%|50 percent) rule\b", "Affiliates Rule"),
+    (r"\bde minimis\b", "de minimis"),
+]
+
+# --- Products -------------------------------------------------------------------------------------------
+# pattern -> (normalised product, HS codes, product family used in entry keys)
+PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
+    (r"\brare[- ]earth magnets?|permanent magnets?|\bmagnets?\b", "rare-earth magnets", ("850511",), "rare_earth"),
+    (r"\brare[- ]earths?\b|samarium|gadolinium|terbium|dysprosium|lutetium|scandium|yttrium",
+     "rare earths", ("2805", "2846"), "rare_earth"),
+    (r"\bcritical minerals?\b|strategic minerals?", "critical minerals", (), "rare_earth"),
+    (r"\bsoy(?:beans?| beans?)?\b", "soybeans", ("1201",), "agri"),
+    (r"\bchicken|poultry", "chicken", ("0207",), "agri"),
+    (r"\bpork\b", "pork", ("0203",), "agri"),
+    (r"\bbeef\b", "beef", ("0201", "0202"), "agri"),
+    (r"\bwheat\b", "wheat", ("1001",), "agri"),
+    (r"\bcorn\b|\bmaize\b", "corn", ("1005",), "agri"),
+    (r"\bcotton\b", "cotton", ("5201",), "agri"),
+    (r"\bsorghum\b", "sorghum", ("1007",), "agri"),
+    (r"\bfarm (?:products|goods|exports)|agricultural products", "farm products", (), "agri"),
+    (r"\bliquefied natural gas\b|\bLNG\b|natural gas", "LNG", ("271111",), "energy"),
+    (r"\bcoal\b", "coal", ("2701",), "energy"),
+    (r"\bcrude(?: oil)?\b", "crude oil", ("2709",), "energy"),
+    (r"\bethane\b", "ethane", ("290110",), "ethane"),
+    (r"\bbutane\b", "butane", ("290110",), "ethane"),
+    (r"\bjet engines?|aircraft engines?|aviation|aerospace", "jet engines", ("8411",), "aviation"),
+    (r"\bchip design software|electronic design automation|\bEDA\b", "chip design software", (), "chips"),
+    (r"\b(?:semiconductors?|chips?|integrated circuits?)\b", "chips", ("8542",), "chips"),
+    (r"\btungsten\b", "tungsten", ("8101",), "metals"),
+    (r"\btellurium\b", "tellurium", ("280450",), "metals"),
+    (r"\bmolybdenum\b", "molybdenum", ("8102",), "metals"),
+    (r"\bgallium\b", "gallium", ("811292",), "metals"),
+    (r"\bgermanium\b", "germanium", ("811299",), "metals"),
+    (r"\bantimony\b", "antimony", ("8110",), "metals"),
+    (r"\bgraphite\b", "graphite", ("2504",), "metals"),
+    (r"\bsilver\b", "silver", ("7106",), "metals"),
+    (r"\b(?:metals?|minerals?)\b", "metals", (), "metals"),
+    (r"\bagricultural (?:machinery|equipment)|farm (?:machinery|equipment)", "agricultural machinery",
+     ("8432", "8433"), "energy"),
+    (r"\bsteel\b", "steel", ("72",), "steel"),
+    (r"\balumin(?:i)?um\b", "aluminium", ("76",), "steel"),
+    (r"\b(?:autos?|cars?|vehicles?|automobiles?)\b", "vehicles", ("8703",), "autos"),
+    (r"\blumber|logs\b|timber", "lumber", ("4403",), "agri"),
+    (r"\bstudents?\b", "student visas", (), "visa"),
+    (r"\bentit(?:y|ies)\b|\bcompanies\b|\bfirms\b|\bbusinesses\b", "listed entities", (), "entities"),
+]

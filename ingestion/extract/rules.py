@@ -1,0 +1,475 @@
+"""Per-article extraction: sentences -> clauses -> statements, with actors, kind, modality, dates.
+
+Each statement is a plain dict with the columns of STATEMENT_SCHEMA except the corpus-level ones
+(`entry_key` is filled in by `corpus.py`). The rules are general patterns of the trade-policy
+register (verb stems, nouns, connectors, prepositions); see `lexicons.py` for the word lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ingestion.extract import lexicons as lx
+from ingestion.extract.dates import DateMention, find_dates
+from ingestion.extract.rates import apply_halve_double, find_rates
+from ingestion.extract.text import split_clauses, split_sentences
+
+I = re.IGNORECASE
+
+# --- compiled lexicons ------------------------------------------------------------------------------
+_ALIASES = sorted(lx.ACTOR_ALIASES, key=len, reverse=True)
+_ALIAS_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])", I
+)
+_CS_ALIAS_RE = re.compile(
+    r"(?<![\w.-])(?:" + "|".join(re.escape(a) for a in lx.CASE_SENSITIVE_ALIASES) + r")(?![\w-])"
+)
+_DEMONYM_RE = re.compile(r"\b(?:" + "|".join(lx.DEMONYMS) + r")\b", I)
+# A mention right after one of these words is an object (target, source), not a subject.
+_OBJECT_PREP = re.compile(
+    r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
+    r"|\bof|\bin|\band|\bwhich|\bhit|\bpunish|\bsue|\bfollow\w*|\bafter|\bby)\s+(?:the\s+)?$",
+    I,
+)
+_ADJ_FOLLOW = re.compile(
+    r"^[\s-]*(?:goods|imports|exports|products|companies|firms|entities|farm|exporters|suppliers"
+    r"|chip|chips|soybeans?|coal|lng|crude|technology|technologies|businesses|defen[cs]e|ethane"
+    r"|customers|producers|manufacturers|shipments|economy|markets?|side of|-china|–china"
+    r"|-based|consumers|students|trade|tariffs? on|-made|origin|items|counterpart)",
+    I,
+)
+_TARIFF = re.compile(r"\b" + lx.TARIFF_NOUN, I)
+_CONTROL = re.compile(r"\b" + lx.CONTROL_NOUN + r"\b", I)
+_UP = re.compile(r"\b" + lx.UP_VERBS + r"\w*", I)
+_TOOK_EFFECT = re.compile(r"\b(?:took effect|take effect|takes effect|went into (?:effect|force)"
+                          r"|in force|kick(?:ed|s)? in)\b", I)
+_DOWN = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\w*", I)
+_SUSPEND = re.compile(r"\b" + lx.SUSPEND_VERBS + r"\w*", I)
+_RELAX = re.compile(r"\b" + lx.RELAX_VERBS + r"\w*", I)
+_LICENSE_NOUN = re.compile(r"\b(?:licen[cs]\w*|applications?|approvals?|permits?|permissions?)\b", I)
+_LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\w*", I)
+_SUPPLY = re.compile(r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*)\s+(?:\w+\s+){0,3}"
+                     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)", I)
+_HALT = re.compile(r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
+                   r"(?:shipments|exports?|sales?|selling|supply|supplies)\b|\bstop selling\b"
+                   r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
+                   r"{0,4}(?:to\s+(?:its|the)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
+                   r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)", I)
+_LICENSE_SUSPEND = re.compile(r"\bsuspend\w*\s+(?:\w+\s+){0,3}(?:export\s+)?licen[cs]es\b"
+                              r"|\blicen[cs]es?\s+(?:\w+\s+){0,3}suspend", I)
+_PURCHASE = re.compile(lx.PURCHASE_PAT, I)
+_VISA = re.compile(lx.VISA_PAT, I)
+_VISA_VERB = re.compile(r"\b(?:revok|restrict|tighten|scrutin|cancel|suspend|keep|maintain|issu"
+                        r"|revis|deny|bar|ban|limit)\w*", I)
+_PORT_FEE = re.compile(lx.PORT_FEE_PAT, I)
+_INVEST = re.compile(lx.INVESTIGATION_PAT, I)
+_INVEST_VERB = re.compile(lx.INVESTIGATION_VERBS, I)
+_NON_TARIFF = re.compile(lx.NON_TARIFF_PAT, I)
+_COMMIT = re.compile(lx.COMMIT_CUES, I)
+_THREAT = re.compile(lx.THREAT_CUES, I)
+_HEDGE = re.compile(lx.HEDGE_CUES, I)
+_NEG = re.compile(lx.NEGATION_CUES, I)
+_RESPONSE = re.compile(lx.RESPONSE_CUES, I)
+_QUID = re.compile(lx.QUID_CUES, I)
+_AGREEMENTS = [(re.compile(p, I), name, day) for p, name, day in lx.AGREEMENTS]
+_INSTRUMENTS = [(re.compile(p, I if "Executive" not in p else 0), fmt)
+                for p, fmt in lx.INSTRUMENT_PATTERNS]
+_PRODUCTS = [(re.compile(p, I if "LNG" not in p and "EDA" not in p else 0), name, hs, fam)
+             for p, name, hs, fam in lx.PRODUCTS]
+_WLD = re.compile(r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
+                  r"|global(?:ly)?|any country|all foreign)\b", I)
+_TRADE_TERMS = re.compile(
+    r"\b(?:tariffs?|duties|levies|export controls?|export restrictions?|entity list|sanctions?"
+    r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
+    r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?)\b",
+    I,
+)
+_PASSIVE_BY = re.compile(r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
+                         r"|levied|adopted|taken|sent)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$", I)
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|set to|to take effect|due to|plans? to"
+                     r"|would)\b", I)
+_RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
+_EASING = {"tariff_reduction", "tariff_suspension", "export_control_relaxation",
+           "license_approval", "purchase_commitment", "other"}
+LEDE_SENTENCES = 4
+
+
+@dataclass
+class Mention:
+    """An actor mention in a clause."""
+
+    iso: str
+    start: int
+    end: int
+    subject: bool  # not governed by a preposition and not an adjective on a goods noun
+
+
+@dataclass
+class ArticleContext:
+    """What the rules need to know about the article while reading it."""
+
+    article_id: str
+    text: str
+    pub: dt.date | None
+    default_year: int | None
+    main_actor: str | None = None
+    dyad: tuple[str, ...] = ()
+    agreements: list[tuple[str, dt.date]] = field(default_factory=list)
+    last_actor: str | None = None
+
+
+def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Actor aliases in text[start:end], each marked as a possible subject or not."""
+    found: list[tuple[int, int, str]] = []
+    for m in _ALIAS_RE.finditer(text, start, end):
+        key = m.group(0).lower()
+        iso = lx.ACTOR_ALIASES.get(key)
+        if iso is None:
+            continue
+        # "U.S" (no final dot) is only an alias at a sentence end where the dot was eaten.
+        found.append((m.start(), m.end(), iso))
+    for m in _CS_ALIAS_RE.finditer(text, start, end):
+        found.append((m.start(), m.end(), lx.CASE_SENSITIVE_ALIASES[m.group(0)]))
+    found.sort()
+    out: list[Mention] = []
+    last_end = -1
+    for s, e, iso in found:
+        if s < last_end:
+            continue
+        last_end = e
+        before = text[max(start, s - 25) : s]
+        after = text[e : min(end, e + 30)]
+        subject = not _OBJECT_PREP.search(before)
+        # "U.S. goods", "China-based firms": a modifier, not the one acting.
+        if _ADJ_FOLLOW.match(after) and not after.lstrip().startswith(("'s", "’s")):
+            subject = False
+        # "Commerce Department" preceded by "U.S." is one mention: keep it a subject.
+        out.append(Mention(iso, s, e, subject))
+    return out
+
+
+def _demonym_targets(text: str, start: int, end: int) -> list[str]:
+    """Countries named by demonyms ("Chinese goods") in the span: candidate targets."""
+    return [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, start, end)]
+
+
+@dataclass
+class Kind:
+    """A kind decision for a clause: the kind, the trigger position and the rule name."""
+
+    kind: str
+    pos: int
+    rule: str
+
+
+def classify(clause: str) -> Kind | None:
+    """The statement kind a clause expresses, or None. Order: most specific patterns first."""
+    m = _INVEST.search(clause)
+    if m and m.group(0).strip() and _INVEST_VERB.search(clause):
+        return Kind("investigation", m.start(), "investigation")
+    if _VISA.search(clause):
+        v = _VISA_VERB.search(clause)
+        if v:
+            return Kind("visa_policy", v.start(), "visa")
+    m = _PORT_FEE.search(clause)
+    if m:
+        return Kind("port_fee", m.start(), "port_fee")
+    nt = _NON_TARIFF.search(clause)
+    if nt:
+        r = _RELAX.search(clause)
+        if r:
+            return Kind("other", r.start(), "non_tariff_easing")
+    t = _TARIFF.search(clause)
+    c = _CONTROL.search(clause)
+    # Licence approvals and resumed supply (an easing of an export restriction).
+    lv = _LICENSE_VERB.search(clause)
+    if lv and _LICENSE_NOUN.search(clause) and not _LICENSE_SUSPEND.search(clause):
+        if not re.search(r"\brequir|\bdeny|\bdenie", clause, I):
+            return Kind("license_approval", lv.start(), "license_verb")
+    s = _SUPPLY.search(clause)
+    if s and not t:
+        return Kind("license_approval", s.start(), "resume_supply")
+    if t:
+        before, after = find_rates(clause)
+        sus = _SUSPEND.search(clause)
+        if sus:
+            return Kind("tariff_suspension", sus.start(), "tariff_suspend")
+        down = _DOWN.search(clause)
+        if before is not None and after is not None and after < before:
+            return Kind("tariff_reduction", down.start() if down else t.start(), "rate_down")
+        up = _UP.search(clause)
+        if down and not (up and up.start() < down.start()):
+            if not (after is not None and before is not None and after > before):
+                return Kind("tariff_reduction", down.start(), "tariff_down_verb")
+        if up:
+            return Kind("tariff_increase", up.start(), "tariff_up_verb")
+        te = _TOOK_EFFECT.search(clause)
+        if te:
+            return Kind("tariff_increase", te.start(), "tariff_took_effect")
+    h = _HALT.search(clause) or _LICENSE_SUSPEND.search(clause)
+    if h:
+        return Kind("export_control", h.start(), "halt_exports")
+    if c:
+        r = _RELAX.search(clause)
+        if r and not _LICENSE_SUSPEND.search(clause):
+            return Kind("export_control_relaxation", r.start(), "control_relax")
+        up = _UP.search(clause)
+        if up:
+            return Kind("export_control", up.start(), "control_up_verb")
+    p = _PURCHASE.search(clause)
+    if p and _COMMIT.search(clause, 0, p.start()):
+        return Kind("purchase_commitment", p.start(), "purchase")
+    return None
+
+
+def _products(clause: str) -> tuple[list[str], list[str], str]:
+    """Products named in the clause, their HS codes, and the product family for entry keys."""
+    names: list[str] = []
+    codes: list[str] = []
+    fams: list[str] = []
+    for rx, name, hs, fam in _PRODUCTS:
+        if rx.search(clause):
+            if name not in names:
+                names.append(name)
+            for h in hs:
+                if h not in codes:
+                    codes.append(h)
+            fams.append(fam)
+    # Reference HS codes written in the text itself.
+    for m in re.finditer(r"\bHS(?: codes?)?:?\s*((?:\d{4,10}[,;\s]*(?:and\s+)?)+)", clause, I):
+        for code in re.findall(r"\d{4,10}", m.group(1)):
+            if code not in codes:
+                codes.append(code)
+    return names, codes, (fams[0] if fams else "")
+
+
+def _instrument(clause: str) -> str:
+    """The legal instrument named in the clause, if any."""
+    for rx, fmt in _INSTRUMENTS:
+        m = rx.search(clause)
+        if m:
+            return fmt.format(*m.groups()) if m.groups() else fmt
+    return ""
+
+
+def _resolve_actor(ctx: ArticleContext, text: str, cs: int, ce: int, pos: int,
+                   sent_subject: str | None, mentions: list[Mention]) -> tuple[str | None, str]:
+    """Who acts in the clause: passive agent, nearest subject before the trigger, or carried over."""
+    # "tariffs imposed by Washington": the agent names the actor.
+    for mt in mentions:
+        if mt.start > pos and _PASSIVE_BY.search(text, max(cs, mt.start - 60), mt.start):
+            return mt.iso, "actor_passive_by"
+    before = [mt for mt in mentions if mt.subject and mt.end <= pos]
+    if before:
+        return before[-1].iso, "actor_subject"
+    # Possessive mention right before a nominal trigger: "Beijing's export curbs".
+    for mt in mentions:
+        if mt.end <= pos and text[mt.end : mt.end + 2] in ("'s", "’s"):
+            return mt.iso, "actor_possessive"
+    head = text[cs : min(ce, cs + 40)].lower()
+    if sent_subject and cs > 0:
+        return sent_subject, "actor_sentence_subject"
+    if ctx.last_actor and re.match(r"\W*(?:it|they|the country|the ministry|the government"
+                                   r"|the department|the administration|the agency|the move"
+                                   r"|the commission|the spokesperson|he|she)\b", head):
+        return ctx.last_actor, "actor_pronoun"
+    if re.match(r"\W*(?:the administration|the white house)", head):
+        return "USA", "actor_role"
+    return None, ""
+
+
+def _resolve_target(ctx: ArticleContext, text: str, cs: int, ce: int, actor: str,
+                    mentions: list[Mention]) -> str:
+    """At whom: an object mention or demonym in the clause, WLD for all-country measures, else dyad."""
+    if _WLD.search(text, cs, ce):
+        return "WLD"
+    for mt in mentions:
+        if not mt.subject and mt.iso != actor:
+            return mt.iso
+    for iso in _demonym_targets(text, cs, ce):
+        if iso != actor:
+            return iso
+    for mt in mentions:
+        if mt.iso != actor:
+            return mt.iso
+    others = [c for c in ctx.dyad if c != actor]
+    if others:
+        return others[0]
+    return {"USA": "CHN", "CHN": "USA"}.get(actor, "")
+
+
+def _sentence_subject(mentions: list[Mention]) -> str | None:
+    """The first subject mention of a sentence: what participles and pronouns fall back to."""
+    for mt in mentions:
+        if mt.subject:
+            return mt.iso
+    return None
+
+
+def _pick_dates(mentions: list[DateMention], ctx: ArticleContext, future: bool
+                ) -> tuple[dt.date | None, dt.date | None, bool]:
+    """announced_on, effective_on and whether the sentence carried its own date."""
+    ann = [d.value for d in mentions if d.role == "announced"]
+    eff = [d.value for d in mentions if d.role == "effective"]
+    explicit = bool(ann or eff)
+    announced = min(ann) if ann else None
+    effective = min(eff) if eff else None
+    if announced is None:
+        # A future or present statement is announced when the article reports it; a past one
+        # without a date of its own is dated by the article too (the best evidence available).
+        announced = ctx.pub if (effective is None or future or ctx.pub is None
+                                or effective >= ctx.pub - dt.timedelta(days=10)) else None
+    return announced, effective, explicit
+
+
+def extract_article(article_id: str, text: str, pub: dt.date | None,
+                    default_year: int | None = None) -> list[dict]:
+    """All statements of one article (entry_key left empty for the corpus pass)."""
+    ctx = ArticleContext(article_id, text, pub, default_year)
+    counts: dict[str, int] = {}
+    for mt in actor_mentions(text, 0, len(text)):
+        counts[mt.iso] = counts.get(mt.iso, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ctx.dyad = tuple(k for k, _ in ranked[:2])
+    ctx.main_actor = ranked[0][0] if ranked else None
+    ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
+
+    out: list[dict] = []
+    body_index = 0
+    for ss, se in split_sentences(text):
+        sentence = text[ss:se]
+        if len(sentence) < 30 or sentence.rstrip().endswith("?"):
+            continue
+        body_index += 1
+        if not _TRADE_TERMS.search(sentence) and not _LICENSE_NOUN.search(sentence):
+            mts = actor_mentions(text, ss, se)
+            subj = _sentence_subject(mts)
+            if subj:
+                ctx.last_actor = subj
+            continue
+        s_mentions = actor_mentions(text, ss, se)
+        sent_subject = _sentence_subject(s_mentions)
+        sent_future = bool(_FUTURE.search(sentence))
+        s_dates = find_dates(text, ss, se, pub, default_year, future=sent_future)
+        sent_agreement = next((name for rx, name, _ in _AGREEMENTS if rx.search(sentence)), "")
+        for cs, ce in split_clauses(text, ss, se):
+            clause = text[cs:ce]
+            k = classify(clause)
+            if k is None:
+                continue
+            pos = cs + k.pos
+            rules = [k.rule]
+            pre = text[max(cs, pos - 45) : pos]
+            # Negation scoped to the words just before the trigger ("has not yet lifted").
+            if _NEG.search(pre):
+                continue
+            threat = bool(_THREAT.search(text, cs, ce))
+            hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
+                re.search(r"\b(?:could|might|may)\b", pre, I))
+            if hedged and not threat:
+                continue
+            c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
+            actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
+            if actor is None:
+                continue
+            rules.append(arule)
+            target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
+            if target == actor:
+                target = ""
+            future = bool(_FUTURE.search(text, cs, pos + 1)) or bool(_COMMIT.search(pre))
+            c_dates = [d for d in s_dates if cs <= d.start < ce] or s_dates
+            announced, effective, explicit = _pick_dates(c_dates, ctx, future)
+            if not explicit and body_index > LEDE_SENTENCES and not future:
+                # Background sentences far from the lede, with no date of their own, mostly recall
+                # older measures: dating them by the article would invent a new event.
+                if not _RESPONSE.search(sentence):
+                    continue
+                rules.append("background")
+            before, after = (None, None)
+            if k.kind.startswith("tariff"):
+                before, after = apply_halve_double(clause, *find_rates(clause))
+            names, codes, fam = _products(clause)
+            instrument = _instrument(clause)
+            kind = k.kind
+            is_commitment = kind in _EASING and (future or bool(_COMMIT.search(clause)))
+            if threat:
+                status = "threatened"
+            elif kind == "tariff_suspension" and not future:
+                status = "implemented"
+            elif future:
+                status = "announced"
+            elif re.search(lx.PAST_CUES, clause, I):
+                status = "implemented"
+            else:
+                status = "announced"
+            agreement = sent_agreement
+            if not agreement and kind in _EASING and ctx.agreements:
+                ref = announced or effective
+                for name, day in ctx.agreements:
+                    if ref is not None and abs((ref - day).days) <= 21:
+                        agreement = name
+                        break
+            conf = 0.45
+            conf += 0.15 if arule in ("actor_subject", "actor_passive_by") else 0.05
+            conf += 0.1 if explicit else 0.0
+            conf += 0.05 if instrument else 0.0
+            conf += 0.05 if after is not None else 0.0
+            conf += 0.05 if body_index <= LEDE_SENTENCES else 0.0
+            conf += 0.05 if names else 0.0
+            conf -= 0.15 if "background" in rules else 0.0
+            n = len(out)
+            out.append({
+                "statement_id": f"{article_id}:{n}",
+                "article_id": article_id,
+                "entry_key": "",
+                "actor": actor,
+                "target": target,
+                "kind": kind,
+                "is_commitment": is_commitment,
+                "status": status,
+                "instrument": instrument,
+                "products": ", ".join(names),
+                "hs_codes": codes,
+                "rate_before_pct": before,
+                "rate_after_pct": after,
+                "announced_on": announced,
+                "effective_on": effective,
+                "agreement": agreement,
+                "quote": text[ss:se],
+                "start_char": ss,
+                "end_char": se,
+                "confidence": round(min(conf, 0.99), 3),
+                "rules": ",".join(r for r in rules if r),
+                # private fields for linking (dropped before the frame is built)
+                "_fam": fam,
+                "_clause": (cs, ce),
+                "_sent": (ss, se),
+                "_trigger": pos,
+            })
+            ctx.last_actor = actor
+        if sent_subject:
+            ctx.last_actor = sent_subject
+    return out
+
+
+def is_relevant(text: str, language: str | None, pub: dt.date | None,
+                window_start: dt.date) -> bool:
+    """About trade measures or commitments, in English, and not older than the ledger window."""
+    if language not in (None, "", "en", "und"):
+        return False
+    if pub is not None and pub < window_start:
+        return False
+    hits = len(_TRADE_TERMS.findall(text))
+    return hits >= 2 and bool(_ALIAS_RE.search(text) or _CS_ALIAS_RE.search(text))
+
+
+def response_cues(sentence: str) -> list[re.Match[str]]:
+    """Retaliation / response connectors in a sentence."""
+    return list(_RESPONSE.finditer(sentence))
+
+
+def quid_cues(sentence: str) -> list[re.Match[str]]:
+    """Quid-pro-quo connectors ("in return", "once they ...") in a sentence."""
+    return list(_QUID.finditer(sentence))
