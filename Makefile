@@ -1,0 +1,60 @@
+# tradeledger: `make run` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
+
+# Bytecode is cached (in .pycache/) even where the environment disables it: imports of
+# Dagster, dbt and Great Expectations take twice as long without.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.pycache
+# Nothing reaches the network at run time.
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DBT_VERSION_CHECK := false
+export GX_ANALYTICS_ENABLED := false
+export LEDGER_HOME ?= $(CURDIR)/var
+
+.PHONY: help setup run test lint dev bench-news bench-trade lock clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(CURDIR)/.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet uv==0.13.9
+
+$(STAMP): requirements.lock pyproject.toml | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(BIN)/python requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	@touch $@
+
+setup: $(STAMP)  ## create .venv and install the locked dependencies
+
+run: $(STAMP)  ## run the whole job on the bundled sample; writes var/published/tradeledger.duckdb
+	$(BIN)/tradeledger run
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff and sqlfluff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	cd dbt_project && ../$(BIN)/sqlfluff lint models macros tests
+
+dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000
+	$(BIN)/dagster-dbt project prepare-and-package --file orchestration/project.py
+	mkdir -p $(LEDGER_HOME)/dagster && cp -n dagster.yaml $(LEDGER_HOME)/dagster/dagster.yaml || true
+	DAGSTER_HOME=$(LEDGER_HOME)/dagster exec $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+lock:  ## re-resolve dependencies after editing pyproject.toml
+	$(UV) lock
+	$(UV) export --quiet --frozen --format requirements-txt --all-groups --no-emit-project -o requirements.lock
+	rm -f uv.lock
+
+clean:  ## remove the run home and build artefacts (keeps .venv)
+	rm -rf var dbt_project/target dbt_project/logs .pycache

@@ -1,0 +1,137 @@
+-- For each entry whose goods can be observed in trade statistics: the monthly series around its
+-- effective month, and whether the trade it promises to free up came back.
+-- Export-side promises (licences, eased controls) are read from the actor's exports to the
+-- target; buying and tariff cuts from the actor's imports from the target.
+with
+
+entries as (
+
+    select * from {{ ref('entries') }}
+
+),
+
+trade as (
+
+    select * from {{ ref('trade_monthly') }}
+
+),
+
+checkable as (
+
+    select
+        entry_id,
+        hs_codes,
+        actor as reporter,
+        target as partner,
+        case
+            when kind in ('purchase_commitment', 'tariff_reduction', 'tariff_suspension')
+                then 'import'
+            else 'export'
+        end as flow,
+        date_trunc('month', coalesce(effective_on, announced_on))::date as effective_month
+
+    from entries
+    where
+        len(hs_codes) > 0
+        and kind in (
+            'license_approval',
+            'export_control_relaxation',
+            'purchase_commitment',
+            'tariff_reduction',
+            'tariff_suspension'
+        )
+        and coalesce(effective_on, announced_on) is not null
+
+),
+
+matched as (
+
+    select
+        checkable.entry_id,
+        trade.source,
+        trade.month,
+        sum(trade.quantity) as quantity
+
+    from checkable
+    inner join trade
+        on
+            checkable.reporter = trade.reporter
+            and checkable.partner = trade.partner
+            and checkable.flow = trade.flow
+            and len(list_filter(
+                checkable.hs_codes,
+                lambda code: starts_with(trade.hs_code, code) or starts_with(code, trade.hs_code)
+            )) > 0
+    group by all
+
+),
+
+-- Two sources reporting the same month would double the series: keep the larger reading.
+series as (
+
+    select
+        entry_id,
+        month,
+        max(quantity) as quantity
+
+    from matched
+    group by all
+
+),
+
+windows as (
+
+    select
+        checkable.entry_id,
+        count(series.month) filter (
+            where series.month >= checkable.effective_month - interval 3 month
+            and series.month < checkable.effective_month
+        ) as baseline_months,
+        avg(series.quantity) filter (
+            where series.month >= checkable.effective_month - interval 3 month
+            and series.month < checkable.effective_month
+        ) as baseline_quantity,
+        count(series.month) filter (
+            where series.month >= checkable.effective_month
+            and series.month < checkable.effective_month + interval 3 month
+        ) as after_months,
+        avg(series.quantity) filter (
+            where series.month >= checkable.effective_month
+            and series.month < checkable.effective_month + interval 3 month
+        ) as after_quantity
+
+    from checkable
+    left join series
+        on checkable.entry_id = series.entry_id
+    group by checkable.entry_id
+
+),
+
+final as (
+
+    select
+        checkable.entry_id::varchar as entry_id,
+        checkable.hs_codes::varchar[] as hs_codes,
+        checkable.reporter::varchar as reporter,
+        checkable.partner::varchar as partner,
+        checkable.flow::varchar as flow,
+        checkable.effective_month::date as effective_month,
+        windows.baseline_months::integer as baseline_months,
+        windows.baseline_quantity::double as baseline_quantity,
+        windows.after_months::integer as after_months,
+        windows.after_quantity::double as after_quantity,
+        (windows.after_quantity / nullif(windows.baseline_quantity, 0))::double as ratio,
+        (case
+            when windows.baseline_months = 0 or windows.after_months = 0 then 'no data'
+            when windows.after_quantity >= {{ var('resumed_ratio', 1.5) }} * windows.baseline_quantity
+                then 'resumed'
+            else 'not yet'
+        end)::varchar as verdict
+
+    from checkable
+    inner join windows
+        on checkable.entry_id = windows.entry_id
+
+)
+
+select * from final

@@ -1,0 +1,157 @@
+"""Load parsed frames into the DuckDB `raw` schema with lineage columns.
+
+Connections are short: opened by the caller through `connect`, closed in `finally`, never at
+import time, because DuckDB allows one writer process per file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from ingestion.schemas import LINEAGE_SCHEMA, REJECT_SCHEMA, ParseResult, Reject
+
+RAW_SCHEMA = "raw"
+
+
+@contextlib.contextmanager
+def connect(db_path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open a DuckDB connection that is always closed, even when the body raises."""
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db_path), read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@dataclass
+class SourceFile:
+    """One input file as the loader sees it: where it came from and its content hash."""
+
+    path: Path
+    sha256: str
+    display_name: str  # path as shown in lineage columns: relative, never machine-specific
+
+    @classmethod
+    def of(cls, path: Path, sha256: str, root: Path | None = None) -> SourceFile:
+        """Describe `path`; lineage names it relative to `root` (or by file name)."""
+        try:
+            name = str(path.resolve().relative_to(root.resolve())) if root else path.name
+        except ValueError:
+            name = path.name
+        return cls(path=path, sha256=sha256, display_name=name)
+
+
+@dataclass
+class LoadReport:
+    """What one load did: per file, records in, loaded and rejected."""
+
+    table: str
+    files: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def loaded(self) -> int:
+        """Rows loaded over all files."""
+        return sum(int(f["loaded"]) for f in self.files)  # type: ignore[call-overload]
+
+    @property
+    def rejected(self) -> int:
+        """Rows rejected over all files."""
+        return sum(int(f["rejected"]) for f in self.files)  # type: ignore[call-overload]
+
+
+def with_lineage(frame: pl.DataFrame, source: SourceFile, loaded_at: dt.datetime) -> pl.DataFrame:
+    """Append the lineage columns to a parsed frame."""
+    return frame.with_columns(
+        pl.lit(source.display_name, dtype=pl.String).alias("_source_file"),
+        pl.lit(source.sha256, dtype=pl.String).alias("_source_sha256"),
+        pl.lit(loaded_at, dtype=LINEAGE_SCHEMA["_loaded_at"]).alias("_loaded_at"),
+    )
+
+
+def rejects_frame(
+    rejects: Sequence[Reject], source: SourceFile, source_kind: str, loaded_at: dt.datetime
+) -> pl.DataFrame:
+    """Turn parser rejects into rows of a `raw.<source>__rejects` table."""
+    rows = [
+        {
+            "source_file": source.display_name,
+            "source_sha256": source.sha256,
+            "source_kind": source_kind,
+            "position": r.position,
+            "reason": r.reason,
+            "snippet": (r.snippet or "")[:200],
+        }
+        for r in rejects
+    ]
+    frame = pl.DataFrame(rows, schema=REJECT_SCHEMA)
+    return frame.with_columns(
+        pl.lit(loaded_at, dtype=LINEAGE_SCHEMA["_loaded_at"]).alias("_loaded_at")
+    )
+
+
+def replace_table(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, schema: str = RAW_SCHEMA
+) -> int:
+    """Create or replace `schema.table` with the frame's rows; returns the row count."""
+    con.execute(f"create schema if not exists {schema}")
+    arrow = frame.to_arrow()  # noqa: F841 - read by DuckDB's replacement scan below
+    # Table names come from code constants, never from input data.
+    con.execute(f"create or replace table {schema}.{table} as select * from arrow")
+    return frame.height
+
+
+def collect(
+    results: Sequence[tuple[SourceFile, ParseResult]],
+    record_schema: dict[str, pl.DataType],
+    source_kind: str,
+    loaded_at: dt.datetime,
+    table: str,
+) -> tuple[pl.DataFrame, pl.DataFrame, LoadReport]:
+    """Stack the parse results of several files into one records frame and one rejects frame.
+
+    Checks, per file, that every record seen was either loaded or rejected: a parser that
+    drops rows silently is a bug, and it is better to stop than to publish a short ledger.
+    """
+    record_frames: list[pl.DataFrame] = []
+    reject_frames: list[pl.DataFrame] = []
+    report = LoadReport(table=table)
+    for source, result in results:
+        records = result.records.select(list(record_schema)).cast(record_schema)  # type: ignore[arg-type]
+        if result.records_in and result.records_in != records.height + len(result.rejects):
+            raise ValueError(
+                f"{source.display_name}: {result.records_in} records in, but "
+                f"{records.height} loaded + {len(result.rejects)} rejected"
+            )
+        record_frames.append(with_lineage(records, source, loaded_at))
+        reject_frames.append(rejects_frame(result.rejects, source, source_kind, loaded_at))
+        report.files.append(
+            {
+                "file": source.display_name,
+                "sha256": source.sha256,
+                "records_in": result.records_in,
+                "loaded": records.height,
+                "rejected": len(result.rejects),
+            }
+        )
+    full_schema = {**record_schema, **LINEAGE_SCHEMA}
+    records = (
+        pl.concat(record_frames, how="vertical")
+        if record_frames
+        else pl.DataFrame(schema=full_schema)
+    )
+    reject_schema = {**REJECT_SCHEMA, "_loaded_at": LINEAGE_SCHEMA["_loaded_at"]}
+    rejects = (
+        pl.concat(reject_frames, how="vertical")
+        if reject_frames
+        else pl.DataFrame(schema=reject_schema)
+    )
+    return records, rejects, report

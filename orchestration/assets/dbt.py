@@ -1,0 +1,46 @@
+"""dbt models as Dagster assets; dbt data tests become (blocking) asset checks."""
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    dbt_assets,
+)
+
+from orchestration.project import dbt_project
+from orchestration.resources import LedgerSettings
+
+
+class LedgerDbtTranslator(DagsterDbtTranslator):
+    """Asset key == [schema, relation]; sources take the key their `meta.dagster.asset_key` names."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        """The relation a node builds is its key: raw/news__articles, staging/stg_..., ledger/entries."""
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        name = dbt_resource_props.get("alias") or dbt_resource_props["name"]
+        return dg.AssetKey([dbt_resource_props["schema"], name])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        """Group by layer folder: staging, intermediate, marts."""
+        fqn = dbt_resource_props.get("fqn", [])
+        return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+translator = LedgerDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator
+)
+def ledger_dbt_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
+):
+    """`dbt build`: staging, intermediate and ledger models with their tests, in DAG order."""
+    paths = settings.paths()
+    paths.export()
+    yield from dbt.cli(["build"], context=context, target_path=paths.dbt_target).stream()

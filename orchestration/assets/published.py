@@ -1,0 +1,72 @@
+"""The published file: the only thing readers see, replaced only after every blocking check passed."""
+
+import datetime as dt
+
+import dagster as dg
+
+from ingestion.load import connect
+from orchestration.checks import PUBLISHED_TABLES, ledger_key
+from orchestration.publish import RunRecord, publish
+from orchestration.resources import LedgerSettings
+
+PUBLISHED = dg.AssetKey(["published", "tradeledger"])
+
+
+def _inputs(settings: LedgerSettings) -> list[dict[str, str]]:
+    """Every input file this run read, with its content hash (loaded or rejected alike)."""
+    sources = [
+        ("news", "news__articles", "_source_file", "_source_sha256"),
+        ("news", "news__rejects", "source_file", "source_sha256"),
+        ("trade", "trade__flows", "_source_file", "_source_sha256"),
+        ("trade", "trade__rejects", "source_file", "source_sha256"),
+    ]
+    union = " union ".join(
+        f"select distinct '{kind}' as kind, {file} as file, {sha} as sha256 from raw.{table}"
+        for kind, table, file, sha in sources
+    )
+    with connect(settings.paths().warehouse, read_only=True) as con:
+        rows = con.execute(f"select * from ({union}) order by kind, file").fetchall()
+    return [{"kind": k, "file": f, "sha256": s} for k, f, s in rows]
+
+
+@dg.asset(
+    key=PUBLISHED,
+    group_name="published",
+    kinds={"duckdb", "parquet"},
+    deps=[ledger_key(t) for t in PUBLISHED_TABLES],
+    description="published/tradeledger.duckdb (schema ledger) and Parquet copies, swapped in atomically.",
+)
+def published_ledger(
+    context: dg.AssetExecutionContext, settings: LedgerSettings
+) -> dg.MaterializeResult:
+    """Copy the checked ledger into a new file and rename it over the published one."""
+    paths = settings.paths()
+    checks = context.instance.all_logs(
+        context.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
+    )
+    evaluations = [e.dagster_event.event_specific_data for e in checks if e.dagster_event]
+    passed = sum(1 for e in evaluations if e.passed)  # type: ignore[union-attr]
+    stats = context.instance.get_run_stats(context.run_id)
+    started = dt.datetime.fromtimestamp(stats.start_time or 0, dt.UTC)
+    run = RunRecord(
+        run_id=context.run_id,
+        started_at=started,
+        inputs=_inputs(settings),
+        checks_passed=passed,
+        checks_failed=len(evaluations) - passed,
+    )
+    counts = publish(
+        paths.warehouse,
+        paths.published,
+        PUBLISHED_TABLES,
+        run,
+        parquet_dir=paths.published_dir / "parquet",
+    )
+    context.log.info(f"published {paths.published}: {counts}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(paths.published)),
+            "row_counts": dg.MetadataValue.json(counts),
+            "dagster/row_count": counts.get("entries", 0),
+        }
+    )

@@ -1,0 +1,70 @@
+"""The quality gate: a Great Expectations suite per published table, as blocking asset checks.
+
+A failing suite stops the publish asset (it depends on every ledger table), so readers keep
+the last good file.
+"""
+
+import dagster as dg
+
+from orchestration.resources import LedgerSettings
+
+PUBLISHED_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks", "rejects")
+# Tables whose promises to readers are stated as a Great Expectations suite.
+SUITE_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks")
+
+
+def ledger_key(table: str) -> dg.AssetKey:
+    """Asset key of a ledger mart."""
+    return dg.AssetKey(["ledger", table])
+
+
+def _suite_check(table: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=ledger_key(table),
+        name=f"gx_{table}",
+        blocking=True,
+        description=f"Great Expectations suite ledger_{table}: what readers of ledger.{table} are promised.",
+    )
+    def _check(settings: LedgerSettings) -> dg.AssetCheckResult:
+        from expectations.runner import read_table, validate_frame
+
+        paths = settings.paths()
+        frame = read_table(paths.warehouse, table)
+        summary = validate_frame(frame, table, docs_dir=paths.docs / "quality")
+        return dg.AssetCheckResult(
+            passed=summary.success,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={
+                "rows": len(frame),
+                "expectations_evaluated": summary.evaluated,
+                "failed_expectations": dg.MetadataValue.json(summary.failed),
+                "quality_docs": dg.MetadataValue.path(str(paths.docs / "quality")),
+            },
+        )
+
+    return _check
+
+
+@dg.asset_check(
+    asset=ledger_key("entries"),
+    name="cross_table_integrity",
+    blocking=True,
+    additional_deps=[ledger_key("links"), ledger_key("evidence")],
+    description="Every entry has evidence; every link joins two existing entries of opposite actors.",
+)
+def cross_table_integrity(settings: LedgerSettings) -> dg.AssetCheckResult:
+    """Rules that span tables, which a single-table suite cannot state."""
+    from expectations.cross_table import cross_table_failures
+    from expectations.runner import read_table
+
+    warehouse = settings.paths().warehouse
+    frames = {t: read_table(warehouse, t) for t in ("entries", "links", "evidence")}
+    failures = cross_table_failures(frames)
+    return dg.AssetCheckResult(
+        passed=not failures,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"failures": dg.MetadataValue.json(failures[:50])},
+    )
+
+
+ledger_checks = [_suite_check(t) for t in SUITE_TABLES] + [cross_table_integrity]

@@ -1,0 +1,33 @@
+"""The code location: every asset, check, job, schedule and sensor of tradeledger."""
+
+import sys
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets.dbt import ledger_dbt_models
+from orchestration.assets.published import published_ledger
+from orchestration.assets.raw import extract_news, ingest_news, ingest_trade
+from orchestration.checks import ledger_checks
+from orchestration.jobs import daily_schedule, landing_sensor, ledger_job
+from orchestration.project import dbt_project
+from orchestration.resources import LedgerSettings
+
+# The dbt installed beside this interpreter, so that a run works without an activated venv.
+_venv_dbt = Path(sys.executable).with_name("dbt")
+DBT_EXECUTABLE = str(_venv_dbt) if _venv_dbt.exists() else "dbt"
+
+defs = dg.Definitions(
+    assets=[ingest_news, extract_news, ingest_trade, ledger_dbt_models, published_ledger],
+    asset_checks=ledger_checks,
+    jobs=[ledger_job],
+    schedules=[daily_schedule],
+    sensors=[landing_sensor],
+    resources={
+        "settings": LedgerSettings(),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
+    },
+    # DuckDB allows one writer process: every step runs in the run's own process, in order.
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,130 @@
+"""Publication: copy the checked ledger tables into a new DuckDB file and swap it in atomically.
+
+Readers open the published file read-only. It is built beside the live one, checkpointed,
+closed and fsynced, then renamed over it, so a reader sees the old file or the new one, never
+a half-built one, and a run that fails before the rename leaves the old file untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+RUNS_DDL = """
+create table ledger.runs (
+    run_id varchar primary key,
+    started_at timestamptz,
+    finished_at timestamptz,
+    inputs json,
+    row_counts json,
+    checks_passed integer,
+    checks_failed integer
+)
+"""
+
+
+@dataclass
+class RunRecord:
+    """What one run published, kept in ledger.runs (one row per published run)."""
+
+    run_id: str
+    started_at: dt.datetime
+    inputs: list[dict[str, str]]
+    checks_passed: int
+    checks_failed: int
+
+
+def _sql_path(path: Path) -> str:
+    """A path as a SQL string literal (paths may contain quotes)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(
+    warehouse: Path,
+    target: Path,
+    tables: Sequence[str],
+    run: RunRecord,
+    parquet_dir: Path | None = None,
+) -> dict[str, int]:
+    """Publish `ledger.<table>` for each table from the warehouse to `target`; returns row counts.
+
+    The previous file's `ledger.runs` history is carried over and this run appended to it.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute(f"attach {_sql_path(warehouse)} as warehouse (read_only)")
+        con.execute("create schema ledger")
+        for table in tables:
+            # Recreate the table with the warehouse's DDL so contract constraints (primary keys,
+            # not null) reach readers; a plain CTAS would drop them.
+            ddl = con.execute(
+                "select sql from duckdb_tables() where database_name = 'warehouse' "
+                "and schema_name = 'ledger' and table_name = ?",
+                [table],
+            ).fetchone()
+            if ddl is None:
+                raise LookupError(f"ledger.{table} is missing from the warehouse")
+            con.execute(ddl[0])
+            con.execute(f"insert into ledger.{table} select * from warehouse.ledger.{table}")
+            counts[table] = con.execute(f"select count(*) from ledger.{table}").fetchone()[0]  # type: ignore[index]
+        con.execute("detach warehouse")
+        con.execute(RUNS_DDL)
+        if target.exists():
+            con.execute(f"attach {_sql_path(target)} as previous (read_only)")
+            with contextlib.suppress(duckdb.CatalogException):
+                con.execute("insert into ledger.runs select * from previous.ledger.runs")
+            con.execute("detach previous")
+        con.execute(
+            "insert into ledger.runs values (?, ?, ?, ?, ?, ?, ?)",
+            [
+                run.run_id,
+                run.started_at,
+                dt.datetime.now(dt.UTC),
+                json.dumps(run.inputs),
+                json.dumps(counts),
+                run.checks_passed,
+                run.checks_failed,
+            ],
+        )
+        if parquet_dir is not None:
+            staging = parquet_dir / f".building-{os.getpid()}"
+            staging.mkdir(parents=True, exist_ok=True)
+            for table in [*tables, "runs"]:
+                con.execute(
+                    f"copy ledger.{table} to {_sql_path(staging / f'{table}.parquet')} "
+                    "(format parquet)"
+                )
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    if tmp.with_name(tmp.name + ".wal").exists():
+        # A WAL beside the file would not travel with the rename: the new file would lack data.
+        raise RuntimeError(f"{tmp} still has a write-ahead log after checkpoint; not publishing")
+    _fsync(tmp)
+    os.replace(tmp, target)
+    _fsync(target.parent)
+    if parquet_dir is not None:
+        for part in sorted(staging.iterdir()):
+            os.replace(part, parquet_dir / part.name)
+        staging.rmdir()
+    return counts
