@@ -52,18 +52,23 @@ def _mostly_latin(text: str) -> bool:
 
 def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START) -> Extraction:
     """Extract statements, links and per-article annotations from a frame of ARTICLE_SCHEMA."""
-    rows = sorted(articles.select(["article_id", "text", "published_on", "language"]).to_dicts(),
-                  key=lambda r: r["article_id"])
+    rows = sorted(
+        articles.select(["article_id", "text", "published_on", "language"]).to_dicts(),
+        key=lambda r: r["article_id"],
+    )
     years = Counter(r["published_on"].year for r in rows if r["published_on"] is not None)
     default_year = years.most_common(1)[0][0] if years else None
 
     pubs: dict[str, dt.date | None] = {}
     for r in rows:
         text = r["text"] or ""
-        pubs[r["article_id"]] = r["published_on"] or infer_publication_date(text)
+        pubs[r["article_id"]] = r["published_on"] or infer_publication_date(text, default_year)
 
-    groups = duplicate_groups([r["article_id"] for r in rows], [r["text"] or "" for r in rows],
-                              [pubs[r["article_id"]] for r in rows])
+    groups = duplicate_groups(
+        [r["article_id"] for r in rows],
+        [r["text"] or "" for r in rows],
+        [pubs[r["article_id"]] for r in rows],
+    )
 
     statements: list[dict] = []
     links: dict = {}
@@ -80,24 +85,34 @@ def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START)
             if not stmts:
                 relevant = relevant and bool(stmts) or relevant
         statements.extend(stmts)
-        annotations.append({
-            "article_id": aid,
-            "duplicate_group": groups[aid],
-            "is_relevant": relevant,
-            "language": r["language"] or "und",
-            "statement_count": len(stmts),
-        })
+        annotations.append(
+            {
+                "article_id": aid,
+                "duplicate_group": groups[aid],
+                "is_relevant": relevant,
+                "language": r["language"] or "und",
+                "statement_count": len(stmts),
+            }
+        )
 
     assign_entry_keys(statements)
     agreement_links(statements, links)
 
-    st_frame = pl.DataFrame(
-        [{k: s[k] for k in STATEMENT_SCHEMA} for s in statements], schema=STATEMENT_SCHEMA
-    ) if statements else pl.DataFrame(schema=STATEMENT_SCHEMA)
-    link_rows = sorted(links.values(), key=lambda x: (x["commitment_statement_id"],
-                                                      x["reciprocal_statement_id"]))
-    lk_frame = pl.DataFrame(link_rows, schema=STATEMENT_LINK_SCHEMA) if link_rows else pl.DataFrame(
-        schema=STATEMENT_LINK_SCHEMA)
+    st_frame = (
+        pl.DataFrame(
+            [{k: s[k] for k in STATEMENT_SCHEMA} for s in statements], schema=STATEMENT_SCHEMA
+        )
+        if statements
+        else pl.DataFrame(schema=STATEMENT_SCHEMA)
+    )
+    link_rows = sorted(
+        links.values(), key=lambda x: (x["commitment_statement_id"], x["reciprocal_statement_id"])
+    )
+    lk_frame = (
+        pl.DataFrame(link_rows, schema=STATEMENT_LINK_SCHEMA)
+        if link_rows
+        else pl.DataFrame(schema=STATEMENT_LINK_SCHEMA)
+    )
     an_frame = pl.DataFrame(annotations, schema=ARTICLE_ANNOTATION_SCHEMA)
     return Extraction(st_frame, lk_frame, an_frame)
 

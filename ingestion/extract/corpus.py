@@ -61,8 +61,9 @@ def minhash(text: str) -> np.ndarray:
     return vals.min(axis=0)
 
 
-def duplicate_groups(ids: list[str], texts: list[str], dates: list[dt.date | None],
-                     threshold: float = 0.5) -> dict[str, str]:
+def duplicate_groups(
+    ids: list[str], texts: list[str], dates: list[dt.date | None], threshold: float = 0.5
+) -> dict[str, str]:
     """article_id -> article_id of the first (earliest, then smallest id) article of its group."""
     order = sorted(range(len(ids)), key=lambda i: (dates[i] or dt.date.max, ids[i]))
     parent = {ids[i]: ids[i] for i in order}
@@ -115,42 +116,96 @@ def _ref_date(st: dict) -> dt.date | None:
     return st["announced_on"] or st["effective_on"]
 
 
+def _block(st: dict, with_target: bool = True) -> str:
+    fam = FAMILY.get(st["kind"], "other")
+    pfam = st.get("_fam", "") if fam in _PRODUCT_KEYED else ""
+    target = st["target"] if st["target"] not in ("", "WLD") else "*"
+    return "|".join((st["actor"], target if with_target else "*", fam, pfam or "*"))
+
+
 def assign_entry_keys(statements: list[dict]) -> None:
     """Give statements that report one measure the same `entry_key`, across articles.
 
     Block on actor|target|kind family|product family, then chain statements whose dates lie within
     CLUSTER_DAYS of the cluster's first date. The key carries the cluster's first date, so it only
-    depends on the statements' contents.
+    depends on the statements' contents. Statements that say less (no goods named, no particular
+    target, no date) join a fuller cluster of the same actor and kind family when one overlaps
+    them in time, rather than becoming an entry of their own.
     """
+    def vague(st: dict) -> bool:
+        b = _block(st).split("|")
+        return b[1] == "*" or (FAMILY.get(st["kind"]) in _PRODUCT_KEYED and b[3] == "*")
+
+    full = [s for s in statements if not vague(s) and _ref_date(s) is not None]
+    weak = [s for s in statements if vague(s) or _ref_date(s) is None]
     blocks: dict[str, list[dict]] = defaultdict(list)
-    for st in statements:
-        fam = FAMILY.get(st["kind"], "other")
-        pfam = st.get("_fam", "") if fam in _PRODUCT_KEYED else ""
-        blocks["|".join((st["actor"], st["target"] or "-", fam, pfam or "-"))].append(st)
-    for base, members in blocks.items():
-        dated = sorted((s for s in members if _ref_date(s) is not None),
-                       key=lambda s: (_ref_date(s), s["quote"], s["statement_id"]))
+    for st in full:
+        blocks[_block(st)].append(st)
+    clusters: list[tuple[str, dt.date, int]] = []  # (key, start date, size)
+    for base, members in sorted(blocks.items()):
+        dated = sorted(members, key=lambda s: (_ref_date(s), s["quote"], s["statement_id"]))
         start: dt.date | None = None
+        size = 0
         for s in dated:
             d = _ref_date(s)
             if start is None or (d - start).days > CLUSTER_DAYS:
+                if start is not None:
+                    clusters.append((f"{base}|{start.isoformat()}", start, size))
+                start, size = d, 0
+            size += 1
+            s["entry_key"] = f"{base}|{start.isoformat()}"
+        if start is not None:
+            clusters.append((f"{base}|{start.isoformat()}", start, size))
+    weak_blocks: dict[str, list[dict]] = defaultdict(list)
+    for st in sorted(weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])):
+        prefix = st["actor"]
+        fam = FAMILY.get(st["kind"], "other")
+        d = _ref_date(st)
+        best = None
+        for key, start, size in clusters:
+            parts = key.split("|")
+            if parts[0] != prefix or parts[2] != fam:
+                continue
+            mine = _block(st).split("|")
+            if mine[1] != "*" and parts[1] != mine[1]:
+                continue
+            if mine[3] != "*" and parts[3] != mine[3]:
+                continue
+            if d is not None and -3 <= (d - start).days <= CLUSTER_DAYS + 3:
+                cand = (-size, abs((d - start).days), key)
+                best = cand if best is None or cand < best else best
+        if best is not None:
+            st["entry_key"] = best[2]
+        else:
+            weak_blocks[_block(st)].append(st)
+    for base, members in weak_blocks.items():
+        start = None
+        for s in members:
+            d = _ref_date(s)
+            if d is None:
+                s["entry_key"] = f"{base}|undated"
+                continue
+            if start is None or (d - start).days > CLUSTER_DAYS:
                 start = d
             s["entry_key"] = f"{base}|{start.isoformat()}"
-        for s in members:
-            if _ref_date(s) is None:
-                s["entry_key"] = f"{base}|undated"
 
 
 # --- links --------------------------------------------------------------------------------------------
-_PREP_CUE = re.compile(r"^(?:in response to|response to|in retaliation|in return for|follows?"
-                       r"|followed|comes? after|came after)", re.I)
+_PREP_CUE = re.compile(
+    r"^(?:in response to|response to|in retaliation|in return for|follows?"
+    r"|followed|comes? after|came after)",
+    re.I,
+)
 
 
 def _link(links: dict, a: dict, b: dict, basis: str, agreement: str, conf: float) -> None:
     """Record a link from statement a (commitment / retaliating) to b; keep the best basis."""
-    if a["actor"] == b["actor"]:
+    if a["actor"] == b["actor"] or a["statement_id"] == b["statement_id"]:
         return
     key = (a["statement_id"], b["statement_id"])
+    # One direction per pair: the first cue read decides who answers whom.
+    if (b["statement_id"], a["statement_id"]) in links:
+        return
     if key not in links or links[key]["confidence"] < conf:
         links[key] = {
             "commitment_statement_id": a["statement_id"],
@@ -176,8 +231,7 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
         ss, se = sent
         sentence = text[ss:se]
         here = by_sent[sent]
-        prev = [st for p in sents[max(0, si - 2) : si] for st in by_sent[p]
-                if p[0] >= ss - 600]
+        prev = [st for p in sents[max(0, si - 2) : si] for st in by_sent[p] if p[0] >= ss - 600]
         nxt = [st for p in sents[si + 1 : si + 2] for st in by_sent[p] if p[0] <= se + 300]
         for cue in response_cues(sentence):
             cue_pos = ss + cue.start()
@@ -187,9 +241,9 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 if not after:
                     continue
                 answered = after[0].iso
-                responders = [st for st in here if st["actor"] != answered
-                              and st["_trigger"] < cue_pos] or [
-                    st for st in prev if st["actor"] != answered]
+                responders = [
+                    st for st in here if st["actor"] != answered and st["_trigger"] < cue_pos
+                ] or [st for st in prev if st["actor"] != answered]
             else:
                 before = [m for m in mentions if m.end <= cue_pos and m.subject]
                 clause_st = [st for st in here if st["_clause"][0] <= cue_pos < st["_clause"][1]]
@@ -202,10 +256,12 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 else:
                     continue
                 responders = [st for st in here if st["actor"] == responder_iso] or [
-                    st for st in prev if st["actor"] == responder_iso]
+                    st for st in prev if st["actor"] == responder_iso
+                ]
                 others = [m.iso for m in mentions if m.iso != responder_iso]
-                answered = others[0] if others else {"USA": "CHN", "CHN": "USA"}.get(
-                    responder_iso, "")
+                answered = (
+                    others[0] if others else {"USA": "CHN", "CHN": "USA"}.get(responder_iso, "")
+                )
             if not responders or not answered:
                 continue
             targets = [st for st in here if st["actor"] == answered and st not in responders]
@@ -218,12 +274,18 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 for t in targets:
                     if t["kind"] in _RESTRICTIVE:
                         _link(links, r, t, "retaliation", "", 0.7)
+                        if t["announced_on"] is None and t["effective_on"] is None:
+                            # The answered measure precedes its answer by days.
+                            t["announced_on"] = r["announced_on"] or r["effective_on"]
         for cue in quid_cues(sentence):
             cue_pos = ss + cue.start()
             after_st = [st for st in here if st["_trigger"] > cue_pos]
             before_st = [st for st in here if st["_trigger"] <= cue_pos] + prev
-            basis = "in return" if "return" in cue.group(0).lower() else (
-                "in exchange" if "exchange" in cue.group(0).lower() else "once ... will")
+            basis = (
+                "in return"
+                if "return" in cue.group(0).lower()
+                else ("in exchange" if "exchange" in cue.group(0).lower() else "once ... will")
+            )
             for a in after_st:
                 for b in before_st:
                     if b["actor"] != a["actor"]:
@@ -233,41 +295,54 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
     return created
 
 
-def _nominal(text: str, ss: int, se: int, cue_pos: int, actor: str, responders: list[dict],
-             created: list[dict], stmts: list[dict]) -> list[dict]:
+def _nominal(
+    text: str,
+    ss: int,
+    se: int,
+    cue_pos: int,
+    actor: str,
+    responders: list[dict],
+    created: list[dict],
+    stmts: list[dict],
+) -> list[dict]:
     """A statement for a measure named only as the object of a response cue."""
-    tail = text[cue_pos:se].lower()
-    if re.search(r"tariff|dut(?:y|ies)|levies|levy", tail):
+    tail = text[cue_pos : min(se, cue_pos + 120)].lower()
+    if re.search(r"tariffs?\b|dut(?:y|ies)\b|levies\b|levy\b", tail):
         kind = "tariff_increase"
-    elif re.search(r"export (?:controls?|restrictions?|curbs?)|entity list|restriction", tail):
+    elif re.search(r"export (?:controls?|restrictions?|curbs?)|entity list|restrictions?\b", tail):
         kind = "export_control"
     else:
         return []
+    for st in created:
+        if st["_sent"] == (ss, se) and st["actor"] == actor and st["kind"] == kind:
+            return [st]
     r0 = responders[0]
-    n = len(stmts) + len(created)
+    n = 1 + max(int(x["statement_id"].rsplit(":", 1)[1]) for x in stmts + created)
     st = dict(r0)
-    st.update({
-        "statement_id": f"{r0['article_id']}:{n}",
-        "actor": actor,
-        "target": r0["actor"],
-        "kind": kind,
-        "is_commitment": False,
-        "status": "implemented",
-        "instrument": "",
-        "products": "",
-        "hs_codes": [],
-        "rate_before_pct": None,
-        "rate_after_pct": None,
-        # The answered measure precedes its answer by days: date it by the answer.
-        "announced_on": r0["announced_on"] or r0["effective_on"],
-        "effective_on": None,
-        "agreement": "",
-        "confidence": 0.4,
-        "rules": "nominal_answered",
-        "_fam": "",
-        "_trigger": cue_pos,
-        "_clause": (cue_pos, se),
-    })
+    st.update(
+        {
+            "statement_id": f"{r0['article_id']}:{n}",
+            "actor": actor,
+            "target": r0["actor"],
+            "kind": kind,
+            "is_commitment": False,
+            "status": "implemented",
+            "instrument": "",
+            "products": "",
+            "hs_codes": [],
+            "rate_before_pct": None,
+            "rate_after_pct": None,
+            # The answered measure precedes its answer by days: date it by the answer.
+            "announced_on": r0["announced_on"] or r0["effective_on"],
+            "effective_on": None,
+            "agreement": "",
+            "confidence": 0.4,
+            "rules": "nominal_answered",
+            "_fam": "",
+            "_trigger": cue_pos,
+            "_clause": (cue_pos, se),
+        }
+    )
     created.append(st)
     return [st]
 
@@ -298,8 +373,14 @@ def agreement_links(statements: list[dict], links: dict) -> None:
     by_agreement: dict[str, list[dict]] = defaultdict(list)
     for st in best.values():
         by_agreement[st["agreement"]].append(st)
-    order = {"other": 0, "license_approval": 1, "purchase_commitment": 2,
-             "export_control_relaxation": 3, "tariff_suspension": 4, "tariff_reduction": 5}
+    order = {
+        "other": 0,
+        "license_approval": 1,
+        "purchase_commitment": 2,
+        "export_control_relaxation": 3,
+        "tariff_suspension": 4,
+        "tariff_reduction": 5,
+    }
     for agreement, members in by_agreement.items():
         members.sort(key=lambda s: (order.get(s["kind"], 9), s["actor"], s["entry_key"]))
         for i, a in enumerate(members):

@@ -13,13 +13,38 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
     "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _MON = (
@@ -41,15 +66,29 @@ _DATE_RE = re.compile(
     + r"|(?P<day2>[0-3]?\d)\s+(?P<mon2>January|February|March|April|May|June|July|August"
     r"|September|October|November|December)(?:,?\s+(?P<year2>20\d\d))?"
     + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|last month|this month)"
-    + r"|(?P<part>early|mid-|mid|late|the end of|end-)\s*" + _MON.replace("mon>", "pmon>")
+    + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|last month|this month"
+    r"|(?:several|a few|two|three|four) weeks ago|(?:a|one|two|three) months? ago)"
+    + r"|(?P<part>early|mid-|mid|late|the end of|end-)\s*"
+    + _MON.replace("mon>", "pmon>")
     + r"(?:\s+(?P<pyear>20\d\d))?"
-    + r"|" + _MON.replace("mon>", "mmon>") + r"(?:\s+(?P<myear>20\d\d))?(?=[\s,.;)])"
+    + r"|"
+    + _MON.replace("mon>", "mmon>")
+    + r"(?:\s+(?P<myear>20\d\d))?(?=[\s,.;)])"
     + r")",
     re.IGNORECASE,
 )
-EFFECTIVE_PREPS = ("effective", "starting", "beginning", "as of", "from", "by", "take", "took",
-                   "came", "went")
+EFFECTIVE_PREPS = (
+    "effective",
+    "starting",
+    "beginning",
+    "as of",
+    "from",
+    "by",
+    "take",
+    "took",
+    "came",
+    "went",
+)
 BACKGROUND_PREPS = ("since", "until", "till", "through", "before", "of", "after")
 _EFFECT_BEFORE = re.compile(
     r"(?:effective|take effect|takes effect|took effect|went into effect|due to take effect"
@@ -69,8 +108,9 @@ class DateMention:
     end: int
 
 
-def _year_for(month: int, day: int, pub: dt.date | None, default_year: int | None,
-              future: bool) -> int | None:
+def _year_for(
+    month: int, day: int, pub: dt.date | None, default_year: int | None, future: bool
+) -> int | None:
     """Choose the year of a month/day written without one: the nearest to the publication date."""
     if pub is None:
         return default_year
@@ -88,8 +128,14 @@ def _year_for(month: int, day: int, pub: dt.date | None, default_year: int | Non
     return year
 
 
-def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_year: int | None,
-               future: bool = False) -> list[DateMention]:
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    pub: dt.date | None,
+    default_year: int | None,
+    future: bool = False,
+) -> list[DateMention]:
     """All dates in text[start:end], resolved against `pub`, with the role their preposition gives."""
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text, start, end):
@@ -103,14 +149,20 @@ def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_yea
             elif g.get("mon"):
                 mon = MONTHS[g["mon"].lower().rstrip(".")]
                 day = int(g["day"])
-                year = int(g["year"]) if g.get("year") else _year_for(mon, day, pub, default_year,
-                                                                      future)
+                year = (
+                    int(g["year"])
+                    if g.get("year")
+                    else _year_for(mon, day, pub, default_year, future)
+                )
                 value = dt.date(year, mon, day) if year else None
             elif g.get("mon2"):
                 mon = MONTHS[g["mon2"].lower()]
                 day = int(g["day2"])
-                year = int(g["year2"]) if g.get("year2") else _year_for(mon, day, pub,
-                                                                        default_year, future)
+                year = (
+                    int(g["year2"])
+                    if g.get("year2")
+                    else _year_for(mon, day, pub, default_year, future)
+                )
                 value = dt.date(year, mon, day) if year else None
             elif g.get("wd"):
                 if pub is not None:
@@ -125,7 +177,14 @@ def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_yea
                 if pub is not None:
                     rel = g["rel"].lower()
                     gran = "week" if "week" in rel else ("month" if "month" in rel else "day")
-                    value = {
+                    n_ago = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "several": 3,
+                             "a few": 3}
+                    ago = re.match(r"(a few|\w+) (weeks?|months?) ago", rel)
+                    value = None
+                    if ago:
+                        k = n_ago.get(ago.group(1), 2)
+                        value = pub - dt.timedelta(days=(7 if "week" in ago.group(2) else 30) * k)
+                    value = value or {
                         "today": pub,
                         "yesterday": pub - dt.timedelta(days=1),
                         "last week": pub - dt.timedelta(days=7),
@@ -133,13 +192,16 @@ def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_yea
                         "earlier this week": pub,
                         "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
                         "this month": pub.replace(day=1),
-                    }[rel]
+                    }.get(rel)
             elif g.get("pmon"):
                 mon = MONTHS[g["pmon"].lower().rstrip(".")]
                 part = g["part"].lower()
                 day = 3 if part.startswith("early") else (15 if part.startswith("mid") else 25)
-                year = int(g["pyear"]) if g.get("pyear") else _year_for(mon, day, pub,
-                                                                        default_year, future)
+                year = (
+                    int(g["pyear"])
+                    if g.get("pyear")
+                    else _year_for(mon, day, pub, default_year, future)
+                )
                 value = dt.date(year, mon, day) if year else None
                 gran = "month"
             elif g.get("mmon"):
@@ -148,17 +210,25 @@ def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_yea
                 if (word == "may" and not g["mmon"][0].isupper()) or not prep:
                     continue
                 mon = MONTHS[word]
-                year = int(g["myear"]) if g.get("myear") else _year_for(mon, 1, pub,
-                                                                        default_year, future)
+                year = (
+                    int(g["myear"])
+                    if g.get("myear")
+                    else _year_for(mon, 1, pub, default_year, future)
+                )
                 value = dt.date(year, mon, 1) if year else None
                 gran = "month"
         except (ValueError, KeyError):
             value = None
         if value is None:
             continue
+        # "date 2025-05-12" is a page header (often the crawl date), not an event in the text.
+        if g.get("iso") and text[max(0, m.start() - 5) : m.start()].lower().endswith("date "):
+            continue
         if prep.startswith(BACKGROUND_PREPS) and not prep.startswith("on"):
             role = "background"
-        elif prep.startswith(EFFECTIVE_PREPS) or _EFFECT_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+        elif prep.startswith(EFFECTIVE_PREPS) or _EFFECT_BEFORE.search(
+            text, max(start, m.start() - 40), m.start()
+        ):
             role = "effective"
         else:
             role = "announced"
@@ -167,13 +237,19 @@ def find_dates(text: str, start: int, end: int, pub: dt.date | None, default_yea
 
 
 _DATELINE = re.compile(r"\bdate (20\d\d-[01]\d-[0-3]\d)\b")
-_FULL_DATE = re.compile(_MON + r"\s+(?P<day>[0-3]?\d),?\s+(?P<year>20\d\d)|(?P<day2>[0-3]?\d)\s+"
-                        r"(?P<mon2>January|February|March|April|May|June|July|August|September"
-                        r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                        r"\.?,?\s+(?P<year2>20\d\d)", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    _MON + r"\s+(?P<day>[0-3]?\d),?\s+(?P<year>20\d\d)|(?P<day2>[0-3]?\d)\s+"
+    r"(?P<mon2>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"\.?,?\s+(?P<year2>20\d\d)",
+    re.IGNORECASE,
+)
 
 
-def infer_publication_date(text: str) -> dt.date | None:
+_MONTH_DAY = re.compile(_MON + r"\s+(?P<day>[0-3]?\d)\b(?!,?\s+\d{4})")
+
+
+def infer_publication_date(text: str, default_year: int | None = None) -> dt.date | None:
     """A publication date read from the text when metadata has none.
 
     Order of trust: an explicit "date YYYY-MM-DD" header, a full date in the first 400 characters
@@ -187,16 +263,43 @@ def infer_publication_date(text: str) -> dt.date | None:
     for fm in _FULL_DATE.finditer(text):
         try:
             if fm.group("mon"):
-                d = dt.date(int(fm.group("year")), MONTHS[fm.group("mon").lower().rstrip(".")],
-                            int(fm.group("day")))
+                d = dt.date(
+                    int(fm.group("year")),
+                    MONTHS[fm.group("mon").lower().rstrip(".")],
+                    int(fm.group("day")),
+                )
             else:
-                d = dt.date(int(fm.group("year2")), MONTHS[fm.group("mon2").lower()],
-                            int(fm.group("day2")))
+                d = dt.date(
+                    int(fm.group("year2")), MONTHS[fm.group("mon2").lower()], int(fm.group("day2"))
+                )
         except (ValueError, KeyError):
             continue
         found.append((fm.start(), d))
     if not found:
-        return None
+        if default_year is None:
+            return None
+        # No full date: the first month-day written as an event (not "effective ..."), in the
+        # corpus's usual year, is the best anchor for weekdays like "on Tuesday".
+        md: list[tuple[bool, dt.date]] = []
+        for mm in _MONTH_DAY.finditer(text):
+            try:
+                d = dt.date(default_year, MONTHS[mm.group("mon").lower().rstrip(".")],
+                            int(mm.group("day")))
+            except (ValueError, KeyError):
+                continue
+            fwd = bool(_EFFECT_BEFORE.search(text, max(0, mm.start() - 40), mm.start())) or bool(
+                re.search(r"(?:by|until|from|starting|effective)\s+$",
+                          text[max(0, mm.start() - 12) : mm.start()], re.I))
+            md.append((fwd, d))
+        if not md:
+            return None
+        back = [d for fwd, d in md if not fwd]
+        return back[0] if back else md[0][1]
+    # Dates announcing when something takes effect look forward: a report predates them.
+    found = [(pos, d) for pos, d in found
+             if not _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
+             and not re.search(r"(?:by|until|from|starting|effective)\s+$", text[max(0, pos - 12):pos], re.I)
+             ] or found
     head = [d for pos, d in found if pos < 400]
     if head:
         return head[0]

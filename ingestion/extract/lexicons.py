@@ -140,19 +140,33 @@ CONTROL_NOUN = (
     r"|licen[cs]es)"
 )
 # Restrictive verb stems (tariffs and controls alike).
+# Verb forms are spelled out: a bare stem would also match nouns ("addition", "escalation",
+# "application", "Executive Order") that do not report an action.
 UP_VERBS = (
-    r"(?:impos|slap|levy|levie|levied|rais|hik|increas|doubl|add|appl|plac|announc|implement"
-    r"|introduc|order|escalat|retaliat|restrict|ban|halt|block|tighten|requir|curb|suspend"
-    r"|blacklist|stop|prohibit|deny|denie|limit|sanction|expand|broaden)"
+    r"(?:impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|rais(?:e|es|ed|ing)"
+    r"|hik(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|add(?:s|ed|ing)?"
+    r"|appl(?:y|ies|ied|ying)|plac(?:e|es|ed|ing)|announc(?:e|es|ed|ing)"
+    r"|implement(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|order(?:ed|s|ing)|escalat(?:e|es|ed|ing)"
+    r"|restrict(?:s|ed|ing)?|ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?"
+    r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:s|ed|ing)?|blacklist(?:s|ed|ing)?"
+    r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"
+    r"|broaden(?:s|ed|ing)?|hit(?:s|ting)?)"
 )
 DOWN_TARIFF_VERBS = (
-    r"(?:cut|reduc|lower|slash|remov|eliminat|cancel|roll(?:ed|ing)? back|halv|drop|scrap"
-    r"|modif|amend|revis|exempt|lift)"
+    r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?"
+    r"|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|cancel(?:s|ed|led|ing|ling)?"
+    r"|roll(?:s|ed|ing)? back|halv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?"
+    r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|exempt(?:s|ed|ing)?"
+    r"|lift(?:s|ed|ing)?|fall(?:s|ing)?|fell)"
 )
-SUSPEND_VERBS = r"(?:suspend|paus|delay|postpon)"
+SUSPEND_VERBS = (
+    r"(?:suspen(?:d|ds|ded|ding|sion)|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?|postpon\w+)"
+)
 RELAX_VERBS = (
-    r"(?:lift|suspend|paus|remov|eas|relax|rescind|cancel|revok|roll(?:ed|ing)? back|take down"
-    r"|took down|allow|permit|withdr[ae]w|scrap|drop)"
+    r"(?:lift(?:s|ed|ing)?|suspen(?:d|ds|ded|ding|sion)|paus(?:e|es|ed|ing)|remov(?:e|es|ed|ing|al)"
+    r"|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|rescind(?:s|ed|ing)?|cancel(?:s|ed|led|ing|ling)?"
+    r"|revok(?:e|es|ed|ing)|roll(?:s|ed|ing)? back|take down|took down|allow(?:s|ed|ing)?"
+    r"|permit(?:s|ted|ting)?|withdr[ae]w(?:s|n|ing)?|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?)"
 )
 LICENSE_VERBS = (
     r"(?:approv|grant|speed(?:ing)? up|sped up|expedit|accelerat|resum|deliver|issu|fast-track)"
@@ -173,14 +187,17 @@ COMMIT_CUES = (
     r"|commit to|vowed?|promised?|undert(?:ake|ook)|going to|is set to|are set to|aims? to|to take"
     r"|would)\b"
 )
-THREAT_CUES = r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|would impose|vow\w* to retaliat)"
+THREAT_CUES = (
+    r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|would impose|vow\w* to retaliat)"
+)
 HEDGE_CUES = (
-    r"\b(?:may|might|could|considering|weighing|mulls?|mulling|plans? to|planning to"
+    r"(?<![A-Za-z])(?:may|might|could|considering|weighing|mulls?|mulling|plans? to|planning to"
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
-    r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked)\b"
+    r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
+    r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?)\b"
 )
 NEGATION_CUES = (
-    r"\b(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"
+    r"(?<![A-Za-z])(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"
     r"|did not|didn't|won't|wasn't|isn't|hasn't|haven't|without)\b"
 )
 PAST_CUES = (
@@ -204,12 +221,20 @@ QUID_CUES = r"\b(?:in return|in exchange|corresponding(?:ly)?|once they|as soon 
 # or when the article names it and the statement is an easing dated near the agreement.
 AGREEMENTS: list[tuple[str, str, dt.date]] = [
     (r"\bgeneva\b", "Geneva joint statement", dt.date(2025, 5, 12)),
-    (r"\blondon (?:framework|talks|agreement|deal|consensus|meeting)", "London framework", dt.date(2025, 6, 10)),
+    (
+        r"\blondon (?:framework|talks|agreement|deal|consensus|meeting)",
+        "London framework",
+        dt.date(2025, 6, 10),
+    ),
     (r"\b(?:busan|kuala lumpur)\b", "Kuala Lumpur/Busan consensus", dt.date(2025, 10, 30)),
     (r"\bstockholm\b", "Stockholm talks", dt.date(2025, 7, 29)),
     (r"\bmadrid\b", "Madrid talks", dt.date(2025, 9, 15)),
     (r"\bphase one\b", "Phase One agreement", dt.date(2020, 1, 15)),
-    (r"\binterim trade (?:deal|agreement|framework)\b", "interim trade framework", dt.date(2026, 2, 7)),
+    (
+        r"\binterim trade (?:deal|agreement|framework)\b",
+        "interim trade framework",
+        dt.date(2026, 2, 7),
+    ),
 ]
 
 # --- Instruments ---------------------------------------------------------------------------------------
@@ -231,9 +256,18 @@ INSTRUMENT_PATTERNS: list[tuple[str, str]] = [
 # --- Products -------------------------------------------------------------------------------------------
 # pattern -> (normalised product, HS codes, product family used in entry keys)
 PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
-    (r"\brare[- ]earth magnets?|permanent magnets?|\bmagnets?\b", "rare-earth magnets", ("850511",), "rare_earth"),
-    (r"\brare[- ]earths?\b|samarium|gadolinium|terbium|dysprosium|lutetium|scandium|yttrium",
-     "rare earths", ("2805", "2846"), "rare_earth"),
+    (
+        r"\brare[- ]earth magnets?|permanent magnets?|\bmagnets?\b",
+        "rare-earth magnets",
+        ("850511",),
+        "rare_earth",
+    ),
+    (
+        r"\brare[- ]earths?\b|samarium|gadolinium|terbium|dysprosium|lutetium|scandium|yttrium",
+        "rare earths",
+        ("2805", "2846"),
+        "rare_earth",
+    ),
     (r"\bcritical minerals?\b|strategic minerals?", "critical minerals", (), "rare_earth"),
     (r"\bsoy(?:beans?| beans?)?\b", "soybeans", ("1201",), "agri"),
     (r"\bchicken|poultry", "chicken", ("0207",), "agri"),
@@ -250,7 +284,12 @@ PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
     (r"\bethane\b", "ethane", ("290110",), "ethane"),
     (r"\bbutane\b", "butane", ("290110",), "ethane"),
     (r"\bjet engines?|aircraft engines?|aviation|aerospace", "jet engines", ("8411",), "aviation"),
-    (r"\bchip design software|electronic design automation|\bEDA\b", "chip design software", (), "chips"),
+    (
+        r"\bchip design software|electronic design automation|\bEDA\b",
+        "chip design software",
+        (),
+        "chips",
+    ),
     (r"\b(?:semiconductors?|chips?|integrated circuits?)\b", "chips", ("8542",), "chips"),
     (r"\btungsten\b", "tungsten", ("8101",), "metals"),
     (r"\btellurium\b", "tellurium", ("280450",), "metals"),
@@ -261,12 +300,21 @@ PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
     (r"\bgraphite\b", "graphite", ("2504",), "metals"),
     (r"\bsilver\b", "silver", ("7106",), "metals"),
     (r"\b(?:metals?|minerals?)\b", "metals", (), "metals"),
-    (r"\bagricultural (?:machinery|equipment)|farm (?:machinery|equipment)", "agricultural machinery",
-     ("8432", "8433"), "energy"),
+    (
+        r"\bagricultural (?:machinery|equipment)|farm (?:machinery|equipment)",
+        "agricultural machinery",
+        ("8432", "8433"),
+        "energy",
+    ),
     (r"\bsteel\b", "steel", ("72",), "steel"),
     (r"\balumin(?:i)?um\b", "aluminium", ("76",), "steel"),
     (r"\b(?:autos?|cars?|vehicles?|automobiles?)\b", "vehicles", ("8703",), "autos"),
     (r"\blumber|logs\b|timber", "lumber", ("4403",), "agri"),
     (r"\bstudents?\b", "student visas", (), "visa"),
-    (r"\bentit(?:y|ies)\b|\bcompanies\b|\bfirms\b|\bbusinesses\b", "listed entities", (), "entities"),
+    (
+        r"\bentit(?:y|ies)\b|\bcompanies\b|\bfirms\b|\bbusinesses\b",
+        "listed entities",
+        (),
+        "entities",
+    ),
 ]

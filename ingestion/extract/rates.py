@@ -5,16 +5,30 @@ from __future__ import annotations
 import re
 
 _PCT = r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)"
-_FROM_TO = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|previous\s+|earlier\s+)?" + _PCT
-                      + r"?(\d+(?:\.\d+)?)?\s*(?:%|per ?cent|percent)?\s+to\s+" + _PCT, re.I)
-_TO_FROM = re.compile(r"\bto\s+" + _PCT + r"\s+from\s+(?:the\s+)?(?:current\s+|previous\s+"
-                      r"|earlier\s+)?" + _PCT, re.I)
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:current\s+|previous\s+|earlier\s+)?"
+    + _PCT
+    + r"?(\d+(?:\.\d+)?)?\s*(?:%|per ?cent|percent)?\s+to\s+"
+    + _PCT,
+    re.I,
+)
+_TO_FROM = re.compile(
+    r"\bto\s+" + _PCT + r"\s+from\s+(?:the\s+)?(?:current\s+|previous\s+"
+    r"|earlier\s+)?" + _PCT,
+    re.I,
+)
 _TO = re.compile(r"\b(?:to|at)\s+(?:at least\s+|as much as\s+)?" + _PCT, re.I)
 _PP = re.compile(r"\bby\s+(\d+(?:\.\d+)?)\s*percentage[- ]points?", re.I)
-_PP_SUSPEND = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percentage[- ]points?)\s+of\s+(?:the\s+)?"
-                         r"(?:\w+\s+){0,4}(?:tariffs?|duty|duties)", re.I)
-_ADDITIONAL = re.compile(r"\b(?:an?\s+)?(?:additional|extra|further|retaliatory|reciprocal|new"
-                         r"|up to)\s+(?:tariffs?\s+of\s+(?:up to\s+)?)?" + _PCT, re.I)
+_PP_SUSPEND = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|percentage[- ]points?)\s+of\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,4}(?:tariffs?|duty|duties)",
+    re.I,
+)
+_ADDITIONAL = re.compile(
+    r"\b(?:an?\s+)?(?:additional|extra|further|retaliatory|reciprocal|new"
+    r"|up to)\s+(?:tariffs?\s+of\s+(?:up to\s+)?)?" + _PCT,
+    re.I,
+)
 _PLAIN = re.compile(_PCT + r"\s+(?:\w+[- ]){0,2}(?:tariffs?|duty|duties|levies|levy|tax)", re.I)
 _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
@@ -32,8 +46,9 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     m = _PP_SUSPEND.search(clause)
     if m and re.search(r"suspend|paus", clause, re.I):
         # "suspend 24 percentage points of the 34% tariff": the rest stays.
-        rest = re.search(r"(?:retain\w*|remaining|keep\w*)\s+(?:the\s+)?(?:remaining\s+)?" + _PCT,
-                         clause, re.I)
+        rest = re.search(
+            r"(?:retain\w*|remaining|keep\w*)\s+(?:the\s+)?(?:remaining\s+)?" + _PCT, clause, re.I
+        )
         after = float(rest.group(1)) if rest else None
         return (after + float(m.group(1)) if after is not None else None), after
     m = _TO.search(clause)
@@ -50,8 +65,9 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     return None, None
 
 
-def apply_halve_double(clause: str, before: float | None, after: float | None
-                       ) -> tuple[float | None, float | None]:
+def apply_halve_double(
+    clause: str, before: float | None, after: float | None
+) -> tuple[float | None, float | None]:
     """'halve the tariff to 10%' and 'doubled tariffs' imply the missing side of the change."""
     if before is None and after is not None and _HALVE.search(clause):
         return after * 2, after

@@ -30,7 +30,8 @@ _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(lx.DEMONYMS) + r")\b", I)
 # A mention right after one of these words is an object (target, source), not a subject.
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
-    r"|\bof|\bin|\band|\bwhich|\bhit|\bpunish|\bsue|\bfollow\w*|\bafter|\bby)\s+(?:the\s+)?$",
+    r"|\bof|\bin|\bhit|\bpunish|\bsue|\bfollow\w*|\bby|\baccus\w+|\bcalls? on|\burg\w+)\s+"
+    r"(?:the\s+)?$",
     I,
 )
 _ADJ_FOLLOW = re.compile(
@@ -42,27 +43,44 @@ _ADJ_FOLLOW = re.compile(
 )
 _TARIFF = re.compile(r"\b" + lx.TARIFF_NOUN, I)
 _CONTROL = re.compile(r"\b" + lx.CONTROL_NOUN + r"\b", I)
-_UP = re.compile(r"\b" + lx.UP_VERBS + r"\w*", I)
-_TOOK_EFFECT = re.compile(r"\b(?:took effect|take effect|takes effect|went into (?:effect|force)"
-                          r"|in force|kick(?:ed|s)? in)\b", I)
-_DOWN = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\w*", I)
-_SUSPEND = re.compile(r"\b" + lx.SUSPEND_VERBS + r"\w*", I)
-_RELAX = re.compile(r"\b" + lx.RELAX_VERBS + r"\w*", I)
-_LICENSE_NOUN = re.compile(r"\b(?:licen[cs]\w*|applications?|approvals?|permits?|permissions?)\b", I)
+_UP = re.compile(r"\b" + lx.UP_VERBS + r"\b", I)
+_TOOK_EFFECT = re.compile(
+    r"\b(?:took effect|take effect|takes effect|went into (?:effect|force)"
+    r"|in force|kick(?:ed|s)? in)\b",
+    I,
+)
+_DOWN = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\b", I)
+_SUSPEND = re.compile(r"\b" + lx.SUSPEND_VERBS + r"\b", I)
+_RELAX = re.compile(r"\b" + lx.RELAX_VERBS + r"\b", I)
+_LICENSE_NOUN = re.compile(
+    r"\b(?:licen[cs]\w*|applications?|approvals?|permits?|permissions?)\b", I
+)
 _LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\w*", I)
-_SUPPLY = re.compile(r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*)\s+(?:\w+\s+){0,3}"
-                     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)", I)
-_HALT = re.compile(r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
-                   r"(?:shipments|exports?|sales?|selling|supply|supplies)\b|\bstop selling\b"
-                   r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
-                   r"{0,4}(?:to\s+(?:its|the)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
-                   r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)", I)
-_LICENSE_SUSPEND = re.compile(r"\bsuspend\w*\s+(?:\w+\s+){0,3}(?:export\s+)?licen[cs]es\b"
-                              r"|\blicen[cs]es?\s+(?:\w+\s+){0,3}suspend", I)
+_SUPPLY = re.compile(
+    r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)",
+    I,
+)
+_HALT = re.compile(
+    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
+    r"(?:shipments|exports?|sales?|selling|supply|supplies)\b|\bstop selling\b"
+    r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
+    r"{0,4}(?:to\s+(?:its|the)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
+    r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)",
+    I,
+)
+_LICENSE_SUSPEND = re.compile(
+    r"\bsuspend\w*\s+(?:\w+\s+){0,3}(?:export\s+)?licen[cs]es\b"
+    r"|\blicen[cs]es?\s+(?:\w+\s+){0,3}suspend",
+    I,
+)
 _PURCHASE = re.compile(lx.PURCHASE_PAT, I)
 _VISA = re.compile(lx.VISA_PAT, I)
-_VISA_VERB = re.compile(r"\b(?:revok|restrict|tighten|scrutin|cancel|suspend|keep|maintain|issu"
-                        r"|revis|deny|bar|ban|limit)\w*", I)
+_VISA_VERB = re.compile(
+    r"\b(?:revok|restrict|tighten|scrutin|cancel|suspend|keep|maintain|issu"
+    r"|revis|deny|bar|ban|limit)\w*",
+    I,
+)
 _PORT_FEE = re.compile(lx.PORT_FEE_PAT, I)
 _INVEST = re.compile(lx.INVESTIGATION_PAT, I)
 _INVEST_VERB = re.compile(lx.INVESTIGATION_VERBS, I)
@@ -74,25 +92,43 @@ _NEG = re.compile(lx.NEGATION_CUES, I)
 _RESPONSE = re.compile(lx.RESPONSE_CUES, I)
 _QUID = re.compile(lx.QUID_CUES, I)
 _AGREEMENTS = [(re.compile(p, I), name, day) for p, name, day in lx.AGREEMENTS]
-_INSTRUMENTS = [(re.compile(p, I if "Executive" not in p else 0), fmt)
-                for p, fmt in lx.INSTRUMENT_PATTERNS]
-_PRODUCTS = [(re.compile(p, I if "LNG" not in p and "EDA" not in p else 0), name, hs, fam)
-             for p, name, hs, fam in lx.PRODUCTS]
-_WLD = re.compile(r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
-                  r"|global(?:ly)?|any country|all foreign)\b", I)
+_INSTRUMENTS = [
+    (re.compile(p, I if "Executive" not in p else 0), fmt) for p, fmt in lx.INSTRUMENT_PATTERNS
+]
+_PRODUCTS = [
+    (re.compile(p, I if "LNG" not in p and "EDA" not in p else 0), name, hs, fam)
+    for p, name, hs, fam in lx.PRODUCTS
+]
+_WLD = re.compile(
+    r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
+    r"|global(?:ly)?|any country|all foreign)\b",
+    I,
+)
 _TRADE_TERMS = re.compile(
     r"\b(?:tariffs?|duties|levies|export controls?|export restrictions?|entity list|sanctions?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?)\b",
     I,
 )
-_PASSIVE_BY = re.compile(r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
-                         r"|levied|adopted|taken|sent)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$", I)
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|set to|to take effect|due to|plans? to"
-                     r"|would)\b", I)
+_PASSIVE_BY = re.compile(
+    r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
+    r"|levied|adopted|taken|sent)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
+    I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|going to|set to|to take effect|due to|plans? to"
+    r"|would)\b",
+    I,
+)
 _RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
-_EASING = {"tariff_reduction", "tariff_suspension", "export_control_relaxation",
-           "license_approval", "purchase_commitment", "other"}
+_EASING = {
+    "tariff_reduction",
+    "tariff_suspension",
+    "export_control_relaxation",
+    "license_approval",
+    "purchase_commitment",
+    "other",
+}
 LEDE_SENTENCES = 4
 
 
@@ -193,18 +229,36 @@ def classify(clause: str) -> Kind | None:
         return Kind("license_approval", s.start(), "resume_supply")
     if t:
         before, after = find_rates(clause)
-        sus = _SUSPEND.search(clause)
-        if sus:
-            return Kind("tariff_suspension", sus.start(), "tariff_suspend")
-        down = _DOWN.search(clause)
+        # The first change verb in the clause is usually the main one ("ordered tariffs that were
+        # later delayed" is an increase; "cut the tariffs it imposed" a reduction).
+        verbs = [
+            (m.start(), "tariff_suspension", "tariff_suspend")
+            for m in [_SUSPEND.search(clause)]
+            if m
+        ]
+        verbs += [
+            (m.start(), "tariff_reduction", "tariff_down_verb") for m in [_DOWN.search(clause)] if m
+        ]
+        verbs += [
+            (m.start(), "tariff_increase", "tariff_up_verb") for m in [_UP.search(clause)] if m
+        ]
         if before is not None and after is not None and after < before:
-            return Kind("tariff_reduction", down.start() if down else t.start(), "rate_down")
-        up = _UP.search(clause)
-        if down and not (up and up.start() < down.start()):
-            if not (after is not None and before is not None and after > before):
-                return Kind("tariff_reduction", down.start(), "tariff_down_verb")
-        if up:
-            return Kind("tariff_increase", up.start(), "tariff_up_verb")
+            d = [v for v in verbs if v[1] != "tariff_increase"]
+            return Kind(
+                d[0][1] if d else "tariff_reduction",
+                min(verbs)[0] if verbs else t.start(),
+                "rate_down",
+            )
+        if verbs:
+            pos, kind, rule = min(verbs)
+            if (
+                kind == "tariff_reduction"
+                and after is not None
+                and before is not None
+                and after > before
+            ):
+                kind, rule = "tariff_increase", "rate_up"
+            return Kind(kind, pos, rule)
         te = _TOOK_EFFECT.search(clause)
         if te:
             return Kind("tariff_increase", te.start(), "tariff_took_effect")
@@ -254,8 +308,15 @@ def _instrument(clause: str) -> str:
     return ""
 
 
-def _resolve_actor(ctx: ArticleContext, text: str, cs: int, ce: int, pos: int,
-                   sent_subject: str | None, mentions: list[Mention]) -> tuple[str | None, str]:
+def _resolve_actor(
+    ctx: ArticleContext,
+    text: str,
+    cs: int,
+    ce: int,
+    pos: int,
+    sent_subject: str | None,
+    mentions: list[Mention],
+) -> tuple[str | None, str]:
     """Who acts in the clause: passive agent, nearest subject before the trigger, or carried over."""
     # "tariffs imposed by Washington": the agent names the actor.
     for mt in mentions:
@@ -271,23 +332,49 @@ def _resolve_actor(ctx: ArticleContext, text: str, cs: int, ce: int, pos: int,
     head = text[cs : min(ce, cs + 40)].lower()
     if sent_subject and cs > 0:
         return sent_subject, "actor_sentence_subject"
-    if ctx.last_actor and re.match(r"\W*(?:it|they|the country|the ministry|the government"
-                                   r"|the department|the administration|the agency|the move"
-                                   r"|the commission|the spokesperson|he|she)\b", head):
+    if ctx.last_actor and re.match(
+        r"\W*(?:it|they|the country|the ministry|the government"
+        r"|the department|the administration|the agency|the move"
+        r"|the commission|the spokesperson|he|she)\b",
+        head,
+    ):
         return ctx.last_actor, "actor_pronoun"
     if re.match(r"\W*(?:the administration|the white house)", head):
         return "USA", "actor_role"
     return None, ""
 
 
-def _resolve_target(ctx: ArticleContext, text: str, cs: int, ce: int, actor: str,
-                    mentions: list[Mention]) -> str:
+def _compound_partner(
+    text: str, cs: int, pos: int, mentions: list[Mention], actor: str
+) -> str | None:
+    """The second party of a compound subject ("the US and China agreed to ..."), if any."""
+    subj = [mt for mt in mentions if mt.end <= pos]
+    for a, b in zip(subj, subj[1:], strict=False):
+        if a.iso != b.iso and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start], I):
+            if actor in (a.iso, b.iso):
+                return b.iso if actor == a.iso else a.iso
+    if re.search(
+        r"\b(?:both sides|the two sides|both countries|the two countries|both nations"
+        r"|the two nations)\b",
+        text[cs:pos],
+        I,
+    ):
+        return None
+    return None
+
+
+def _resolve_target(
+    ctx: ArticleContext, text: str, cs: int, ce: int, actor: str, mentions: list[Mention]
+) -> str:
     """At whom: an object mention or demonym in the clause, WLD for all-country measures, else dyad."""
     if _WLD.search(text, cs, ce):
         return "WLD"
-    for mt in mentions:
-        if not mt.subject and mt.iso != actor:
-            return mt.iso
+    objects = [mt.iso for mt in mentions if not mt.subject and mt.iso != actor]
+    for iso in objects:
+        if iso in ctx.dyad:
+            return iso
+    if objects:
+        return objects[0]
     for iso in _demonym_targets(text, cs, ce):
         if iso != actor:
             return iso
@@ -308,8 +395,9 @@ def _sentence_subject(mentions: list[Mention]) -> str | None:
     return None
 
 
-def _pick_dates(mentions: list[DateMention], ctx: ArticleContext, future: bool
-                ) -> tuple[dt.date | None, dt.date | None, bool]:
+def _pick_dates(
+    mentions: list[DateMention], ctx: ArticleContext, future: bool
+) -> tuple[dt.date | None, dt.date | None, bool]:
     """announced_on, effective_on and whether the sentence carried its own date."""
     ann = [d.value for d in mentions if d.role == "announced"]
     eff = [d.value for d in mentions if d.role == "effective"]
@@ -319,13 +407,22 @@ def _pick_dates(mentions: list[DateMention], ctx: ArticleContext, future: bool
     if announced is None:
         # A future or present statement is announced when the article reports it; a past one
         # without a date of its own is dated by the article too (the best evidence available).
-        announced = ctx.pub if (effective is None or future or ctx.pub is None
-                                or effective >= ctx.pub - dt.timedelta(days=10)) else None
+        announced = (
+            ctx.pub
+            if (
+                effective is None
+                or future
+                or ctx.pub is None
+                or effective >= ctx.pub - dt.timedelta(days=10)
+            )
+            else None
+        )
     return announced, effective, explicit
 
 
-def extract_article(article_id: str, text: str, pub: dt.date | None,
-                    default_year: int | None = None) -> list[dict]:
+def extract_article(
+    article_id: str, text: str, pub: dt.date | None, default_year: int | None = None
+) -> list[dict]:
     """All statements of one article (entry_key left empty for the corpus pass)."""
     ctx = ArticleContext(article_id, text, pub, default_year)
     counts: dict[str, int] = {}
@@ -340,17 +437,13 @@ def extract_article(article_id: str, text: str, pub: dt.date | None,
     body_index = 0
     for ss, se in split_sentences(text):
         sentence = text[ss:se]
-        if len(sentence) < 30 or sentence.rstrip().endswith("?"):
-            continue
-        body_index += 1
-        if not _TRADE_TERMS.search(sentence) and not _LICENSE_NOUN.search(sentence):
-            mts = actor_mentions(text, ss, se)
-            subj = _sentence_subject(mts)
-            if subj:
-                ctx.last_actor = subj
-            continue
         s_mentions = actor_mentions(text, ss, se)
         sent_subject = _sentence_subject(s_mentions)
+        if len(sentence) < 30 or sentence.rstrip().endswith("?"):
+            if sent_subject:
+                ctx.last_actor = sent_subject
+            continue
+        body_index += 1
         sent_future = bool(_FUTURE.search(sentence))
         s_dates = find_dates(text, ss, se, pub, default_year, future=sent_future)
         sent_agreement = next((name for rx, name, _ in _AGREEMENTS if rx.search(sentence)), "")
@@ -367,20 +460,41 @@ def extract_article(article_id: str, text: str, pub: dt.date | None,
                 continue
             threat = bool(_THREAT.search(text, cs, ce))
             hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
-                re.search(r"\b(?:could|might|may)\b", pre, I))
-            if hedged and not threat:
+                re.search(r"\b(?:could|might|may)\b", pre, I)
+            )
+            conditional = bool(re.search(r"\b(?:if|unless|whether)\b", clause, I))
+            if (hedged or conditional) and not threat:
                 continue
+            # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
+            subordinate = bool(
+                re.search(
+                    r"\b(?:before|since|until|when|as)\s+(?:\S+\s+){0,3}$",
+                    text[max(cs, pos - 40) : pos],
+                    I,
+                )
+            )
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
             actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
             if actor is None:
                 continue
+            partner = _compound_partner(text, cs, pos, c_mentions, actor)
             rules.append(arule)
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
             if target == actor:
                 target = ""
-            future = bool(_FUTURE.search(text, cs, pos + 1)) or bool(_COMMIT.search(pre))
-            c_dates = [d for d in s_dates if cs <= d.start < ce] or s_dates
+            future = (
+                bool(_FUTURE.search(text, cs, pos + 1))
+                or bool(_COMMIT.search(pre))
+                or bool(_FUTURE.search(text, ss, cs))
+            )
+            # Dates of the clause; else the sentence's announcement date ("On Tuesday, X said it
+            # would ..."), never another clause's effective or background date.
+            c_dates = [d for d in s_dates if cs <= d.start < ce] or [
+                d for d in s_dates if d.role == "announced" and d.start < cs
+            ]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
+            if subordinate and not explicit:
+                continue
             if not explicit and body_index > LEDE_SENTENCES and not future:
                 # Background sentences far from the lede, with no date of their own, mostly recall
                 # older measures: dating them by the article would invent a new event.
@@ -419,43 +533,49 @@ def extract_article(article_id: str, text: str, pub: dt.date | None,
             conf += 0.05 if body_index <= LEDE_SENTENCES else 0.0
             conf += 0.05 if names else 0.0
             conf -= 0.15 if "background" in rules else 0.0
-            n = len(out)
-            out.append({
-                "statement_id": f"{article_id}:{n}",
-                "article_id": article_id,
-                "entry_key": "",
-                "actor": actor,
-                "target": target,
-                "kind": kind,
-                "is_commitment": is_commitment,
-                "status": status,
-                "instrument": instrument,
-                "products": ", ".join(names),
-                "hs_codes": codes,
-                "rate_before_pct": before,
-                "rate_after_pct": after,
-                "announced_on": announced,
-                "effective_on": effective,
-                "agreement": agreement,
-                "quote": text[ss:se],
-                "start_char": ss,
-                "end_char": se,
-                "confidence": round(min(conf, 0.99), 3),
-                "rules": ",".join(r for r in rules if r),
-                # private fields for linking (dropped before the frame is built)
-                "_fam": fam,
-                "_clause": (cs, ce),
-                "_sent": (ss, se),
-                "_trigger": pos,
-            })
+            for who, tgt in ((actor, target), (partner, actor)):
+                if who is None:
+                    continue
+                n = len(out)
+                out.append(
+                    {
+                        "statement_id": f"{article_id}:{n}",
+                        "article_id": article_id,
+                        "entry_key": "",
+                        "actor": who,
+                        "target": tgt,
+                        "kind": kind,
+                        "is_commitment": is_commitment,
+                        "status": status,
+                        "instrument": instrument,
+                        "products": ", ".join(names),
+                        "hs_codes": codes,
+                        "rate_before_pct": before,
+                        "rate_after_pct": after,
+                        "announced_on": announced,
+                        "effective_on": effective,
+                        "agreement": agreement,
+                        "quote": text[ss:se],
+                        "start_char": ss,
+                        "end_char": se,
+                        "confidence": round(min(conf, 0.99), 3),
+                        "rules": ",".join(r for r in rules if r),
+                        # private fields for linking (dropped before the frame is built)
+                        "_fam": fam,
+                        "_clause": (cs, ce),
+                        "_sent": (ss, se),
+                        "_trigger": pos,
+                    }
+                )
             ctx.last_actor = actor
         if sent_subject:
             ctx.last_actor = sent_subject
     return out
 
 
-def is_relevant(text: str, language: str | None, pub: dt.date | None,
-                window_start: dt.date) -> bool:
+def is_relevant(
+    text: str, language: str | None, pub: dt.date | None, window_start: dt.date
+) -> bool:
     """About trade measures or commitments, in English, and not older than the ledger window."""
     if language not in (None, "", "en", "und"):
         return False

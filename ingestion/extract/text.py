@@ -10,9 +10,43 @@ import re
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
-    "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "no", "nos", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "vs",
-    "e.g", "i.e", "gov", "sen", "rep", "jr", "p.r.c", "a.m", "p.m", "etc",
+    "u.s",
+    "u.k",
+    "u.n",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "nos",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "vs",
+    "e.g",
+    "i.e",
+    "gov",
+    "sen",
+    "rep",
+    "jr",
+    "p.r.c",
+    "a.m",
+    "p.m",
+    "etc",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+|[。！？]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -25,6 +59,7 @@ _CLAUSE = re.compile(
     r"|Trump|the White House|the Commerce Ministry|MOFCOM)\b)"
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)"
+    r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"
 )
 
 
@@ -43,7 +78,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if "\n" not in m.group(0) and (
                 word.rstrip(".") in _ABBREV or len(word) == 1 or (nxt and not nxt.isupper())
             ):
-                if not (nxt and nxt.isupper() and word.rstrip(".") not in _ABBREV and len(word) > 1):
+                if not (
+                    nxt and nxt.isupper() and word.rstrip(".") not in _ABBREV and len(word) > 1
+                ):
                     continue
         _push(text, start, end, spans)
         start = end
