@@ -62,7 +62,8 @@ def _feed_kind(data: bytes) -> str:
             raise FileRejected(f"malformed XML with a DTD: {exc}") from exc
         return "unknown"
     tag = root.tag
-    if tag == f"{_ATOM_NS}feed" or tag == "feed":
+    # Atom 1.0, or the pre-standard Atom 0.3 namespace that some sites still serve.
+    if tag == f"{_ATOM_NS}feed" or tag == "feed" or tag.endswith("}feed"):
         return "atom"
     if tag == "rss" or tag.endswith("}RDF") or tag.lower() == "rdf:rdf":
         return "rss"

@@ -204,10 +204,11 @@ _YEAR_RANGE = range(1900, 2101)
 
 
 def _ymd(year: str, month: str, day: str) -> date | None:
-    try:
-        month_no = int(month) if month.isdigit() else _MONTHS[month.rstrip(".").lower()[:4]]
-    except KeyError:
-        month_no = _MONTHS.get(month.rstrip(".").lower()[:3], 0)
+    if month.isdigit():
+        month_no = int(month)
+    else:
+        name = month.rstrip(".").lower()
+        month_no = _MONTHS.get(name[:4] if name.startswith("sept") else name[:3], 0)
     try:
         found = date(int(year), month_no, int(day))
     except ValueError:

@@ -125,9 +125,12 @@ def _check_text_like(data: bytes) -> None:
         if head.startswith(magic):
             raise FileRejected(f"binary content: looks like a {name} file")
     nul = data.find(b"\x00")
-    if nul >= 0:
+    # JSON lines are judged line by line: one line with a stray NUL is that line's reject, not
+    # the file's. Binary files do not start with "{", so this leniency costs no safety.
+    json_lines = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    if nul >= 0 and not json_lines:
         raise FileRejected(f"binary content: NUL byte at offset {nul}")
-    controls = len(_CONTROL.findall(head))
+    controls = len(_CONTROL.findall(head)) + head.count(b"\x00")
     if controls > max(4, len(head) * _MAX_CONTROL_SHARE):
         raise FileRejected(f"binary content: {controls} control bytes in the first {len(head)}")
 

@@ -177,3 +177,29 @@ def test_lost_cache_file_means_unconditional_fetch(server: Server, tmp_path: Pat
     again = fetch_feed(server.url, tmp_path)
     assert again == first and again.is_file()
     assert "if-none-match" not in server.requests[1]
+
+
+def test_parsing_never_fetches_an_external_dtd(server: Server, tmp_path: Path) -> None:
+    """A DOCTYPE pointing at a server must not make the parsers request it."""
+    server.respond = lambda headers: Reply(body=b'<!ENTITY x "injected">')
+    dtd = server.url.replace("/feeds/trade.rss", "/evil.dtd")
+    feed = tmp_path / "dtd.rss"
+    feed.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{dtd}"><rss version="2.0"><channel>'
+        "<title>t</title><item><title>Wire duty</title><link>https://e.example/1</link>"
+        "<description>Customs raised the duty on steel wire this week.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    page = tmp_path / "dtd.html"
+    page.write_text(
+        f'<!DOCTYPE html SYSTEM "{dtd}"><html><body><article><p>Customs raised the duty on '
+        "steel wire this week, officials said in a statement on Monday. &x;</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert parse_news_file(feed).records["text"].to_list() == [
+        "Customs raised the duty on steel wire this week."
+    ]
+    assert "injected" not in parse_news_file(page).records["text"][0]
+    assert server.requests == []

@@ -89,6 +89,15 @@ def test_jsonl_invalid_utf8_and_broken_json_lines_beside_good_lines(tmp_path: Pa
     assert result.records_in == 7
 
 
+def test_jsonl_line_with_a_nul_byte_is_rejected_alone(tmp_path: Path) -> None:
+    good = json.dumps({"url": "https://n.example/1", "text": "Duties on wire rose again."})
+    path = tmp_path / "nul.jsonl"
+    path.write_bytes(good.encode() + b'\n{"text": "bad\x00line"}\n' + good.encode() + b"\n")
+    result = parse(path)
+    assert result.records.height == 2
+    assert [(r.position, r.reason[:12]) for r in result.rejects] == [("line 2", "invalid JSON")]
+
+
 def test_jsonl_mojibake_is_repaired_good_text_untouched() -> None:
     result = parse(FIXTURES / "mojibake.jsonl")
     first, second = result.records.to_dicts()
