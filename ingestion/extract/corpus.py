@@ -32,6 +32,10 @@ FAMILY = {
 # can be different measures); tariff reports name different slices of one package, so not those.
 _PRODUCT_KEYED = {"control_up", "control_down", "investigation", "purchase"}
 CLUSTER_DAYS = 6
+# Tariff steps come days apart in an escalation (34% on the 2nd, 84% on the 8th, 125% on the 9th):
+# tariff entries are kept to the day, other measures are merged over a week of reporting.
+TARIFF_CLUSTER_DAYS = 1
+ANAPHORA_DAYS = 120
 
 # --- near-duplicate articles ----------------------------------------------------------------------
 _N_PERM = 64
@@ -123,6 +127,37 @@ def _block(st: dict, with_target: bool = True) -> str:
     return "|".join((st["actor"], target if with_target else "*", fam, pfam or "*"))
 
 
+def _attach(st: dict, clusters: list[tuple[str, dt.date, int]]) -> str | None:
+    """The key of the fuller cluster a vague statement belongs to, or None."""
+    mine = _block(st).split("|")
+    fam = FAMILY.get(st["kind"], "other")
+    d = _ref_date(st)
+    window = TARIFF_CLUSTER_DAYS if fam.startswith("tariff") else CLUSTER_DAYS
+    cands = []
+    for key, start, size in clusters:
+        parts = key.split("|")
+        if parts[0] != st["actor"] or parts[2] != fam:
+            continue
+        if mine[1] != "*" and parts[1] != mine[1]:
+            continue
+        if mine[3] != "*" and parts[3] != mine[3]:
+            continue
+        cands.append((key, start, size))
+    if not cands:
+        return None
+    if st.get("_anaphoric") and d is not None:
+        # "in response to China's restrictions": the latest such measure before the answer.
+        prior = [c for c in cands if 0 <= (d - c[1]).days <= ANAPHORA_DAYS]
+        if prior:
+            return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
+    if d is None:
+        # No date at all: only a block with one measure is an unambiguous home.
+        return cands[0][0] if len(cands) == 1 else None
+    near = [(-size, abs((d - start).days), key) for key, start, size in cands
+            if -3 <= (d - start).days <= window + 3]
+    return min(near)[2] if near else None
+
+
 def assign_entry_keys(statements: list[dict]) -> None:
     """Give statements that report one measure the same `entry_key`, across articles.
 
@@ -136,8 +171,10 @@ def assign_entry_keys(statements: list[dict]) -> None:
         b = _block(st).split("|")
         return b[1] == "*" or (FAMILY.get(st["kind"]) in _PRODUCT_KEYED and b[3] == "*")
 
-    full = [s for s in statements if not vague(s) and _ref_date(s) is not None]
-    weak = [s for s in statements if vague(s) or _ref_date(s) is None]
+    full = [s for s in statements
+            if not vague(s) and _ref_date(s) is not None and not s.get("_anaphoric")]
+    weak = [s for s in statements
+            if vague(s) or _ref_date(s) is None or s.get("_anaphoric")]
     blocks: dict[str, list[dict]] = defaultdict(list)
     for st in full:
         blocks[_block(st)].append(st)
@@ -146,9 +183,10 @@ def assign_entry_keys(statements: list[dict]) -> None:
         dated = sorted(members, key=lambda s: (_ref_date(s), s["quote"], s["statement_id"]))
         start: dt.date | None = None
         size = 0
+        window = TARIFF_CLUSTER_DAYS if base.split("|")[2].startswith("tariff") else CLUSTER_DAYS
         for s in dated:
             d = _ref_date(s)
-            if start is None or (d - start).days > CLUSTER_DAYS:
+            if start is None or (d - start).days > window:
                 if start is not None:
                     clusters.append((f"{base}|{start.isoformat()}", start, size))
                 start, size = d, 0
@@ -158,24 +196,9 @@ def assign_entry_keys(statements: list[dict]) -> None:
             clusters.append((f"{base}|{start.isoformat()}", start, size))
     weak_blocks: dict[str, list[dict]] = defaultdict(list)
     for st in sorted(weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])):
-        prefix = st["actor"]
-        fam = FAMILY.get(st["kind"], "other")
-        d = _ref_date(st)
-        best = None
-        for key, start, size in clusters:
-            parts = key.split("|")
-            if parts[0] != prefix or parts[2] != fam:
-                continue
-            mine = _block(st).split("|")
-            if mine[1] != "*" and parts[1] != mine[1]:
-                continue
-            if mine[3] != "*" and parts[3] != mine[3]:
-                continue
-            if d is not None and -3 <= (d - start).days <= CLUSTER_DAYS + 3:
-                cand = (-size, abs((d - start).days), key)
-                best = cand if best is None or cand < best else best
-        if best is not None:
-            st["entry_key"] = best[2]
+        key = _attach(st, clusters)
+        if key is not None:
+            st["entry_key"] = key
         else:
             weak_blocks[_block(st)].append(st)
     for base, members in weak_blocks.items():
@@ -266,7 +289,7 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 continue
             targets = [st for st in here if st["actor"] == answered and st not in responders]
             targets = targets or [st for st in prev + nxt if st["actor"] == answered]
-            if not targets:
+            if not targets and any(r["kind"] in _RESTRICTIVE for r in responders):
                 targets = _nominal(text, ss, se, cue_pos, answered, responders, created, stmts)
             for r in responders:
                 if r["kind"] not in _RESTRICTIVE:
@@ -275,8 +298,9 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                     if t["kind"] in _RESTRICTIVE:
                         _link(links, r, t, "retaliation", "", 0.7)
                         if t["announced_on"] is None and t["effective_on"] is None:
-                            # The answered measure precedes its answer by days.
+                            # The answered measure precedes its answer: see assign_entry_keys.
                             t["announced_on"] = r["announced_on"] or r["effective_on"]
+                            t["_anaphoric"] = True
         for cue in quid_cues(sentence):
             cue_pos = ss + cue.start()
             after_st = [st for st in here if st["_trigger"] > cue_pos]

@@ -295,12 +295,11 @@ def infer_publication_date(text: str, default_year: int | None = None) -> dt.dat
             return None
         back = [d for fwd, d in md if not fwd]
         return back[0] if back else md[0][1]
-    # Dates announcing when something takes effect look forward: a report predates them.
-    found = [(pos, d) for pos, d in found
-             if not _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
-             and not re.search(r"(?:by|until|from|starting|effective)\s+$", text[max(0, pos - 12):pos], re.I)
-             ] or found
-    head = [d for pos, d in found if pos < 400]
+    # A dateline names the day of writing; dates announcing when something takes effect do not.
+    head = [d for pos, d in found if pos < 400
+            and not _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
+            and not re.search(r"(?:by|until|from|starting|effective)\s+$",
+                              text[max(0, pos - 12) : pos], re.I)]
     if head:
         return head[0]
     return max(d for _, d in found)

@@ -191,10 +191,11 @@ THREAT_CUES = (
     r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|would impose|vow\w* to retaliat)"
 )
 HEDGE_CUES = (
-    r"(?<![A-Za-z])(?:may|might|could|considering|weighing|mulls?|mulling|plans? to|planning to"
+    r"(?<![A-Za-z])(?:(?-i:may)|might|could|can|considering|weighing|mulls?|mulling|plans? to|planning to"
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
     r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
-    r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?)\b"
+    r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
+    r"|didn't confirm|did not confirm|not confirm\w*|denied)\b"
 )
 NEGATION_CUES = (
     r"(?<![A-Za-z])(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"

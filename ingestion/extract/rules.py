@@ -30,7 +30,8 @@ _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(lx.DEMONYMS) + r")\b", I)
 # A mention right after one of these words is an object (target, source), not a subject.
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
-    r"|\bof|\bin|\bhit|\bpunish|\bsue|\bfollow\w*|\bby|\baccus\w+|\bcalls? on|\burg\w+)\s+"
+    r"|\bof|\bin|\bhit|\bpunish|\bsue|\bfollow\w*|\bby|\baccus\w+|\bcalls? on|\burg\w+"
+    r"|\bunder|\bwithin|\bacross)\s+"
     r"(?:the\s+)?$",
     I,
 )
@@ -200,6 +201,21 @@ class Kind:
     rule: str
 
 
+_WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", I)
+
+
+def _near_verbs(clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str,
+                rule: str) -> list[tuple[int, str, str]]:
+    """Verb matches with the measure noun close by: after it (object) or just before (passive)."""
+    out = []
+    for m in verb_rx.finditer(clause):
+        if noun_rx.search(clause, m.end(), m.end() + 90) or noun_rx.search(
+                clause, max(0, m.start() - 60), m.start()):
+            out.append((m.start(), kind, rule))
+            break
+    return out
+
+
 def classify(clause: str) -> Kind | None:
     """The statement kind a clause expresses, or None. Order: most specific patterns first."""
     m = _INVEST.search(clause)
@@ -231,32 +247,21 @@ def classify(clause: str) -> Kind | None:
         before, after = find_rates(clause)
         # The first change verb in the clause is usually the main one ("ordered tariffs that were
         # later delayed" is an increase; "cut the tariffs it imposed" a reduction).
-        verbs = [
-            (m.start(), "tariff_suspension", "tariff_suspend")
-            for m in [_SUSPEND.search(clause)]
-            if m
-        ]
-        verbs += [
-            (m.start(), "tariff_reduction", "tariff_down_verb") for m in [_DOWN.search(clause)] if m
-        ]
-        verbs += [
-            (m.start(), "tariff_increase", "tariff_up_verb") for m in [_UP.search(clause)] if m
-        ]
+        verbs = _near_verbs(clause, _SUSPEND, _TARIFF, "tariff_suspension", "tariff_suspend")
+        verbs += _near_verbs(clause, _DOWN, _TARIFF, "tariff_reduction", "tariff_down_verb")
+        verbs += _near_verbs(clause, _UP, _TARIFF, "tariff_increase", "tariff_up_verb")
+        # Reporting verbs ("announced", "implemented") only decide when no change verb is there.
+        strong = [v for v in verbs if not _WEAK_VERB.match(clause, v[0])]
+        verbs = strong or verbs
         if before is not None and after is not None and after < before:
             d = [v for v in verbs if v[1] != "tariff_increase"]
-            return Kind(
-                d[0][1] if d else "tariff_reduction",
-                min(verbs)[0] if verbs else t.start(),
-                "rate_down",
-            )
+            return Kind(d[0][1] if d else "tariff_reduction", min(verbs)[0] if verbs else t.start(),
+                        "rate_down")
         if verbs:
             pos, kind, rule = min(verbs)
-            if (
-                kind == "tariff_reduction"
-                and after is not None
-                and before is not None
-                and after > before
-            ):
+            # "lift tariffs to 84%" raises them; "lift tariffs" removes them.
+            if (kind == "tariff_reduction" and re.match(r"lift", clause[pos:], I)
+                    and after is not None and before is not None and after > before):
                 kind, rule = "tariff_increase", "rate_up"
             return Kind(kind, pos, rule)
         te = _TOOK_EFFECT.search(clause)
@@ -482,6 +487,10 @@ def extract_article(
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
             if target == actor:
                 target = ""
+            # A side remark about a third country ("tariffs on Canada and Mexico" in a US-China
+            # story) is not the article's news.
+            if ctx.dyad and target not in ("", "WLD") and target not in ctx.dyad and actor in ctx.dyad:
+                continue
             future = (
                 bool(_FUTURE.search(text, cs, pos + 1))
                 or bool(_COMMIT.search(pre))
@@ -493,9 +502,12 @@ def extract_article(
                 d for d in s_dates if d.role == "announced" and d.start < cs
             ]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
-            if subordinate and not explicit:
+            if subordinate:
                 continue
-            if not explicit and body_index > LEDE_SENTENCES and not future:
+            # Present perfect / progressive ("has imposed", "is restricting") reports news, not history.
+            perfect = bool(re.search(r"\b(?:has|have|is|are)\s+(?:also\s+|now\s+|already\s+)?$",
+                                     text[max(cs, pos - 30) : pos], I))
+            if not explicit and body_index > LEDE_SENTENCES and not future and not perfect:
                 # Background sentences far from the lede, with no date of their own, mostly recall
                 # older measures: dating them by the article would invent a new event.
                 if not _RESPONSE.search(sentence):
