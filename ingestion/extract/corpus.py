@@ -150,6 +150,12 @@ def _attach(st: dict, clusters: list[tuple[str, dt.date, int]]) -> str | None:
         prior = [c for c in cands if 0 <= (d - c[1]).days <= ANAPHORA_DAYS]
         if prior:
             return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
+    eff = st["effective_on"]
+    if eff is not None and st.get("_ann_from_pub"):
+        # Announced some days before it takes effect.
+        prior = [c for c in cands if 0 <= (eff - c[1]).days <= 10]
+        if prior:
+            return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
     if d is None:
         # No date at all: only a block with one measure is an unambiguous home.
         return cands[0][0] if len(cands) == 1 else None
@@ -171,10 +177,15 @@ def assign_entry_keys(statements: list[dict]) -> None:
         b = _block(st).split("|")
         return b[1] == "*" or (FAMILY.get(st["kind"]) in _PRODUCT_KEYED and b[3] == "*")
 
+    def soft(st: dict) -> bool:
+        # Dated only by a guessed publication date, or dated by when it takes effect.
+        return bool(st.get("_soft")) or bool(st.get("_ann_from_pub") and st["effective_on"])
+
     full = [s for s in statements
-            if not vague(s) and _ref_date(s) is not None and not s.get("_anaphoric")]
-    weak = [s for s in statements
-            if vague(s) or _ref_date(s) is None or s.get("_anaphoric")]
+            if not vague(s) and _ref_date(s) is not None and not s.get("_anaphoric")
+            and not soft(s)]
+    full_ids = {id(s) for s in full}
+    weak = [s for s in statements if id(s) not in full_ids]
     blocks: dict[str, list[dict]] = defaultdict(list)
     for st in full:
         blocks[_block(st)].append(st)
@@ -300,6 +311,9 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                         if t["announced_on"] is None and t["effective_on"] is None:
                             # The answered measure precedes its answer: see assign_entry_keys.
                             t["announced_on"] = r["announced_on"] or r["effective_on"]
+                            t["_anaphoric"] = True
+                        elif t.get("_ann_from_pub") and t["effective_on"] is None:
+                            # Named without a date of its own: an earlier measure, not news.
                             t["_anaphoric"] = True
         for cue in quid_cues(sentence):
             cue_pos = ss + cue.start()

@@ -195,7 +195,7 @@ HEDGE_CUES = (
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
     r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
     r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
-    r"|didn't confirm|did not confirm|not confirm\w*|denied)\b"
+    r"|didn't confirm|did not confirm|not confirm\w*|denied|aimed at|aiming at|aiming to)\b"
 )
 NEGATION_CUES = (
     r"(?<![A-Za-z])(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"

@@ -121,6 +121,11 @@ _FUTURE = re.compile(
     r"|would)\b",
     I,
 )
+_SUBORDINATE_ACTOR = re.compile(
+    r"\b(?:before|since|until|after)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
+    r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
+    I,
+)
 _RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
 _EASING = {
     "tariff_reduction",
@@ -151,6 +156,7 @@ class ArticleContext:
     text: str
     pub: dt.date | None
     default_year: int | None
+    pub_inferred: bool = False
     main_actor: str | None = None
     dyad: tuple[str, ...] = ()
     agreements: list[tuple[str, dt.date]] = field(default_factory=list)
@@ -278,7 +284,9 @@ def classify(clause: str) -> Kind | None:
         if up:
             return Kind("export_control", up.start(), "control_up_verb")
     p = _PURCHASE.search(clause)
-    if p and _COMMIT.search(clause, 0, p.start()):
+    if p and re.search(r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
+                       r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
+                       clause[max(0, p.start() - 40) : p.start()], I):
         return Kind("purchase_commitment", p.start(), "purchase")
     return None
 
@@ -340,7 +348,7 @@ def _resolve_actor(
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government"
         r"|the department|the administration|the agency|the move"
-        r"|the commission|the spokesperson|he|she)\b",
+        r"|the commission|the spokesperson)\b",
         head,
     ):
         return ctx.last_actor, "actor_pronoun"
@@ -353,8 +361,8 @@ def _compound_partner(
     text: str, cs: int, pos: int, mentions: list[Mention], actor: str
 ) -> str | None:
     """The second party of a compound subject ("the US and China agreed to ..."), if any."""
-    subj = [mt for mt in mentions if mt.end <= pos]
-    for a, b in zip(subj, subj[1:], strict=False):
+    subj = [mt for mt in mentions if mt.end <= pos and mt.subject]
+    for a, b in zip(subj[-2:-1], subj[-1:], strict=False):
         if a.iso != b.iso and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start], I):
             if actor in (a.iso, b.iso):
                 return b.iso if actor == a.iso else a.iso
@@ -426,10 +434,14 @@ def _pick_dates(
 
 
 def extract_article(
-    article_id: str, text: str, pub: dt.date | None, default_year: int | None = None
+    article_id: str,
+    text: str,
+    pub: dt.date | None,
+    default_year: int | None = None,
+    pub_inferred: bool = False,
 ) -> list[dict]:
     """All statements of one article (entry_key left empty for the corpus pass)."""
-    ctx = ArticleContext(article_id, text, pub, default_year)
+    ctx = ArticleContext(article_id, text, pub, default_year, pub_inferred)
     counts: dict[str, int] = {}
     for mt in actor_mentions(text, 0, len(text)):
         counts[mt.iso] = counts.get(mt.iso, 0) + 1
@@ -461,7 +473,8 @@ def extract_article(
             rules = [k.rule]
             pre = text[max(cs, pos - 45) : pos]
             # Negation scoped to the words just before the trigger ("has not yet lifted").
-            if _NEG.search(pre):
+            if _NEG.search(pre) or re.search(r"\b(?:would|will|does|do|did|could) not\b",
+                                             text[pos : min(ce, pos + 30)], I):
                 continue
             threat = bool(_THREAT.search(text, cs, ce))
             hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
@@ -502,7 +515,12 @@ def extract_article(
                 d for d in s_dates if d.role == "announced" and d.start < cs
             ]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
+            explicit_ann = any(d.role == "announced" for d in c_dates)
             if subordinate:
+                continue
+            # "Since the beginning of his term, X has imposed ...": a running total, not an event.
+            if not explicit and re.search(r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her"
+                                          r"|its|their)\b", clause, I):
                 continue
             # Present perfect / progressive ("has imposed", "is restricting") reports news, not history.
             perfect = bool(re.search(r"\b(?:has|have|is|are)\s+(?:also\s+|now\s+|already\s+)?$",
