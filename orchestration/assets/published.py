@@ -42,14 +42,14 @@ def published_ledger(
     """Copy the checked ledger into a new file and rename it over the published one."""
     paths = settings.paths()
     checks = context.instance.all_logs(
-        context.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
+        context.run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
     )
     evaluations = [e.dagster_event.event_specific_data for e in checks if e.dagster_event]
     passed = sum(1 for e in evaluations if e.passed)  # type: ignore[union-attr]
-    stats = context.instance.get_run_stats(context.run_id)
+    stats = context.instance.get_run_stats(context.run.run_id)
     started = dt.datetime.fromtimestamp(stats.start_time or 0, dt.UTC)
     run = RunRecord(
-        run_id=context.run_id,
+        run_id=context.run.run_id,
         started_at=started,
         inputs=_inputs(settings),
         checks_passed=passed,

@@ -1,0 +1,32 @@
+"""`tradeledger run --news <real articles>` succeeds and its output can be scored."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orchestration.cli import run
+
+from .conftest import SHARED
+
+pytestmark = pytest.mark.e2e
+
+NEWS_DEV = SHARED / "data" / "news_dev"
+
+
+@pytest.mark.skipif(not NEWS_DEV.exists(), reason="../shared/data/news_dev is not beside the repo")
+def test_news_dev_run_is_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEDGER_HOME", str(tmp_path))
+    assert run([str(NEWS_DEV / "articles.jsonl")], [], str(tmp_path)) == 0
+    published = tmp_path / "published" / "tradeledger.duckdb"
+    scored = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score_ledger.py"), "--db", str(published),
+         "--gold", str(NEWS_DEV), "--json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    score = json.loads(scored.stdout)
+    assert score["entries_published"] > 0
+    assert score["evidence_integrity"] == 1.0
+    assert score["entries_from_irrelevant_articles"] == 0

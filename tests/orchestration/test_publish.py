@@ -1,0 +1,75 @@
+"""The publish step: a new file built beside the live one and renamed over it."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.publish import RunRecord, publish
+
+from .conftest import query
+
+
+def _warehouse(path: Path, rows: int) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("create schema ledger")
+        con.execute(
+            "create table ledger.entries (entry_id varchar primary key, actor varchar not null)"
+        )
+        con.execute(
+            "insert into ledger.entries select 'e' || i, 'USA' from range(?) as t(i)", [rows]
+        )
+    finally:
+        con.close()
+
+
+def _run(run_id: str) -> RunRecord:
+    return RunRecord(run_id, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), [], 3, 0)
+
+
+def test_publish_copies_tables_with_constraints_and_keeps_run_history(tmp_path: Path) -> None:
+    warehouse, target = tmp_path / "w.duckdb", tmp_path / "pub" / "tradeledger.duckdb"
+    _warehouse(warehouse, 3)
+    assert publish(warehouse, target, ["entries"], _run("r1"), tmp_path / "pub" / "parquet") == {
+        "entries": 3
+    }
+    publish(warehouse, target, ["entries"], _run("r2"))
+    assert query(target, "select run_id from ledger.runs order by run_id") == [("r1",), ("r2",)]
+    # The contract's primary key reaches readers.
+    con = duckdb.connect(str(target))
+    try:
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("insert into ledger.entries values ('e0', 'CHN')")
+    finally:
+        con.close()
+    assert (tmp_path / "pub" / "parquet" / "entries.parquet").exists()
+    leftovers = [p.name for p in target.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_failed_publish_leaves_the_previous_file_byte_identical(tmp_path: Path) -> None:
+    warehouse, target = tmp_path / "w.duckdb", tmp_path / "tradeledger.duckdb"
+    _warehouse(warehouse, 2)
+    publish(warehouse, target, ["entries"], _run("r1"))
+    before = target.read_bytes()
+    with pytest.raises(LookupError, match=r"ledger\.links is missing"):
+        publish(warehouse, target, ["entries", "links"], _run("r2"))
+    assert target.read_bytes() == before
+
+
+def test_a_reader_holding_the_old_file_keeps_its_version(tmp_path: Path) -> None:
+    warehouse, target = tmp_path / "w.duckdb", tmp_path / "tradeledger.duckdb"
+    _warehouse(warehouse, 2)
+    publish(warehouse, target, ["entries"], _run("r1"))
+    reader = duckdb.connect(str(target), read_only=True)
+    try:
+        _warehouse_more = duckdb.connect(str(warehouse))
+        _warehouse_more.execute("insert into ledger.entries values ('x', 'CHN')")
+        _warehouse_more.close()
+        publish(warehouse, target, ["entries"], _run("r2"))
+        assert reader.execute("select count(*) from ledger.entries").fetchone() == (2,)
+    finally:
+        reader.close()
+    assert query(target, "select count(*) from ledger.entries") == [(3,)]
