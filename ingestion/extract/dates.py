@@ -167,7 +167,11 @@ def find_dates(
             elif g.get("wd"):
                 if pub is not None:
                     wd = WEEKDAYS[g["wd"].lower()]
-                    if future and prep in ("from", "effective", "starting", "on", ""):
+                    # Forward only when the words before look forward ("takes effect on Monday").
+                    ahead = re.search(r"(?:will|would|'ll|effect|effective|starting|from|begin\w*)"
+                                      r"\W+(?:\w+\W+){0,2}$", text[max(0, m.start() - 30) : m.start()]
+                                      + " ", re.I)
+                    if future and ahead:
                         delta = (wd - pub.weekday()) % 7
                         value = pub + dt.timedelta(days=delta)
                     else:

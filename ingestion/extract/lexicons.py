@@ -148,9 +148,9 @@ UP_VERBS = (
     r"|appl(?:y|ies|ied|ying)|plac(?:e|es|ed|ing)|announc(?:e|es|ed|ing)"
     r"|implement(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|order(?:ed|s|ing)|escalat(?:e|es|ed|ing)"
     r"|restrict(?:s|ed|ing)?|ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?"
-    r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:s|ed|ing)?|blacklist(?:s|ed|ing)?"
+    r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:ed|ing)?|blacklist(?:s|ed|ing)?"
     r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"
-    r"|broaden(?:s|ed|ing)?|hit(?:s|ting)?)"
+    r"|broaden(?:s|ed|ing)?)"
 )
 DOWN_TARIFF_VERBS = (
     r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?"
@@ -169,7 +169,9 @@ RELAX_VERBS = (
     r"|permit(?:s|ted|ting)?|withdr[ae]w(?:s|n|ing)?|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?)"
 )
 LICENSE_VERBS = (
-    r"(?:approv|grant|speed(?:ing)? up|sped up|expedit|accelerat|resum|deliver|issu|fast-track)"
+    r"(?:approv(?:e|es|ed|ing)|grant(?:s|ed|ing)?|speed(?:s|ing)? up|sped up"
+    r"|expedit(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|resum(?:e|es|ed|ing)"
+    r"|deliver(?:s|ed|ing)?|issu(?:e|es|ed|ing)|fast-track(?:s|ed|ing)?)"
 )
 PURCHASE_PAT = r"\b(?:buy|buying|bought|purchas\w*|procure\w*|import more)\b"
 VISA_PAT = r"\bvisas?\b"

@@ -56,7 +56,7 @@ _RELAX = re.compile(r"\b" + lx.RELAX_VERBS + r"\b", I)
 _LICENSE_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|applications?|approvals?|permits?|permissions?)\b", I
 )
-_LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\w*", I)
+_LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\b", I)
 _SUPPLY = re.compile(
     r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*)\s+(?:\w+\s+){0,3}"
     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)",
@@ -122,7 +122,7 @@ _FUTURE = re.compile(
     I,
 )
 _SUBORDINATE_ACTOR = re.compile(
-    r"\b(?:before|since|until|after)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
+    r"\b(?:before|since|until|after|as)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
     r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
     I,
 )
@@ -185,6 +185,11 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         before = text[max(start, s - 25) : s]
         after = text[e : min(end, e + 30)]
         subject = not _OBJECT_PREP.search(before)
+        # "in response to the US raising tariffs": the mention is the gerund's subject.
+        if not subject and re.match(r"\s+\w+ing\b", after) and not re.match(
+            r"\s+(?:goods|imports|exports)", after
+        ):
+            subject = True
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
         if _ADJ_FOLLOW.match(after) and not after.lstrip().startswith(("'s", "’s")):
             subject = False
@@ -280,9 +285,10 @@ def classify(clause: str) -> Kind | None:
         r = _RELAX.search(clause)
         if r and not _LICENSE_SUSPEND.search(clause):
             return Kind("export_control_relaxation", r.start(), "control_relax")
-        up = _UP.search(clause)
-        if up:
-            return Kind("export_control", up.start(), "control_up_verb")
+        nouns = [(m.start(), m.end()) for m in _CONTROL.finditer(clause)]
+        for up in _UP.finditer(clause):
+            if not any(a <= up.start() < b for a, b in nouns):
+                return Kind("export_control", up.start(), "control_up_verb")
     p = _PURCHASE.search(clause)
     if p and re.search(r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
                        r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
@@ -478,7 +484,7 @@ def extract_article(
                 continue
             threat = bool(_THREAT.search(text, cs, ce))
             hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
-                re.search(r"\b(?:could|might|may)\b", pre, I)
+                re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, I)
             )
             conditional = bool(re.search(r"\b(?:if|unless|whether)\b", clause, I))
             if (hedged or conditional) and not threat:
@@ -486,23 +492,30 @@ def extract_article(
             # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
             subordinate = bool(
                 re.search(
-                    r"\b(?:before|since|until|when|as)\s+(?:\S+\s+){0,3}$",
+                    r"\b(?:before|since|until|when|after)\s+(?:\S+\s+){0,3}$",
                     text[max(cs, pos - 40) : pos],
                     I,
                 )
-            )
+            ) or bool(_SUBORDINATE_ACTOR.search(text, cs, pos))
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
             actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
             if actor is None:
                 continue
             partner = _compound_partner(text, cs, pos, c_mentions, actor)
+            if k.kind in _RESTRICTIVE:
+                partner = None
             rules.append(arule)
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
             if target == actor:
                 target = ""
             # A side remark about a third country ("tariffs on Canada and Mexico" in a US-China
             # story) is not the article's news.
-            if ctx.dyad and target not in ("", "WLD") and target not in ctx.dyad and actor in ctx.dyad:
+            if (
+                len(ctx.dyad) == 2
+                and target not in ("", "WLD", *ctx.dyad)
+                and actor in ctx.dyad
+                and any(mt.iso == target for mt in c_mentions)
+            ):
                 continue
             future = (
                 bool(_FUTURE.search(text, cs, pos + 1))
@@ -595,6 +608,9 @@ def extract_article(
                         "_clause": (cs, ce),
                         "_sent": (ss, se),
                         "_trigger": pos,
+                        # the announced date is the article's, not the clause's own
+                        "_ann_from_pub": not explicit_ann,
+                        "_soft": not explicit_ann and ctx.pub_inferred,
                     }
                 )
             ctx.last_actor = actor

@@ -58,7 +58,7 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:and\s+)?(?:then\s+)?(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing|Washington"
     r"|Trump|the White House|the Commerce Ministry|MOFCOM)\b)"
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
-    r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)"
+    r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)|,\s+then\s+"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"
 )
 
