@@ -79,8 +79,9 @@ def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START)
         relevant = _mostly_latin(text) and is_relevant(text, r["language"], pub, window_start)
         stmts: list[dict] = []
         if relevant:
-            stmts = extract_article(aid, text, pub, default_year,
-                                    pub_inferred=r["published_on"] is None)
+            stmts = extract_article(
+                aid, text, pub, default_year, pub_inferred=r["published_on"] is None
+            )
             stmts = [s for s in stmts if not _outside_window(s, window_start)]
             stmts += article_links(text, stmts, links)
             if not stmts:

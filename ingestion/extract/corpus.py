@@ -159,8 +159,13 @@ def _attach(st: dict, clusters: list[tuple[str, dt.date, int]]) -> str | None:
     if d is None:
         # No date at all: only a block with one measure is an unambiguous home.
         return cands[0][0] if len(cands) == 1 else None
-    near = [(-size, abs((d - start).days), key) for key, start, size in cands
-            if -3 <= (d - start).days <= window + 3]
+    # A month-only date ("in April" read as the 1st) may fall anywhere in its month.
+    hi = 31 if st.get("_soft") and d.day == 1 else window + 3
+    near = [
+        (-size, abs((d - start).days), key)
+        for key, start, size in cands
+        if -3 <= (start - d).days <= hi or -3 <= (d - start).days <= window + 3
+    ]
     return min(near)[2] if near else None
 
 
@@ -173,6 +178,7 @@ def assign_entry_keys(statements: list[dict]) -> None:
     target, no date) join a fuller cluster of the same actor and kind family when one overlaps
     them in time, rather than becoming an entry of their own.
     """
+
     def vague(st: dict) -> bool:
         b = _block(st).split("|")
         return b[1] == "*" or (FAMILY.get(st["kind"]) in _PRODUCT_KEYED and b[3] == "*")
@@ -181,9 +187,11 @@ def assign_entry_keys(statements: list[dict]) -> None:
         # Dated only by a guessed publication date, or dated by when it takes effect.
         return bool(st.get("_soft")) or bool(st.get("_ann_from_pub") and st["effective_on"])
 
-    full = [s for s in statements
-            if not vague(s) and _ref_date(s) is not None and not s.get("_anaphoric")
-            and not soft(s)]
+    full = [
+        s
+        for s in statements
+        if not vague(s) and _ref_date(s) is not None and not s.get("_anaphoric") and not soft(s)
+    ]
     full_ids = {id(s) for s in full}
     weak = [s for s in statements if id(s) not in full_ids]
     blocks: dict[str, list[dict]] = defaultdict(list)
@@ -206,7 +214,9 @@ def assign_entry_keys(statements: list[dict]) -> None:
         if start is not None:
             clusters.append((f"{base}|{start.isoformat()}", start, size))
     weak_blocks: dict[str, list[dict]] = defaultdict(list)
-    for st in sorted(weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])):
+    for st in sorted(
+        weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])
+    ):
         key = _attach(st, clusters)
         if key is not None:
             st["entry_key"] = key
@@ -300,7 +310,7 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 continue
             targets = [st for st in here if st["actor"] == answered and st not in responders]
             targets = targets or [st for st in prev + nxt if st["actor"] == answered]
-            if not targets and any(r["kind"] in _RESTRICTIVE for r in responders):
+            if not targets and any(r["kind"] in _RESTRICTIVE and _ref_date(r) for r in responders):
                 targets = _nominal(text, ss, se, cue_pos, answered, responders, created, stmts)
             for r in responders:
                 if r["kind"] not in _RESTRICTIVE:

@@ -168,9 +168,12 @@ def find_dates(
                 if pub is not None:
                     wd = WEEKDAYS[g["wd"].lower()]
                     # Forward only when the words before look forward ("takes effect on Monday").
-                    ahead = re.search(r"(?:will|would|'ll|effect|effective|starting|from|begin\w*)"
-                                      r"\W+(?:\w+\W+){0,2}$", text[max(0, m.start() - 30) : m.start()]
-                                      + " ", re.I)
+                    ahead = re.search(
+                        r"(?:will|would|'ll|effect|effective|starting|from|begin\w*)"
+                        r"\W+(?:\w+\W+){0,2}$",
+                        text[max(0, m.start() - 30) : m.start()] + " ",
+                        re.I,
+                    )
                     if future and ahead:
                         delta = (wd - pub.weekday()) % 7
                         value = pub + dt.timedelta(days=delta)
@@ -181,8 +184,15 @@ def find_dates(
                 if pub is not None:
                     rel = g["rel"].lower()
                     gran = "week" if "week" in rel else ("month" if "month" in rel else "day")
-                    n_ago = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "several": 3,
-                             "a few": 3}
+                    n_ago = {
+                        "a": 1,
+                        "one": 1,
+                        "two": 2,
+                        "three": 3,
+                        "four": 4,
+                        "several": 3,
+                        "a few": 3,
+                    }
                     ago = re.match(r"(a few|\w+) (weeks?|months?) ago", rel)
                     value = None
                     if ago:
@@ -287,23 +297,33 @@ def infer_publication_date(text: str, default_year: int | None = None) -> dt.dat
         md: list[tuple[bool, dt.date]] = []
         for mm in _MONTH_DAY.finditer(text):
             try:
-                d = dt.date(default_year, MONTHS[mm.group("mon").lower().rstrip(".")],
-                            int(mm.group("day")))
+                d = dt.date(
+                    default_year, MONTHS[mm.group("mon").lower().rstrip(".")], int(mm.group("day"))
+                )
             except (ValueError, KeyError):
                 continue
             fwd = bool(_EFFECT_BEFORE.search(text, max(0, mm.start() - 40), mm.start())) or bool(
-                re.search(r"(?:by|until|from|starting|effective)\s+$",
-                          text[max(0, mm.start() - 12) : mm.start()], re.I))
+                re.search(
+                    r"(?:by|until|from|starting|effective)\s+$",
+                    text[max(0, mm.start() - 12) : mm.start()],
+                    re.I,
+                )
+            )
             md.append((fwd, d))
         if not md:
             return None
         back = [d for fwd, d in md if not fwd]
         return back[0] if back else md[0][1]
     # A dateline names the day of writing; dates announcing when something takes effect do not.
-    head = [d for pos, d in found if pos < 400
-            and not _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
-            and not re.search(r"(?:by|until|from|starting|effective)\s+$",
-                              text[max(0, pos - 12) : pos], re.I)]
+    head = [
+        d
+        for pos, d in found
+        if pos < 400
+        and not _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
+        and not re.search(
+            r"(?:by|until|from|starting|effective)\s+$", text[max(0, pos - 12) : pos], re.I
+        )
+    ]
     if head:
         return head[0]
     return max(d for _, d in found)

@@ -157,7 +157,7 @@ DOWN_TARIFF_VERBS = (
     r"|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|cancel(?:s|ed|led|ing|ling)?"
     r"|roll(?:s|ed|ing)? back|halv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?"
     r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|exempt(?:s|ed|ing)?"
-    r"|lift(?:s|ed|ing)?|fall(?:s|ing)?|fell)"
+    r"|lift(?:s|ed|ing)?)"
 )
 SUSPEND_VERBS = (
     r"(?:suspen(?:d|ds|ded|ding|sion)|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?|postpon\w+)"

@@ -186,8 +186,10 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         after = text[e : min(end, e + 30)]
         subject = not _OBJECT_PREP.search(before)
         # "in response to the US raising tariffs": the mention is the gerund's subject.
-        if not subject and re.match(r"\s+\w+ing\b", after) and not re.match(
-            r"\s+(?:goods|imports|exports)", after
+        if (
+            not subject
+            and re.match(r"\s+\w+ing\b", after)
+            and not re.match(r"\s+(?:goods|imports|exports)", after)
         ):
             subject = True
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
@@ -215,13 +217,15 @@ class Kind:
 _WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", I)
 
 
-def _near_verbs(clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str,
-                rule: str) -> list[tuple[int, str, str]]:
+def _near_verbs(
+    clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
+) -> list[tuple[int, str, str]]:
     """Verb matches with the measure noun close by: after it (object) or just before (passive)."""
     out = []
     for m in verb_rx.finditer(clause):
         if noun_rx.search(clause, m.end(), m.end() + 90) or noun_rx.search(
-                clause, max(0, m.start() - 60), m.start()):
+            clause, max(0, m.start() - 60), m.start()
+        ):
             out.append((m.start(), kind, rule))
             break
     return out
@@ -266,13 +270,21 @@ def classify(clause: str) -> Kind | None:
         verbs = strong or verbs
         if before is not None and after is not None and after < before:
             d = [v for v in verbs if v[1] != "tariff_increase"]
-            return Kind(d[0][1] if d else "tariff_reduction", min(verbs)[0] if verbs else t.start(),
-                        "rate_down")
+            return Kind(
+                d[0][1] if d else "tariff_reduction",
+                min(verbs)[0] if verbs else t.start(),
+                "rate_down",
+            )
         if verbs:
             pos, kind, rule = min(verbs)
             # "lift tariffs to 84%" raises them; "lift tariffs" removes them.
-            if (kind == "tariff_reduction" and re.match(r"lift", clause[pos:], I)
-                    and after is not None and before is not None and after > before):
+            if (
+                kind == "tariff_reduction"
+                and re.match(r"lift", clause[pos:], I)
+                and after is not None
+                and before is not None
+                and after > before
+            ):
                 kind, rule = "tariff_increase", "rate_up"
             return Kind(kind, pos, rule)
         te = _TOOK_EFFECT.search(clause)
@@ -290,9 +302,12 @@ def classify(clause: str) -> Kind | None:
             if not any(a <= up.start() < b for a, b in nouns):
                 return Kind("export_control", up.start(), "control_up_verb")
     p = _PURCHASE.search(clause)
-    if p and re.search(r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
-                       r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
-                       clause[max(0, p.start() - 40) : p.start()], I):
+    if p and re.search(
+        r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
+        r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
+        clause[max(0, p.start() - 40) : p.start()],
+        I,
+    ):
         return Kind("purchase_commitment", p.start(), "purchase")
     return None
 
@@ -479,8 +494,9 @@ def extract_article(
             rules = [k.rule]
             pre = text[max(cs, pos - 45) : pos]
             # Negation scoped to the words just before the trigger ("has not yet lifted").
-            if _NEG.search(pre) or re.search(r"\b(?:would|will|does|do|did|could) not\b",
-                                             text[pos : min(ce, pos + 30)], I):
+            if _NEG.search(pre) or re.search(
+                r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], I
+            ):
                 continue
             threat = bool(_THREAT.search(text, cs, ce))
             hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
@@ -502,10 +518,13 @@ def extract_article(
             if actor is None:
                 continue
             partner = _compound_partner(text, cs, pos, c_mentions, actor)
-            if k.kind in _RESTRICTIVE:
-                partner = None
             rules.append(arule)
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
+            if partner and k.kind in _RESTRICTIVE:
+                # "A and B announced a deal that will impose tariffs on B's goods": A acts.
+                if target == actor:
+                    actor, target = partner, actor
+                partner = None
             if target == actor:
                 target = ""
             # A side remark about a third country ("tariffs on Canada and Mexico" in a US-China
@@ -529,15 +548,24 @@ def extract_article(
             ]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
             explicit_ann = any(d.role == "announced" for d in c_dates)
+            # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
+            month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
             if subordinate:
                 continue
             # "Since the beginning of his term, X has imposed ...": a running total, not an event.
-            if not explicit and re.search(r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her"
-                                          r"|its|their)\b", clause, I):
+            if not explicit and re.search(
+                r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her"
+                r"|its|their)\b",
+                clause,
+                I,
+            ):
                 continue
             # Present perfect / progressive ("has imposed", "is restricting") reports news, not history.
-            perfect = bool(re.search(r"\b(?:has|have|is|are)\s+(?:also\s+|now\s+|already\s+)?$",
-                                     text[max(cs, pos - 30) : pos], I))
+            perfect = bool(
+                re.search(
+                    r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], I
+                )
+            )
             if not explicit and body_index > LEDE_SENTENCES and not future and not perfect:
                 # Background sentences far from the lede, with no date of their own, mostly recall
                 # older measures: dating them by the article would invent a new event.
@@ -610,7 +638,7 @@ def extract_article(
                         "_trigger": pos,
                         # the announced date is the article's, not the clause's own
                         "_ann_from_pub": not explicit_ann,
-                        "_soft": not explicit_ann and ctx.pub_inferred,
+                        "_soft": (not explicit_ann and ctx.pub_inferred) or month_only,
                     }
                 )
             ctx.last_actor = actor
