@@ -327,18 +327,47 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                             t["_anaphoric"] = True
         for cue in quid_cues(sentence):
             cue_pos = ss + cue.start()
+            word = cue.group(0).lower()
+            if word.startswith(("once", "as soon as", "provided", "on condition")):
+                # "Once they deliver X, we will lift Y": Y is promised against X.
+                cond = [st for st in here if st["_clause"][0] <= cue_pos < st["_clause"][1]]
+                main = [st for st in here if st["_trigger"] > cue_pos and st not in cond]
+                for a in main:
+                    for b in cond:
+                        _link(links, a, b, "once ... will", a["agreement"] or b["agreement"], 0.75)
+                continue
+            basis = "in return" if "return" in word else "in exchange"
+            if word.endswith(" for"):
+                # "X agreed to A in exchange for the US tariff cut": A is bought by B's measure.
+                buyer = [st for st in here if st["_trigger"] < cue_pos]
+                tail = text[cue_pos : min(se, cue_pos + 80)]
+                named = [m.iso for m in actor_mentions(text, cue_pos, min(se, cue_pos + 80))]
+                for a in buyer:
+                    other = named[0] if named else None
+                    cands = [st for st in stmts if st["actor"] != a["actor"]
+                             and (other is None or st["actor"] == other)
+                             and st["kind"] in _EASING]
+                    if re.search(r"tariff|dut(?:y|ies)|levy", tail, re.I):
+                        cands = [st for st in cands if st["kind"].startswith("tariff")] or cands
+                    if cands:
+                        b = min(cands, key=lambda st: (abs(st["_trigger"] - a["_trigger"]),
+                                                        st["statement_id"]))
+                        _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
+                continue
             after_st = [st for st in here if st["_trigger"] > cue_pos]
             before_st = [st for st in here if st["_trigger"] <= cue_pos] + prev
-            basis = (
-                "in return"
-                if "return" in cue.group(0).lower()
-                else ("in exchange" if "exchange" in cue.group(0).lower() else "once ... will")
-            )
             for a in after_st:
                 for b in before_st:
                     if b["actor"] != a["actor"]:
                         _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
-        # Conditional promise across sentences: "Once they do that, we'll lift ours" in the next one.
+        # Two parties' promises joined in one sentence ("X will approve ..., while Y would lift
+        # ...") are the two halves of one bargain.
+        promises = [st for st in here if st["is_commitment"]]
+        if re.search(r"\bwhile\b|\bwhereas\b|\bin turn\b", sentence, re.I):
+            for i, a in enumerate(promises):
+                for b in promises[i + 1 :]:
+                    if a["actor"] != b["actor"]:
+                        _link(links, a, b, "in exchange", a["agreement"] or b["agreement"], 0.65)
     _packages(stmts + created, links)
     return created
 

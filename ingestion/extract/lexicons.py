@@ -137,7 +137,7 @@ CONTROL_NOUN = (
     r"(?:export controls?|export restrictions?|export curbs?|export bans?|export ban|controls?"
     r"|curbs?|restrictions?|licen[cs]e requirements?|licen[cs]ing requirements?"
     r"|unreliable entit(?:y|ies) list|entity list|export control list|blacklist"
-    r"|licen[cs]es)"
+    r"|licen[cs]es|counter-?measures|restrictive measures|restrictions? (?:it|they) (?:had )?imposed)"
 )
 # Restrictive verb stems (tariffs and controls alike).
 # Verb forms are spelled out: a bare stem would also match nouns ("addition", "escalation",
@@ -197,7 +197,8 @@ HEDGE_CUES = (
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
     r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
     r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
-    r"|didn't confirm|did not confirm|not confirm\w*|denied|aimed at|aiming at|aiming to)\b"
+    r"|didn't confirm|did not confirm|not confirm\w*|denied|aimed at|aiming at|aiming to"
+    r"|caution\w*)\b"
 )
 NEGATION_CUES = (
     r"(?<![A-Za-z])(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"
@@ -217,7 +218,9 @@ RESPONSE_CUES = (
     r"|in kind|reciprocat\w*|follows?|followed|comes? after|came after|mirrors?|mirroring"
     r"|counter-?tariffs?)\b"
 )
-QUID_CUES = r"\b(?:in return|in exchange|corresponding(?:ly)?|once they|as soon as|provided that|on condition)\b"
+QUID_CUES = (
+    r"\b(?:in return(?: for)?|in exchange(?: for)?|once|as soon as|provided that|on condition)\b"
+)
 
 # --- Agreements ----------------------------------------------------------------------------------------
 # pattern -> (name, reference date). A statement is tied to an agreement when its sentence names it,

@@ -161,6 +161,7 @@ class ArticleContext:
     dyad: tuple[str, ...] = ()
     agreements: list[tuple[str, dt.date]] = field(default_factory=list)
     last_actor: str | None = None
+    speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
 
 
 def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -253,7 +254,8 @@ def classify(clause: str) -> Kind | None:
     # Licence approvals and resumed supply (an easing of an export restriction).
     lv = _LICENSE_VERB.search(clause)
     if lv and _LICENSE_NOUN.search(clause) and not _LICENSE_SUSPEND.search(clause):
-        if not re.search(r"\brequir|\bdeny|\bdenie", clause, I):
+        if not re.search(r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen"
+                         r"|\bdeny|\bdenie", clause, I):
             return Kind("license_approval", lv.start(), "license_verb")
     s = _SUPPLY.search(clause)
     if s and not t:
@@ -364,6 +366,14 @@ def _resolve_actor(
         if mt.end <= pos and text[mt.end : mt.end + 2] in ("'s", "’s"):
             return mt.iso, "actor_possessive"
     head = text[cs : min(ce, cs + 40)].lower()
+    # First-person plural in a quotation speaks for the speaker's side, "they" for the other.
+    pron = re.search(r"\b(we|our|they|their)\b(?:'ll)?", text[cs:pos], I)
+    if pron and ctx.speaker:
+        if pron.group(1).lower() in ("we", "our"):
+            return ctx.speaker, "actor_speaker"
+        other = [c for c in ctx.dyad if c != ctx.speaker]
+        if other:
+            return other[0], "actor_speaker_other"
     if sent_subject and cs > 0:
         return sent_subject, "actor_sentence_subject"
     if ctx.last_actor and re.match(
@@ -376,6 +386,20 @@ def _resolve_actor(
     if re.match(r"\W*(?:the administration|the white house)", head):
         return "USA", "actor_role"
     return None, ""
+
+
+_SAID = re.compile(r"\b(?:said|says|added|told|wrote|stated|according to)\b", I)
+
+
+def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None:
+    """The country of whoever is quoted in the sentence: the mention next to 'said'/'added'."""
+    best: tuple[int, str] | None = None
+    for m in _SAID.finditer(text, ss, se):
+        for mt in mentions:
+            gap = m.start() - mt.end if mt.end <= m.start() else mt.start - m.end()
+            if 0 <= gap <= 25 and (best is None or gap < best[0]):
+                best = (gap, mt.iso)
+    return best[1] if best else None
 
 
 def _compound_partner(
@@ -477,6 +501,7 @@ def extract_article(
         sentence = text[ss:se]
         s_mentions = actor_mentions(text, ss, se)
         sent_subject = _sentence_subject(s_mentions)
+        ctx.speaker = _speaker(text, ss, se, s_mentions) or ctx.speaker
         if len(sentence) < 30 or sentence.rstrip().endswith("?"):
             if sent_subject:
                 ctx.last_actor = sent_subject
