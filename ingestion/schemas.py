@@ -29,7 +29,8 @@ ARTICLE_SCHEMA: dict[str, pl.DataType] = {
 STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "statement_id": pl.String,  # f"{article_id}:{n}"
     "article_id": pl.String,
-    "entry_key": pl.String,  # statements with equal keys are one ledger entry (merged across articles)
+    # Statements with equal keys are one ledger entry (merged across articles).
+    "entry_key": pl.String,
     "actor": pl.String,  # ISO3, WLD, EUN
     "target": pl.String,
     "kind": pl.String,  # the contract's vocabulary
@@ -54,7 +55,8 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
 STATEMENT_LINK_SCHEMA: dict[str, pl.DataType] = {
     "commitment_statement_id": pl.String,
     "reciprocal_statement_id": pl.String,
-    "basis": pl.String,  # in return | in exchange | once ... will | retaliation | response | same agreement
+    # in return | in exchange | once ... will | retaliation | response | same agreement
+    "basis": pl.String,
     "agreement": pl.String,
     "confidence": pl.Float64,
 }

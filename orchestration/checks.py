@@ -23,7 +23,7 @@ def _suite_check(table: str) -> dg.AssetChecksDefinition:
         asset=ledger_key(table),
         name=f"gx_{table}",
         blocking=True,
-        description=f"Great Expectations suite ledger_{table}: what readers of ledger.{table} are promised.",
+        description=f"Great Expectations suite: what readers of ledger.{table} are promised.",
     )
     def _check(settings: LedgerSettings) -> dg.AssetCheckResult:
         from expectations.runner import read_table, validate_frame
@@ -50,7 +50,7 @@ def _suite_check(table: str) -> dg.AssetChecksDefinition:
     name="cross_table_integrity",
     blocking=True,
     additional_deps=[ledger_key("links"), ledger_key("evidence")],
-    description="Every entry has evidence; every link joins two existing entries of opposite actors.",
+    description="Every entry has evidence; every link joins existing entries of opposite actors.",
 )
 def cross_table_integrity(settings: LedgerSettings) -> dg.AssetCheckResult:
     """Rules that span tables, which a single-table suite cannot state."""

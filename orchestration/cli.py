@@ -136,7 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         "--home",
         default=None,
         metavar="DIR",
-        help="working folder (default: $LEDGER_HOME or ./var); the ledger is <home>/published/tradeledger.duckdb",
+        help=(
+            "working folder (default: $LEDGER_HOME or ./var); "
+            "the ledger is written to <home>/published/tradeledger.duckdb"
+        ),
     )
     run_parser.add_argument("-v", "--verbose", action="store_true", help="print Dagster's step log")
     args = parser.parse_args(argv)

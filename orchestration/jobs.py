@@ -11,7 +11,7 @@ from orchestration.paths import LedgerPaths
 ledger_job = dg.define_asset_job(
     name="ledger_job",
     selection=dg.AssetSelection.all(),
-    description="Ingest news and trade statistics, extract, build and check the ledger, publish it.",
+    description="Ingest news and trade statistics; extract, build, check and publish the ledger.",
 )
 
 daily_schedule = dg.ScheduleDefinition(

@@ -39,6 +39,7 @@ def ensure_manifest() -> Path:
     return dbt_project.manifest_path
 
 
-# Under `dagster dev` the manifest is rebuilt when the SQL changed; elsewhere ensure_manifest() does it.
+# Under `dagster dev` the manifest is rebuilt when the SQL changed; elsewhere
+# ensure_manifest() does it.
 if manifest_is_stale():
     dbt_project.prepare_if_dev()

@@ -1,5 +1,6 @@
 """dbt models as Dagster assets; dbt data tests become (blocking) asset checks."""
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,10 +17,10 @@ from orchestration.resources import LedgerSettings
 
 
 class LedgerDbtTranslator(DagsterDbtTranslator):
-    """Asset key == [schema, relation]; sources take the key their `meta.dagster.asset_key` names."""
+    """Asset key == [schema, relation]; sources take the key in their `meta.dagster.asset_key`."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
-        """The relation a node builds is its key: raw/news__articles, staging/stg_..., ledger/entries."""
+        """The relation a node builds is its key: staging/stg_..., ledger/entries."""
         if dbt_resource_props["resource_type"] == "source":
             return super().get_asset_key(dbt_resource_props)
         name = dbt_resource_props.get("alias") or dbt_resource_props["name"]
@@ -43,4 +44,6 @@ def ledger_dbt_models(
     """`dbt build`: staging, intermediate and ledger models with their tests, in DAG order."""
     paths = settings.paths()
     paths.export()
-    yield from dbt.cli(["build"], context=context, target_path=paths.dbt_target).stream()
+    # The run id reaches the entries snapshot, so each recorded version names its run.
+    build = ["build", "--vars", json.dumps({"run_id": context.run.run_id})]
+    yield from dbt.cli(build, context=context, target_path=paths.dbt_target).stream()

@@ -1,4 +1,4 @@
-"""The published file: the only thing readers see, replaced only after every blocking check passed."""
+"""The published file: all that readers see, replaced only after every blocking check passed."""
 
 import datetime as dt
 
@@ -34,7 +34,9 @@ def _inputs(settings: LedgerSettings) -> list[dict[str, str]]:
     group_name="published",
     kinds={"duckdb", "parquet"},
     deps=[ledger_key(t) for t in PUBLISHED_TABLES],
-    description="published/tradeledger.duckdb (schema ledger) and Parquet copies, swapped in atomically.",
+    description=(
+        "published/tradeledger.duckdb (schema ledger) and Parquet copies, swapped in atomically."
+    ),
 )
 def published_ledger(
     context: dg.AssetExecutionContext, settings: LedgerSettings

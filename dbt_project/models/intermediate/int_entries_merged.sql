@@ -14,11 +14,11 @@ ranked as (
         *,
         row_number() over (
             partition by entry_id
-            order by confidence desc, statement_id
+            order by confidence desc, statement_id asc
         ) as confidence_rank,
         row_number() over (
             partition by entry_id
-            order by published_on desc nulls last, confidence desc, statement_id
+            order by published_on desc nulls last, confidence desc, statement_id asc
         ) as recency_rank
 
     from statements
@@ -27,7 +27,8 @@ ranked as (
 
 representative as (
 
-    select * from ranked where confidence_rank = 1
+    select * from ranked
+    where confidence_rank = 1
 
 ),
 

@@ -60,7 +60,8 @@ matched as (
             and checkable.flow = trade.flow
             and len(list_filter(
                 checkable.hs_codes,
-                lambda code: starts_with(trade.hs_code, code) or starts_with(code, trade.hs_code)
+                -- a declared code matches the lines under it and the heading above it
+                lambda code: starts_with(trade.hs_code, code) or starts_with(code, trade.hs_code)  -- noqa: RF02, LT05
             )) > 0
     group by all
 
@@ -123,7 +124,9 @@ final as (
         (windows.after_quantity / nullif(windows.baseline_quantity, 0))::double as ratio,
         (case
             when windows.baseline_months = 0 or windows.after_months = 0 then 'no data'
-            when windows.after_quantity >= {{ var('resumed_ratio', 1.5) }} * windows.baseline_quantity
+            when
+                windows.after_quantity
+                >= {{ var('resumed_ratio', 1.5) }} * windows.baseline_quantity
                 then 'resumed'
             else 'not yet'
         end)::varchar as verdict

@@ -40,7 +40,7 @@ ranked as (
             partition by
                 least(commitment_entry_id, reciprocal_entry_id),
                 greatest(commitment_entry_id, reciprocal_entry_id)
-            order by confidence desc, basis, commitment_entry_id
+            order by confidence desc, basis asc, commitment_entry_id asc
         ) as pair_rank
 
     from entry_links
