@@ -1,0 +1,343 @@
+"""Validate pandas frames of published tables against the GX suites in ``expectations.suites``.
+
+Plain library (no Dagster import). GX is imported inside functions only: it costs 5-9 s,
+and callers such as the Dagster code location must stay fast to load.
+
+Two modes:
+- ``docs_dir=None``: a throwaway (ephemeral) context; nothing is written anywhere.
+- ``docs_dir`` given: the File Data Context rooted in ``expectations/`` (config committed
+  under ``expectations/gx/``, ``gx/uncommitted/`` git-ignored) and a checkpoint per suite
+  whose ``UpdateDataDocsAction`` builds Data Docs HTML into ``docs_dir``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pandas as pd
+
+from expectations.suites import SUITES
+
+if TYPE_CHECKING:
+    import great_expectations as gx
+
+__all__ = [
+    "GX_PROJECT_ROOT",
+    "SUITES",
+    "ValidationSummary",
+    "read_table",
+    "suite_builder",
+    "validate_frame",
+]
+
+# The File Data Context lives in expectations/gx/; GE appends "gx" to project_root_dir.
+GX_PROJECT_ROOT = Path(__file__).resolve().parent
+DATASOURCE_NAME = "ledger_frames"
+DOCS_SITE_NAME = "quality"
+# Where the committed config builds the site when no docs_dir override is in force.
+DEFAULT_DOCS_SUBDIR = "uncommitted/data_docs/quality/"
+_PREFIX = "ledger_"
+
+# Published tables are read from this schema (ledger-contract.md).
+LEDGER_SCHEMA = "ledger"
+
+
+@dataclass
+class ValidationSummary:
+    """What a caller (a Dagster asset check, a CLI) needs from one validation.
+
+    ``failed`` holds one line per failed expectation, shaped
+    ``"expectation_type(column): observed ..."``, so it can go straight into check metadata.
+    """
+
+    suite: str
+    success: bool
+    evaluated: int
+    failed: list[str] = field(default_factory=list)
+    statistics: dict[str, Any] = field(default_factory=dict)
+    docs_index: Path | None = None
+
+
+def suite_builder(suite_name: str) -> tuple[str, Callable[[], gx.ExpectationSuite]]:
+    """Resolve ``"entries"`` or ``"ledger_entries"`` to (table key, suite builder)."""
+    key = suite_name.removeprefix(_PREFIX)
+    if key not in SUITES:
+        raise KeyError(f"unknown suite {suite_name!r}; known: {sorted(SUITES)}")
+    return key, SUITES[key]
+
+
+def read_table(db_path: str | os.PathLike[str], table: str) -> pd.DataFrame:
+    """Read ``ledger.<table>`` into pandas over a short read-only DuckDB connection.
+
+    Read-only and closed in ``finally`` so validation never holds the writer's lock.
+    """
+    if not table.isidentifier():
+        # The name is interpolated into SQL; refuse anything that is not a bare identifier.
+        raise ValueError(f"not a table name: {table!r}")
+    conn = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return conn.sql(f"select * from {LEDGER_SCHEMA}.{table}").df()
+    finally:
+        conn.close()
+
+
+def _describe(result: Any) -> str:
+    """One line for a failed ExpectationValidationResult: type(column): observed ..."""
+    config = result.expectation_config
+    kwargs = config.kwargs
+    # Table-level expectations may carry a column_list (the expected columns): not a target.
+    if config.type.startswith("expect_table_"):
+        target = "table"
+    elif "column" in kwargs:
+        target = kwargs["column"]
+    elif "column_A" in kwargs:
+        target = f"{kwargs['column_A']},{kwargs['column_B']}"
+    elif "column_list" in kwargs:
+        target = ",".join(kwargs["column_list"])
+    else:
+        target = "table"
+    res = result.result or {}
+    error = _exception_message(result.exception_info)
+    if error:
+        observed = f"error {error}"
+    elif "unexpected_count" in res:
+        examples = res.get("partial_unexpected_list") or []
+        observed = f"{res['unexpected_count']} unexpected of {res.get('element_count')}"
+        if examples:
+            observed += f", e.g. {[_plain(v) for v in examples[:5]]}"
+    elif "observed_value" in res:
+        observed = str(_plain(res["observed_value"]))
+        details = res.get("details") or {}
+        if "mismatched" in details:
+            observed += f" (mismatched: {details['mismatched']})"
+    else:
+        observed = json.dumps(res, default=str)[:300]
+    return f"{config.type}({target}): observed {observed}"
+
+
+def _exception_message(info: Any) -> str | None:
+    """The first exception message in a result's exception_info.
+
+    GX 1.x nests it per metric ({metric_id: {"raised_exception": ...}}); older shapes
+    keep it at the top level. Both are handled so an erroring rule never reads as "{}".
+    """
+    if not isinstance(info, dict):
+        return None
+    if info.get("raised_exception"):
+        return str(info.get("exception_message"))
+    for value in info.values():
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return str(value.get("exception_message"))
+    return None
+
+
+def _plain(value: Any) -> Any:
+    """Make numpy/pandas scalars print like plain Python values in failure messages."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    item = getattr(value, "item", None)
+    if callable(item):
+        try:
+            return item()
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
+def _normalise_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give date columns the dtype GX 1.24 compares fastest and without type errors.
+
+    DuckDB hands dates over as datetime64[us]; GX only vectorises datetime64[ns] range checks
+    (other units fall back to a per-row Python loop). Frames built elsewhere may carry
+    datetime.date objects, which cannot be compared with the suites' datetime bounds.
+    Values outside the ns range (after 2262) are left alone: their range check then errors,
+    which fails the suite, as it should.
+    """
+    converted: dict[str, pd.Series] = {}
+    for name, column in frame.items():
+        try:
+            if pd.api.types.is_datetime64_dtype(column.dtype) and column.dtype != "datetime64[ns]":
+                converted[str(name)] = column.astype("datetime64[ns]")
+            elif column.dtype == object:
+                sample = column.dropna()
+                if len(sample) and isinstance(sample.iloc[0], dt.date):
+                    converted[str(name)] = pd.to_datetime(column).astype("datetime64[ns]")
+        except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
+            continue
+    if not converted:
+        return frame
+    # assign() copies: the caller's frame is never modified.
+    return frame.assign(**converted)
+
+
+def _summarise(suite_name: str, result: Any, docs_index: Path | None = None) -> ValidationSummary:
+    """Turn an ExpectationSuiteValidationResult into a ValidationSummary."""
+    return ValidationSummary(
+        suite=suite_name,
+        success=bool(result.success),
+        evaluated=len(result.results),
+        failed=[_describe(r) for r in result.results if not r.success],
+        statistics=dict(result.statistics),
+        docs_index=docs_index,
+    )
+
+
+def _quiet(context: Any) -> None:
+    """Turn tqdm progress bars off: they flood Dagster compute logs."""
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+
+
+def _validate_ephemeral(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Any:
+    """Validate with a throwaway context: nothing touches the disk."""
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    _quiet(context)
+    suite = context.suites.add(suite)
+    batch_definition = (
+        context.data_sources.add_pandas(DATASOURCE_NAME)
+        .add_dataframe_asset(name=suite.name)
+        .add_batch_definition_whole_dataframe("whole_frame")
+    )
+    batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
+    return batch.validate(suite)
+
+
+def _site_config(docs_dir: Path | str) -> Any:
+    """A Data Docs site that writes its static HTML under ``docs_dir``."""
+    return {
+        "class_name": "SiteBuilder",
+        "show_how_to_buttons": False,
+        "store_backend": {
+            "class_name": "TupleFilesystemStoreBackend",
+            "base_directory": str(docs_dir),
+        },
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    }
+
+
+def _same_expectations(stored: gx.ExpectationSuite, built: gx.ExpectationSuite) -> bool:
+    """Compare suites ignoring GX-assigned ids, so unchanged code leaves the JSON untouched."""
+
+    def configs(suite: gx.ExpectationSuite) -> list[str]:
+        out = []
+        for expectation in suite.expectations:
+            config = expectation.configuration.to_json_dict()
+            config.pop("id", None)
+            out.append(json.dumps(config, sort_keys=True, default=str))
+        return out
+
+    return configs(stored) == configs(built)
+
+
+def _validate_with_docs(
+    frame: pd.DataFrame, suite: gx.ExpectationSuite, docs_dir: Path
+) -> tuple[Any, Path]:
+    """Validate through the File Data Context checkpoint and build Data Docs into docs_dir."""
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.exceptions import DataContextError
+
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="file", project_root_dir=str(GX_PROJECT_ROOT))
+
+    # A fresh gx/ (first run, or a deleted one) gets the committed site layout: only our
+    # site, stored relative to gx/ so the YAML holds no machine-specific path.
+    if DOCS_SITE_NAME not in (context.variables.data_docs_sites or {}):
+        context.add_data_docs_site(DOCS_SITE_NAME, _site_config(Path(DEFAULT_DOCS_SUBDIR)))
+    if "local_site" in (context.variables.data_docs_sites or {}):
+        context.delete_data_docs_site("local_site")
+
+    validation_name = f"{suite.name}_validation"
+    checkpoint_name = f"{suite.name}_checkpoint"
+    # Suites are code; the JSON in gx/expectations/ is a rendered copy, refreshed only when
+    # the code changed (re-adding mints new ids and would churn the committed files).
+    # A refreshed suite gets a new id, so the definitions that point at it are rebuilt too.
+    try:
+        stored = context.suites.get(suite.name)
+    except DataContextError:
+        stored = None
+    if stored is not None and _same_expectations(stored, suite):
+        suite = stored
+    else:
+        for store, name in (
+            (context.checkpoints, checkpoint_name),
+            (context.validation_definitions, validation_name),
+            (context.suites, suite.name),
+        ):
+            with contextlib.suppress(DataContextError):
+                store.delete(name)
+        suite = context.suites.add(suite)
+
+    try:
+        datasource = context.data_sources.get(DATASOURCE_NAME)
+    except (KeyError, ValueError, DataContextError):
+        datasource = context.data_sources.add_pandas(DATASOURCE_NAME)
+    try:
+        asset = datasource.get_asset(suite.name)
+    except LookupError:
+        asset = datasource.add_dataframe_asset(name=suite.name)
+    try:
+        batch_definition = asset.get_batch_definition("whole_frame")
+    except KeyError:
+        batch_definition = asset.add_batch_definition_whole_dataframe("whole_frame")
+
+    try:
+        validation = context.validation_definitions.get(validation_name)
+    except DataContextError:
+        validation = context.validation_definitions.add(
+            gx.ValidationDefinition(name=validation_name, data=batch_definition, suite=suite)
+        )
+    try:
+        checkpoint = context.checkpoints.get(checkpoint_name)
+    except DataContextError:
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(
+                name=checkpoint_name,
+                validation_definitions=[validation],
+                actions=[
+                    UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE_NAME])
+                ],
+            )
+        )
+
+    # Only now, after every store write above (adding a datasource saves the whole YAML),
+    # point the site at docs_dir, in memory: the committed great_expectations.yml keeps its
+    # repo-relative default and never records a caller's path.
+    _quiet(context)
+    sites = dict(context.variables.data_docs_sites or {})
+    sites[DOCS_SITE_NAME] = _site_config(docs_dir)
+    context.variables.data_docs_sites = sites
+    outcome = checkpoint.run(batch_parameters={"dataframe": frame})
+    (result,) = outcome.run_results.values()
+    return result, docs_dir / "index.html"
+
+
+def validate_frame(
+    frame: pd.DataFrame, suite_name: str, docs_dir: Path | None = None
+) -> ValidationSummary:
+    """Validate ``frame`` against the suite for one published table.
+
+    ``suite_name`` is a table key ("entries") or a suite name ("ledger_entries"). With
+    ``docs_dir`` the File Data Context checkpoint also writes Data Docs HTML there
+    (about 3-4 s more); without it nothing is written.
+    """
+    _, builder = suite_builder(suite_name)
+    suite = builder()
+    frame = _normalise_dates(frame)
+    if docs_dir is None:
+        return _summarise(suite.name, _validate_ephemeral(frame, suite))
+    result, index = _validate_with_docs(frame, suite, Path(docs_dir))
+    return _summarise(suite.name, result, index if index.exists() else None)

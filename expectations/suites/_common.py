@@ -1,0 +1,118 @@
+"""Shared vocabulary and small builders used by every published-table suite.
+
+The vocabulary mirrors /work/shared/design/ledger-contract.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ISO3_REGEX = r"^[A-Z]{3}$"
+
+KINDS: tuple[str, ...] = (
+    "tariff_increase",
+    "tariff_reduction",
+    "tariff_suspension",
+    "export_control",
+    "export_control_relaxation",
+    "license_approval",
+    "purchase_commitment",
+    "visa_policy",
+    "port_fee",
+    "investigation",
+    "other",
+)
+
+STATUSES: tuple[str, ...] = (
+    "threatened",
+    "announced",
+    "implemented",
+    "suspended",
+    "revoked",
+    "expired",
+)
+
+ENTRY_COLUMNS: tuple[str, ...] = (
+    "entry_id",
+    "actor",
+    "target",
+    "kind",
+    "is_commitment",
+    "instrument",
+    "products",
+    "hs_codes",
+    "rate_before_pct",
+    "rate_after_pct",
+    "announced_on",
+    "effective_on",
+    "status",
+    "agreement",
+    "source_count",
+    "first_reported_on",
+    "last_reported_on",
+    "summary",
+)
+
+LINK_COLUMNS: tuple[str, ...] = (
+    "link_id",
+    "commitment_entry_id",
+    "reciprocal_entry_id",
+    "agreement",
+    "basis",
+    "confidence",
+)
+
+EVIDENCE_COLUMNS: tuple[str, ...] = (
+    "entry_id",
+    "article_id",
+    "url",
+    "published_on",
+    "quote",
+    "start_char",
+    "end_char",
+)
+
+TRADE_MONTHLY_COLUMNS: tuple[str, ...] = (
+    "reporter",
+    "partner",
+    "hs_code",
+    "flow",
+    "month",
+    "quantity",
+    "unit",
+    "value_usd",
+    "source",
+)
+
+COMMITMENT_CHECK_COLUMNS: tuple[str, ...] = (
+    "entry_id",
+    "hs_codes",
+    "reporter",
+    "partner",
+    "flow",
+    "effective_month",
+    "baseline_months",
+    "baseline_quantity",
+    "after_months",
+    "after_quantity",
+    "ratio",
+    "verdict",
+)
+
+FLOWS: tuple[str, ...] = ("export", "import")
+VERDICTS: tuple[str, ...] = ("resumed", "not yet", "no data")
+
+# Date bounds are ISO *datetime* strings on purpose. GX 1.24 coerces a bare "2015-01-01" to a
+# datetime.date, which pandas refuses to compare with datetime64 columns (every row errors);
+# "...T00:00:00" becomes a datetime, which compares fine. Strings also keep the suite JSON-clean.
+ENTRY_DATE_MIN = "2015-01-01T00:00:00"
+ENTRY_DATE_MAX = "2030-12-31T00:00:00"
+TRADE_MONTH_MIN = "2000-01-01T00:00:00"
+TRADE_MONTH_MAX = "2030-12-01T00:00:00"
+
+
+def columns_match(columns: tuple[str, ...]) -> Any:
+    """Expect exactly the contract's columns, in the contract's order."""
+    import great_expectations.expectations as gxe
+
+    return gxe.ExpectTableColumnsToMatchOrderedList(column_list=list(columns))

@@ -1,0 +1,56 @@
+"""validate_frame with Data Docs, and read_table's connection handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from expectations.runner import GX_PROJECT_ROOT, SUITES, read_table, validate_frame
+
+
+@pytest.mark.parametrize("table", sorted(SUITES))
+def test_docs_dir_gets_data_docs(
+    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path, table: str
+) -> None:
+    docs_dir = tmp_path / "docs" / "quality"
+    summary = validate_frame(frames[table], table, docs_dir=docs_dir)
+    assert summary.success, summary.failed
+    assert summary.docs_index == docs_dir / "index.html"
+    assert (docs_dir / "index.html").is_file()
+    pages = list((docs_dir / "validations").rglob("*.html"))
+    assert pages, "no validation page written"
+
+
+def test_docs_dir_with_failing_frame(
+    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path
+) -> None:
+    frames["evidence"].loc[0, "end_char"] = 0
+    summary = validate_frame(frames["evidence"], "evidence", docs_dir=tmp_path)
+    assert not summary.success
+    assert summary.failed[0].startswith("expect_column_pair_values_a_to_be_greater_than_b")
+    assert (tmp_path / "index.html").is_file()
+
+
+def test_docs_dir_never_recorded_in_committed_config(
+    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path
+) -> None:
+    validate_frame(frames["entries"], "entries", docs_dir=tmp_path)
+    config = (GX_PROJECT_ROOT / "gx" / "great_expectations.yml").read_text()
+    assert str(tmp_path) not in config
+    assert "uncommitted/data_docs/quality" in config
+
+
+def test_read_table_releases_the_file(ledger_db: Path) -> None:
+    frame = read_table(ledger_db, "entries")
+    assert len(frame) == 4
+    # A read-write connection in the same process fails while a read-only one is open.
+    conn = duckdb.connect(str(ledger_db))
+    conn.close()
+
+
+def test_read_table_rejects_non_identifiers(ledger_db: Path) -> None:
+    with pytest.raises(ValueError):
+        read_table(ledger_db, "entries; drop table ledger.links")
