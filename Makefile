@@ -17,6 +17,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_VERSION_CHECK := false
 export GX_ANALYTICS_ENABLED := false
 export LEDGER_HOME ?= $(CURDIR)/var
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: help setup run test lint dev bench-news bench-trade lock clean
 

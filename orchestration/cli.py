@@ -13,8 +13,15 @@ from pathlib import Path
 from orchestration.paths import LedgerPaths
 
 
-def _quiet_tools() -> None:
-    """No network at run time: dbt's version check and telemetry, GX analytics stay off."""
+def prepare_environment() -> None:
+    """Find dbt beside this interpreter and keep every tool off the network.
+
+    `.venv/bin/tradeledger` works without an activated venv: dbt (started by dagster-dbt as a
+    subprocess) is looked up on PATH. dbt's version check and telemetry and GX analytics stay off.
+    """
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     for key, value in {
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_VERSION_CHECK": "false",
@@ -42,7 +49,7 @@ def run(news: list[str], trade: list[str], home: str | None, verbose: bool = Fal
     """Run the ledger job over the given inputs; returns the process exit code."""
     paths = LedgerPaths.from_env(home)
     paths.export()
-    _quiet_tools()
+    prepare_environment()
     started = time.monotonic()
     print(f"tradeledger: home {paths.home}", flush=True)
 

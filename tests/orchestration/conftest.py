@@ -1,10 +1,11 @@
 """Shared set-up for the orchestration tests: quiet tools, a parsed dbt manifest, run helpers."""
 
-import os
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from orchestration.cli import prepare_environment
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -26,12 +27,7 @@ CONTRACT_COLUMNS = {
     ],
 }  # fmt: skip
 
-for key, value in {
-    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    "DBT_VERSION_CHECK": "false",
-    "GX_ANALYTICS_ENABLED": "false",
-}.items():
-    os.environ.setdefault(key, value)
+prepare_environment()
 
 
 @pytest.fixture(scope="session", autouse=True)
