@@ -98,6 +98,15 @@ def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START)
         )
 
     assign_entry_keys(statements)
+    # A statement that neither carries a date nor joins a dated entry cannot be placed in time,
+    # nor told apart from other measures of its kind: it is left out of the ledger.
+    dropped = {s["statement_id"] for s in statements if s["entry_key"].endswith("|undated")}
+    if dropped:
+        statements = [s for s in statements if s["statement_id"] not in dropped]
+        links = {k: v for k, v in links.items() if k[0] not in dropped and k[1] not in dropped}
+        counts = Counter(s["article_id"] for s in statements)
+        for a in annotations:
+            a["statement_count"] = counts.get(a["article_id"], 0)
     agreement_links(statements, links)
 
     st_frame = (

@@ -127,7 +127,9 @@ def _block(st: dict, with_target: bool = True) -> str:
     return "|".join((st["actor"], target if with_target else "*", fam, pfam or "*"))
 
 
-def _attach(st: dict, clusters: list[tuple[str, dt.date, int]]) -> str | None:
+def _attach(
+    st: dict, clusters: list[tuple[str, dt.date, int]], effs: dict[str, list[dt.date]] | None = None
+) -> str | None:
     """The key of the fuller cluster a vague statement belongs to, or None."""
     mine = _block(st).split("|")
     fam = FAMILY.get(st["kind"], "other")
@@ -156,6 +158,21 @@ def _attach(st: dict, clusters: list[tuple[str, dt.date, int]]) -> str | None:
         prior = [c for c in cands if 0 <= (eff - c[1]).days <= 10]
         if prior:
             return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
+    if eff is not None and effs is not None:
+        # A different effective date is a different measure (a de minimis rate from May 2 is not
+        # the across-the-board rate of April 10, though both were announced together).
+        cands = [
+            c
+            for c in cands
+            if (
+                min(abs((eff - e).days) for e in effs[c[0]]) <= 7
+                if effs.get(c[0])
+                else -3 <= (eff - c[1]).days <= 10
+            )
+        ]
+
+        if not cands:
+            return None
     if d is None:
         # No date at all: only a block with one measure is an unambiguous home.
         return cands[0][0] if len(cands) == 1 else None
@@ -213,11 +230,15 @@ def assign_entry_keys(statements: list[dict]) -> None:
             s["entry_key"] = f"{base}|{start.isoformat()}"
         if start is not None:
             clusters.append((f"{base}|{start.isoformat()}", start, size))
+    effs: dict[str, list[dt.date]] = defaultdict(list)
+    for st in full:
+        if st["effective_on"] is not None:
+            effs[st["entry_key"]].append(st["effective_on"])
     weak_blocks: dict[str, list[dict]] = defaultdict(list)
     for st in sorted(
         weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])
     ):
-        key = _attach(st, clusters)
+        key = _attach(st, clusters, effs)
         if key is not None:
             st["entry_key"] = key
         else:
@@ -344,14 +365,23 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 named = [m.iso for m in actor_mentions(text, cue_pos, min(se, cue_pos + 80))]
                 for a in buyer:
                     other = named[0] if named else None
-                    cands = [st for st in stmts if st["actor"] != a["actor"]
-                             and (other is None or st["actor"] == other)
-                             and st["kind"] in _EASING]
+                    cands = [
+                        st
+                        for st in stmts
+                        if st["actor"] != a["actor"]
+                        and (other is None or st["actor"] == other)
+                        and st["kind"] in _EASING
+                    ]
                     if re.search(r"tariff|dut(?:y|ies)|levy", tail, re.I):
                         cands = [st for st in cands if st["kind"].startswith("tariff")] or cands
                     if cands:
-                        b = min(cands, key=lambda st: (abs(st["_trigger"] - a["_trigger"]),
-                                                        st["statement_id"]))
+                        b = min(
+                            cands,
+                            key=lambda st: (
+                                abs(st["_trigger"] - a["_trigger"]),
+                                st["statement_id"],
+                            ),
+                        )
                         _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
                 continue
             after_st = [st for st in here if st["_trigger"] > cue_pos]

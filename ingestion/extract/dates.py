@@ -66,7 +66,8 @@ _DATE_RE = re.compile(
     + r"|(?P<day2>[0-3]?\d)\s+(?P<mon2>January|February|March|April|May|June|July|August"
     r"|September|October|November|December)(?:,?\s+(?P<year2>20\d\d))?"
     + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|last month|this month"
+    + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|earlier in the week"
+    r"|last month|this month"
     r"|(?:several|a few|two|three|four) weeks ago|(?:a|one|two|three) months? ago)"
     + r"|(?P<part>early|mid-|mid|late|the end of|end-)\s*"
     + _MON.replace("mon>", "pmon>")
@@ -203,7 +204,8 @@ def find_dates(
                         "yesterday": pub - dt.timedelta(days=1),
                         "last week": pub - dt.timedelta(days=7),
                         "this week": pub,
-                        "earlier this week": pub,
+                        "earlier this week": pub - dt.timedelta(days=2),
+                        "earlier in the week": pub - dt.timedelta(days=2),
                         "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
                         "this month": pub.replace(day=1),
                     }.get(rel)

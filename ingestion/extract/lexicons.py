@@ -146,7 +146,7 @@ UP_VERBS = (
     r"(?:impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|rais(?:e|es|ed|ing)"
     r"|hik(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|add(?:s|ed|ing)?"
     r"|appl(?:y|ies|ied|ying)|plac(?:e|es|ed|ing)|announc(?:e|es|ed|ing)"
-    r"|implement(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|order(?:ed|s|ing)|escalat(?:e|es|ed|ing)"
+    r"|implement(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|order(?:ed|s|ing)|escalat(?:e|es|ed)"
     r"|restrict(?:s|ed|ing)?|ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?"
     r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:ed|ing)?|blacklist(?:s|ed|ing)?"
     r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"

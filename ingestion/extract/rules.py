@@ -64,9 +64,9 @@ _SUPPLY = re.compile(
 )
 _HALT = re.compile(
     r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
-    r"(?:shipments|exports?|sales?|selling|supply|supplies)\b|\bstop selling\b"
+    r"(?:shipments|exports?|exporting|sales?|selling|supply|supplies)\b|\bstop selling\b"
     r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
-    r"{0,4}(?:to\s+(?:its|the)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
+    r"{0,4}(?:to\s+(?:its|the|\w+['’]s)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
     r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)",
     I,
 )
@@ -254,8 +254,12 @@ def classify(clause: str) -> Kind | None:
     # Licence approvals and resumed supply (an easing of an export restriction).
     lv = _LICENSE_VERB.search(clause)
     if lv and _LICENSE_NOUN.search(clause) and not _LICENSE_SUSPEND.search(clause):
-        if not re.search(r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen"
-                         r"|\bdeny|\bdenie", clause, I):
+        if not re.search(
+            r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen"
+            r"|\bdeny|\bdenie",
+            clause,
+            I,
+        ):
             return Kind("license_approval", lv.start(), "license_verb")
     s = _SUPPLY.search(clause)
     if s and not t:
@@ -270,7 +274,7 @@ def classify(clause: str) -> Kind | None:
         # Reporting verbs ("announced", "implemented") only decide when no change verb is there.
         strong = [v for v in verbs if not _WEAK_VERB.match(clause, v[0])]
         verbs = strong or verbs
-        if before is not None and after is not None and after < before:
+        if before is not None and after is not None and after < before and verbs:
             d = [v for v in verbs if v[1] != "tariff_increase"]
             return Kind(
                 d[0][1] if d else "tariff_reduction",
@@ -547,7 +551,9 @@ def extract_article(
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
             if partner and k.kind in _RESTRICTIVE:
                 # "A and B announced a deal that will impose tariffs on B's goods": A acts.
-                if target == actor:
+                if target == actor or any(
+                    mt.iso == actor and not mt.subject and mt.start > pos for mt in c_mentions
+                ):
                     actor, target = partner, actor
                 partner = None
             if target == actor:
