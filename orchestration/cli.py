@@ -104,7 +104,9 @@ def run(news: list[str], trade: list[str], home: str | None, verbose: bool = Fal
         print(f"  FAILED {evaluation.asset_key.to_user_string()} {evaluation.check_name}{text}")
     for event in step_failures:
         error = event.step_failure_data.error if event.step_failure_data else None
-        message = error.message.strip().splitlines()[0] if error else "step failed"
+        while error is not None and error.cause is not None:  # the root cause says what to fix
+            error = error.cause
+        message = error.message.strip().splitlines()[-1] if error else "step failed"
         print(f"  step {event.step_key} failed: {message}")
     seconds = time.monotonic() - started
     if published:
