@@ -1,0 +1,157 @@
+"""Helpers shared by the trade-statistics parsers: reject bookkeeping and vectorised checks.
+
+Every parser builds one Polars frame of raw (string) fields plus a `_pos` column ("line 7",
+"item 3", "row 2") and a `_rule` column that is null for loadable rows and otherwise indexes the
+first rule the row broke. `split_records` turns that frame into the output records and the
+`Reject` list, so the invariant `records_in == len(records) + len(rejects)` holds by construction.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ingestion.schemas import TRADE_FLOW_SCHEMA, ParseResult, Reject, empty
+
+SNIPPET_MAX = 200
+
+# HS chapters that exist (01-97 without 77, which the WCO keeps reserved). Used to reject codes
+# that are well-formed digits but cannot be HS codes, without rejecting codes of older HS
+# editions (the rare-earth lines are stable, but a 2010 HS6 code need not exist in HS2022).
+_HS_CHAPTERS = [f"{n:02d}" for n in range(1, 98) if n != 77]
+
+
+def file_reject(reason: str, snippet: str = "") -> ParseResult:
+    """A whole-file rejection: the file counts as one record that could not be loaded."""
+    return ParseResult(
+        records=empty(TRADE_FLOW_SCHEMA),
+        rejects=[Reject(position="file", reason=reason, snippet=snippet[:SNIPPET_MAX])],
+        records_in=1,
+    )
+
+
+# A row rule: (condition that rejects the row, reason text or expression).
+Rule = tuple[pl.Expr, pl.Expr | str]
+
+
+def rule_index(rules: list[Rule]) -> pl.Expr:
+    """Vectorised 'first failing rule': the index of the first rule a row breaks, else null.
+
+    The order of `rules` is the priority: a row breaking several rules is reported once, with
+    the reason of the first rule it breaks. Only the cheap boolean conditions run on every row;
+    reason texts are built later for the rejected rows alone (`split_records`).
+    """
+    expr: pl.Expr | None = None
+    for i, (cond, _reason) in enumerate(rules):
+        value = pl.lit(i, dtype=pl.Int16)
+        expr = pl.when(cond).then(value) if expr is None else expr.when(cond).then(value)
+    assert expr is not None
+    return expr.otherwise(pl.lit(None, dtype=pl.Int16))
+
+
+def _reason_text(rules: list[Rule]) -> pl.Expr:
+    expr: pl.Expr | None = None
+    for i, (_cond, reason) in enumerate(rules):
+        text = pl.lit(reason) if isinstance(reason, str) else reason
+        hit = pl.col("_rule") == i
+        expr = pl.when(hit).then(text) if expr is None else expr.when(hit).then(text)
+    assert expr is not None
+    return expr.otherwise(pl.lit("rejected"))
+
+
+def mark_duplicates(
+    frame: pl.DataFrame, key: list[str], raw: list[str], exact_rule: int, conflict_rule: int
+) -> pl.DataFrame:
+    """Reject later rows that repeat the key of an earlier loadable row.
+
+    An exact repeat of all raw fields gets `exact_rule`, a repeat of the key with other numbers
+    `conflict_rule` (loading both would count one observation twice). One hash pass over all
+    rows finds the candidates; the exact comparison runs only on that (usually tiny) subset, so
+    hash collisions cannot reject a row.
+    """
+    ok = pl.col("_rule").is_null()
+    # A precomputed `_hash` of the key (computed inside the streaming scan) saves a pass.
+    hashed = pl.col("_hash") if "_hash" in frame.columns else pl.struct(key).hash()
+    cand = frame.select(ok & pl.when(ok).then(hashed).is_duplicated()).to_series()
+    if not cand.any():
+        return frame
+    sub = frame.with_row_index("_ri").filter(cand)
+    sub = sub.select(
+        "_ri",
+        pl.when(~pl.struct(raw).is_first_distinct())
+        .then(pl.lit(exact_rule, dtype=pl.Int16))
+        .when(~pl.struct(key).is_first_distinct())
+        .then(pl.lit(conflict_rule, dtype=pl.Int16))
+        .alias("_dup"),
+    ).filter(pl.col("_dup").is_not_null())
+    rule = frame["_rule"].scatter(sub["_ri"], sub["_dup"])
+    return frame.with_columns(rule)
+
+
+def blank(col: str | pl.Expr) -> pl.Expr:
+    """True where a raw field is missing or only whitespace."""
+    c = pl.col(col) if isinstance(col, str) else col
+    return c.is_null() | (c.str.strip_chars() == "")
+
+
+def to_number(col: str | pl.Expr, thousands: bool = False) -> pl.Expr:
+    """Parse a raw numeric field to Float64 (null when blank or not a number)."""
+    c = pl.col(col) if isinstance(col, str) else col
+    c = c.str.strip_chars()
+    if thousands:
+        # GACC exports write "1,234,567"; Census and Comtrade never use separators.
+        c = c.str.replace_all(",", "", literal=True)
+    return c.cast(pl.Float64, strict=False)
+
+
+def bad_number(col: str, thousands: bool = False) -> pl.Expr:
+    """True where a raw field is present but not a finite number."""
+    num = to_number(col, thousands)
+    return ~blank(col) & (num.is_null() | num.is_nan() | num.is_infinite())
+
+
+def negative(col: str, thousands: bool = False) -> pl.Expr:
+    """True where a raw field is a negative number (trade values and weights cannot be)."""
+    return to_number(col, thousands) < 0
+
+
+def normalise_hs(col: str | pl.Expr) -> pl.Expr:
+    """HS code as digits only: strip dots, spaces and dashes ("8505.11.00" -> "85051100")."""
+    c = pl.col(col) if isinstance(col, str) else col
+    return c.str.strip_chars().str.replace_all(r"[.\s\-]", "")
+
+
+def valid_hs(hs: pl.Expr) -> pl.Expr:
+    """True for TOTAL or an even-length 2-10 digit code whose chapter exists."""
+    is_digits = hs.str.contains(r"^(?:\d{2}|\d{4}|\d{6}|\d{8}|\d{10})$")
+    return (hs == "TOTAL") | (is_digits & hs.str.slice(0, 2).is_in(_HS_CHAPTERS))
+
+
+def snippet_expr(cols: list[str]) -> pl.Expr:
+    """A short `name=value` rendering of the raw fields of a row, for reject snippets."""
+    parts = [pl.format(f"{c}={{}}", pl.col(c).fill_null("")) for c in cols]
+    return pl.concat_str(parts, separator=",").str.slice(0, SNIPPET_MAX)
+
+
+def split_records(
+    frame: pl.DataFrame, rules: list[Rule], out: list[pl.Expr], snippet_cols: list[str]
+) -> ParseResult:
+    """Split a checked frame (with `_pos` and `_rule`) into records and rejects.
+
+    `out` are expressions producing the TRADE_FLOW_SCHEMA columns for good rows; `rules` are the
+    (condition, reason) pairs `_rule` indexes into.
+    """
+    # Project first, filter second: filtering the wide raw frame costs far more.
+    good = (
+        frame.select([*out, pl.col("_rule")])
+        .filter(pl.col("_rule").is_null())
+        .select([pl.col(c).cast(t) for c, t in TRADE_FLOW_SCHEMA.items()])
+    )
+    bad = frame.filter(pl.col("_rule").is_not_null())
+    if "_pos" not in bad.columns:
+        bad = bad.with_columns(pl.format("line {}", "_line").alias("_pos"))
+    bad = bad.select(
+        "_pos", _reason_text(rules).alias("_reason"), snippet_expr(snippet_cols).alias("_snippet")
+    )
+    # The only per-row Python work is building Reject objects, and only for rejected rows.
+    rejects = [Reject(position=p, reason=r, snippet=s or "") for p, r, s in bad.iter_rows()]
+    return ParseResult(records=good, rejects=rejects, records_in=frame.height)

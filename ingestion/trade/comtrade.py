@@ -1,0 +1,441 @@
+"""UN Comtrade v1 parsers: API CSV (47 columns), API JSON envelope, bulk tab-separated (.gz).
+
+All three forms carry the same column names, so they share one vectorised check pipeline
+(`_check`): the CSV/TSV forms are read by Polars `scan_csv` with an explicit all-text schema (no
+type inference, codes keep their leading zeros) and only the columns the output needs are read;
+the JSON form is turned into the same all-text frame.
+
+Decisions (see also the package docstring):
+
+* Only headline totals are loaded: partner2Code 0, customsCode C00, motCode 0, mosCode 0 (also
+  "0 " with the trailing space real files carry). Any other row is a breakdown of a total in the
+  same response; adding it would count the trade twice, so it becomes a reject with reason
+  "breakdown row (<field>=<value>; not added to totals)". A missing breakdown column means the
+  file has no breakdowns.
+* Flows: X -> export, M -> import. Re-exports, re-imports, domestic exports, processing flows (RX,
+  RM, DX, FM, MIP, MOP, XIP, XOP) are parts of X/M and are rejected as sub-flows.
+* Annual rows (freqCode A, period YYYY) get period = 1 January of the year; monthly rows (M,
+  YYYYMM) the first of the month. TRADE_FLOW_SCHEMA has no frequency column, so a consumer must
+  not mix annual and monthly rows of one reporter (see the report: a `freq` column is proposed).
+* cmdCode TOTAL (all commodities) is kept as hs_code "TOTAL"; other codes must be 2-10 digits.
+* quantity is `qty` in the unit of `qtyUnitCode`; with unit -1 (N/A) quantity is null.
+  value_usd is `primaryValue` (CIF for imports, FOB for exports, as Comtrade defines it).
+* Exact duplicates are judged on the fields the parser reads (codes, period, flow, breakdown
+  codes, quantities, values), not on description or estimation-flag columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import polars as pl
+
+from ingestion.schemas import ParseResult
+from ingestion.trade._common import (
+    Rule,
+    blank,
+    file_reject,
+    mark_duplicates,
+    rule_index,
+    split_records,
+    valid_hs,
+)
+from ingestion.trade.codes import comtrade_areas, comtrade_qty_units
+
+COMTRADE_COLUMNS: list[str] = [
+    "typeCode",
+    "freqCode",
+    "refPeriodId",
+    "refYear",
+    "refMonth",
+    "period",
+    "reporterCode",
+    "reporterISO",
+    "reporterDesc",
+    "flowCode",
+    "flowDesc",
+    "partnerCode",
+    "partnerISO",
+    "partnerDesc",
+    "partner2Code",
+    "partner2ISO",
+    "partner2Desc",
+    "classificationCode",
+    "classificationSearchCode",
+    "isOriginalClassification",
+    "cmdCode",
+    "cmdDesc",
+    "aggrLevel",
+    "isLeaf",
+    "customsCode",
+    "customsDesc",
+    "mosCode",
+    "motCode",
+    "motDesc",
+    "qtyUnitCode",
+    "qtyUnitAbbr",
+    "qty",
+    "isQtyEstimated",
+    "altQtyUnitCode",
+    "altQtyUnitAbbr",
+    "altQty",
+    "isAltQtyEstimated",
+    "netWgt",
+    "isNetWgtEstimated",
+    "grossWgt",
+    "isGrossWgtEstimated",
+    "cifvalue",
+    "fobvalue",
+    "primaryValue",
+    "legacyEstimationFlag",
+    "isReported",
+    "isAggregate",
+]
+# The API spells some names differently from the data dictionary (cifvalue vs cifValue,
+# isNetWgtEstimated vs isnetWgtEstimated): match case-insensitively.
+_CANONICAL = {c.lower(): c for c in COMTRADE_COLUMNS}
+
+REQUIRED = ["freqCode", "reporterCode", "flowCode", "partnerCode", "cmdCode", "primaryValue"]
+OPTIONAL = [
+    "typeCode",
+    "period",
+    "refPeriodId",
+    "classificationCode",
+    "partner2Code",
+    "customsCode",
+    "motCode",
+    "mosCode",
+    "qtyUnitCode",
+    "qty",
+    "netWgt",
+]
+
+SUB_FLOWS = {
+    "RX": "re-export",
+    "RM": "re-import",
+    "DX": "domestic export",
+    "FM": "foreign import",
+    "MIP": "import for inward processing",
+    "MOP": "import after outward processing",
+    "XIP": "export after inward processing",
+    "XOP": "export for outward processing",
+}
+
+
+
+def canonical_header(names: list[str]) -> list[str]:
+    """Map header names to the canonical Comtrade spelling; keep unknown names, make them unique."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(names):
+        name = raw.strip().lstrip("\ufeff")
+        name = _CANONICAL.get(name.lower(), name) or f"_col{i}"
+        while name in seen:
+            name = f"{name}_{i}"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def missing_required(columns: list[str]) -> list[str]:
+    """Required columns absent from a header (period may be replaced by refPeriodId)."""
+    missing = [c for c in REQUIRED if c not in columns]
+    if "period" not in columns and "refPeriodId" not in columns:
+        missing.append("period")
+    return missing
+
+
+def parse_comtrade_csv(path: Path, separator: str = ",", data: bytes | None = None) -> ParseResult:
+    """Parse a Comtrade API CSV or bulk TSV file (`data` = decompressed bytes for .gz files)."""
+    raw = data if data is not None else _head_bytes(path)
+    text = raw.decode("utf-8-sig", errors="replace")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    header = canonical_header(next(csv.reader([first], delimiter=separator)))
+    missing = missing_required(header)
+    if missing:
+        return file_reject(
+            f"missing required Comtrade columns: {', '.join(missing)}", snippet=first
+        )
+
+    source = data if data is not None else path
+    lf = pl.scan_csv(
+        source,
+        separator=separator,
+        has_header=True,
+        # Positional names: canonical spelling even when the file says cifValue or has a BOM.
+        schema=dict.fromkeys(header, pl.String),
+        quote_char='"',
+        row_index_name="_line",
+        row_index_offset=2,  # line 1 is the header; assumes no newlines inside quoted fields
+        encoding="utf8-lossy",
+        raise_if_empty=False,
+    )
+    present = [c for c in REQUIRED + OPTIONAL if c in header]
+    if "period" in present and "refPeriodId" in present:
+        present.remove("refPeriodId")  # only needed when period is missing: one column less
+    # Columns every real Comtrade record fills: when the header's last column is one of them and
+    # a row leaves it empty, that line had fewer fields than the header (cut or malformed).
+    last_col = header[-1]
+    check_short = last_col in _ALWAYS_FILLED
+    lf = lf.select(["_line", *present, *([last_col] if check_short else [])])
+    structural: list[Rule] = []
+    if _tail_is_truncated(path, data, separator, len(header)):
+        structural.append(
+            (
+                pl.col("_line") == pl.col("_line").max(),
+                "truncated record: file ends mid-line (fewer fields than the header)",
+            )
+        )
+    if check_short:
+        structural.append(
+            (
+                blank(last_col),
+                f"malformed record: fewer fields than the {len(header)}-column header",
+            )
+        )
+    return _check(lf, present, structural)
+
+
+def parse_comtrade_json(obj: dict) -> ParseResult:
+    """Parse a Comtrade API JSON envelope `{elapsedTime, count, data: [...], error}`."""
+    rows = obj.get("data")
+    error = obj.get("error")
+    if not isinstance(rows, list):
+        reason = f"Comtrade API error: {error}" if error else "Comtrade JSON without a data list"
+        return file_reject(reason, snippet=str(obj)[:200])
+    if not rows:
+        if error:
+            return file_reject(f"Comtrade API error: {error}")
+        return ParseResult(records=_empty(), rejects=[], records_in=0)
+    keys: list[str] = []
+    for r in rows[:1000]:
+        if isinstance(r, dict):
+            keys.extend(k for k in r if k not in keys)
+    header = canonical_header(keys)
+    missing = missing_required(header)
+    if missing:
+        return file_reject(f"missing required Comtrade fields: {', '.join(missing)}")
+    present = [c for c in REQUIRED + OPTIONAL if c in header]
+    by_canon = dict(zip(header, keys, strict=True))
+    # JSON values are ints, floats, bools and nulls: render them as text so the JSON form goes
+    # through exactly the same checks as the CSV form (API responses are at most 250k records).
+    columns: dict[str, list[str | None]] = {c: [] for c in present}
+    not_object: list[bool] = []
+    for r in rows:
+        ok = isinstance(r, dict)
+        not_object.append(not ok)
+        for c in present:
+            v = r.get(by_canon[c]) if ok else None
+            columns[c].append(None if v is None else str(v))
+    frame = pl.DataFrame(columns, schema=dict.fromkeys(present, pl.String)).with_columns(
+        pl.Series("_not_object", not_object),
+        pl.format("item {}", pl.int_range(1, len(rows) + 1)).alias("_pos"),
+    )
+    structural: list[Rule] = [
+        (pl.col("_not_object"), "malformed record: data item is not an object")
+    ]
+    return _check(frame.lazy(), present, structural)
+
+
+def _empty() -> pl.DataFrame:
+    from ingestion.schemas import TRADE_FLOW_SCHEMA, empty
+
+    return empty(TRADE_FLOW_SCHEMA)
+
+
+def _col_or(name: str, present: list[str], default: str | None) -> pl.Expr:
+    return pl.col(name) if name in present else pl.lit(default, dtype=pl.String)
+
+
+def _with_variants(codes: dict[str, str]) -> dict[str, str]:
+    """Code table that also matches "842.0" (pandas float tail) and zero padding ("084")."""
+    out = dict(codes)
+    for code, iso in codes.items():
+        out.setdefault(f"{code}.0", iso)
+        out.setdefault(code.zfill(3), iso)
+        out.setdefault(code.zfill(4), iso)
+    return out
+
+
+# Columns every real Comtrade record fills (used to spot lines with too few fields).
+_ALWAYS_FILLED = {"isAggregate", "isReported", "isOriginalClassification"}
+_ZERO = ["0", "0.0", "00", "000", "0000"]
+
+
+def _check(lf: pl.LazyFrame, present: list[str], structural: list[Rule]) -> ParseResult:
+    """Run the Comtrade row rules on an all-text frame and split records from rejects.
+
+    Speed matters (20-million-row files): every derived value is computed once as a column,
+    codes are looked up with hash maps (no regex), the reject reasons are only rendered for
+    rejected rows and the good rows are filtered after projecting to the output columns.
+    """
+    areas = _with_variants(comtrade_areas())
+    units = _with_variants(comtrade_qty_units())
+    freq = pl.col("freqCode").str.strip_chars().str.to_uppercase()
+    period_raw = _col_or("period", present, None).str.strip_chars()
+    if "refPeriodId" in present:
+        ref_id = pl.col("refPeriodId").str.strip_chars()
+        period_raw = (
+            pl.when(blank(period_raw))
+            .then(
+                pl.when(freq == "A").then(ref_id.str.slice(0, 4)).otherwise(ref_id.str.slice(0, 6))
+            )
+            .otherwise(period_raw)
+        )
+    lf = lf.with_columns(_freq=freq, _ptxt=period_raw, _fcode=pl.col("flowCode").str.strip_chars())
+    # "202505" + "01" parses as a date only when it has 6 digits and a valid month; for annual
+    # rows "2010" + "0101". A wrong length makes the parse fail, so no regex is needed.
+    ptxt, plen = pl.col("_ptxt"), pl.col("_ptxt").str.len_bytes()
+    period = (
+        pl.when((pl.col("_freq") == "M") & (plen == 6))
+        .then(pl.concat_str(ptxt, pl.lit("01")))
+        .when((pl.col("_freq") == "A") & (plen == 4))
+        .then(pl.concat_str(ptxt, pl.lit("0101")))
+        .str.to_date("%Y%m%d", strict=False)
+    )
+    hs_raw = pl.col("cmdCode").str.strip_chars()
+    lf = lf.with_columns(
+        _period=period,
+        _flow=pl.col("_fcode").replace_strict({"X": "export", "M": "import"}, default=None),
+        # API output has no padding around codes and numbers: look up and cast the raw text
+        # (a padded value is rejected with its reason rather than silently fixed).
+        _reporter=pl.col("reporterCode").replace_strict(areas, default=None),
+        _partner=pl.col("partnerCode").replace_strict(areas, default=None),
+        # Comtrade codes have no separators, but a hand-edited file may say "8505.11".
+        _hs=hs_raw.str.replace_all(".", "", literal=True).str.replace_all(" ", "", literal=True),
+        _unit=_col_or("qtyUnitCode", present, None)
+        .str.strip_chars()
+        .replace_strict(units, default=None),
+        _p2=_col_or("partner2Code", present, None).str.strip_chars(),
+        _customs=_col_or("customsCode", present, None).str.strip_chars().str.to_uppercase(),
+        _mot=_col_or("motCode", present, None).str.strip_chars(),
+        _mos=_col_or("mosCode", present, None).str.strip_chars(),
+        _type=_col_or("typeCode", present, None).str.strip_chars().str.to_uppercase(),
+        _cls=_col_or("classificationCode", present, None).str.strip_chars().str.to_uppercase(),
+        _qty=_col_or("qty", present, None).cast(pl.Float64, strict=False),
+        _net=_col_or("netWgt", present, None).cast(pl.Float64, strict=False),
+        _val=pl.col("primaryValue").cast(pl.Float64, strict=False),
+    )
+
+    def breakdown(c: str, total: list[str]) -> pl.Expr:
+        return ~blank(c) & ~pl.col(c).is_in(total)
+
+    rules: list[Rule] = list(structural)
+    rules += [
+        (
+            breakdown("_p2", _ZERO),
+            pl.format("breakdown row (partner2Code={}; not added to totals)", "_p2"),
+        ),
+        (
+            breakdown("_customs", ["C00"]),
+            pl.format("breakdown row (customsCode={}; not added to totals)", "_customs"),
+        ),
+        (
+            breakdown("_mot", _ZERO),
+            pl.format("breakdown row (motCode={}; not added to totals)", "_mot"),
+        ),
+        (
+            breakdown("_mos", _ZERO),
+            pl.format("breakdown row (mosCode={}; not added to totals)", "_mos"),
+        ),
+        (
+            pl.col("_fcode").is_in(list(SUB_FLOWS)),
+            pl.format("sub-flow {} (part of the X/M total; not added)", "_fcode"),
+        ),
+        (pl.col("_flow").is_null(), pl.format("unknown flowCode '{}'", pl.col("flowCode"))),
+        (
+            ~blank("_type") & (pl.col("_type") != "C"),
+            pl.format("not goods trade (typeCode={})", "_type"),
+        ),
+        (
+            ~blank("_cls") & ~pl.col("_cls").str.starts_with("H"),
+            pl.format("not an HS classification ({})", "_cls"),
+        ),
+        (
+            ~pl.col("_freq").is_in(["A", "M"]),
+            pl.format("unsupported freqCode '{}'", pl.col("freqCode")),
+        ),
+        (
+            pl.col("_period").is_null(),
+            pl.format("invalid period '{}' for freqCode {}", "_ptxt", "_freq"),
+        ),
+        (
+            pl.col("_reporter").is_null(),
+            pl.format("unknown reporterCode '{}'", pl.col("reporterCode")),
+        ),
+        (
+            pl.col("_partner").is_null(),
+            pl.format("unknown partnerCode '{}'", pl.col("partnerCode")),
+        ),
+        (~valid_hs(pl.col("_hs")), pl.format("unknown HS code '{}'", pl.col("cmdCode"))),
+        (
+            blank("primaryValue") & pl.col("_net").is_null() & pl.col("_qty").is_null(),
+            "no trade value, quantity or net weight",
+        ),
+    ]
+    for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
+        if c in present:
+            bad = ~blank(c) & (pl.col(num).is_null() | ~pl.col(num).is_finite())
+            rules.append((bad, pl.format(f"non-numeric {c} '{{}}'", pl.col(c))))
+    for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
+        if c in present:
+            rules.append((pl.col(num) < 0, pl.format(f"negative {c} {{}}", pl.col(c))))
+    raw_cols = list(present)
+    exact_rule, conflict_rule = len(rules), len(rules) + 1
+    rules.append((pl.lit(False), "exact duplicate of an earlier row"))
+    rules.append(
+        (
+            pl.lit(False),
+            "conflicting duplicate: same reporter, partner, flow, HS code and period as an "
+            "earlier row",
+        )
+    )
+    # A second row for the same observation is either an exact repeat or a conflict: keep the
+    # first, reject the later ones instead of summing both.
+    key = ["_reporter", "_partner", "_flow", "_hs", "_freq", "_period"]
+    frame = lf.with_columns(_rule=rule_index(rules), _hash=pl.struct(key).hash()).collect()
+    frame = mark_duplicates(frame, key, raw_cols, exact_rule, conflict_rule)
+    # quantity only means something with a unit; qtyUnitCode -1 (N/A) maps to no unit.
+    qty = pl.when(pl.col("_unit").is_not_null()).then(pl.col("_qty"))
+    out = [
+        pl.col("_reporter").alias("reporter"),
+        pl.col("_partner").alias("partner"),
+        pl.col("_hs").alias("hs_code"),
+        pl.col("_flow").alias("flow"),
+        pl.col("_period").alias("period"),
+        qty.alias("quantity"),
+        pl.when(qty.is_not_null()).then(pl.col("_unit")).alias("quantity_unit"),
+        pl.col("_net").alias("net_weight_kg"),
+        pl.col("_val").alias("value_usd"),
+        pl.lit("comtrade").alias("source"),
+        pl.format("line {}", "_line").alias("record_position")
+        if "_line" in frame.columns
+        else pl.col("_pos").alias("record_position"),
+    ]
+    return split_records(frame, rules, out, raw_cols)
+
+
+def _head_bytes(path: Path, size: int = 65536) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(size)
+
+
+def _tail_is_truncated(path: Path, data: bytes | None, separator: str, n_fields: int) -> bool:
+    """True when the file does not end with a newline and its last line has too few fields."""
+    if data is not None:
+        tail = data[-65536:]
+    else:
+        with path.open("rb") as fh:
+            fh.seek(0, io.SEEK_END)
+            size = fh.tell()
+            fh.seek(max(0, size - 65536))
+            tail = fh.read()
+    if not tail or tail.endswith(b"\n"):
+        return False
+    last = tail.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
+    if not last.strip():
+        return False
+    fields = next(csv.reader([last], delimiter=separator), [])
+    return len(fields) < n_fields
