@@ -8,7 +8,15 @@ import dagster as dg
 
 from orchestration.resources import LedgerSettings
 
-PUBLISHED_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks", "rejects")
+PUBLISHED_TABLES = (
+    "entries",
+    "links",
+    "evidence",
+    "trade_monthly",
+    "commitment_checks",
+    "rejects",
+    "entries_history",
+)
 # Tables whose promises to readers are stated as a Great Expectations suite.
 SUITE_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks")
 

@@ -54,6 +54,29 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _pid_alive(pid: int) -> bool:
+    """True when a process with this id exists (signal 0 only checks)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Delete temp files of publishers that died before their rename (killed, crashed).
+
+    A killed run leaves `.<name>.<pid>.building` (and maybe its `.wal`) under its own pid, so
+    this run's pid would never match it: match any pid, but spare a publisher still alive.
+    """
+    for leftover in target.parent.glob(f".{target.name}.*.building*"):
+        pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _pid_alive(int(pid))):
+            leftover.unlink(missing_ok=True)
+
+
 def publish(
     warehouse: Path,
     target: Path,
@@ -67,8 +90,7 @@ def publish(
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    _remove_leftovers(target)
     counts: dict[str, int] = {}
     con = duckdb.connect(str(tmp))
     try:
