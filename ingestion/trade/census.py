@@ -115,6 +115,8 @@ def _check(frame: pl.DataFrame, name: str) -> ParseResult:
         value = "GEN_VAL_MO" if "GEN_VAL_MO" in cols else "CON_VAL_MO"
         qty = "GEN_QY1_MO" if value == "GEN_VAL_MO" else "CON_QY1_MO"
     missing = [c for c in ("CTY_CODE", value) if c not in cols]
+    if value == "CON_VAL_MO" and value in missing:
+        missing[missing.index(value)] = "GEN_VAL_MO (or CON_VAL_MO)"
     if "TIME" not in cols and not {"YEAR", "MONTH"} <= cols:
         missing.append("time (or YEAR and MONTH)")
     if not exports and not imports:

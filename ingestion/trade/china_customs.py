@@ -96,7 +96,9 @@ def parse_china_customs_csv(data: bytes, name: str = "") -> ParseResult:
     assert value_col is not None
     frame = pl.read_csv(
         io.BytesIO(text.encode("utf-8")),
-        has_header=True,
+        # Our own names (the header may have an empty trailing name): skip the header line.
+        has_header=False,
+        skip_rows=1,
         schema=dict.fromkeys(header, pl.String),
         row_index_name="_line",
         row_index_offset=2,

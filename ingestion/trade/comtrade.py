@@ -124,7 +124,6 @@ SUB_FLOWS = {
 }
 
 
-
 def canonical_header(names: list[str]) -> list[str]:
     """Map header names to the canonical Comtrade spelling; keep unknown names, make them unique."""
     out: list[str] = []
