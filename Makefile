@@ -19,7 +19,7 @@ export GX_ANALYTICS_ENABLED := false
 export LEDGER_HOME ?= $(CURDIR)/var
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup run test lint dev bench-news bench-trade lock clean
+.PHONY: help setup run test lint dev bench-news bench-trade load-test lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster-dbt project prepare-and-package --file orchestration/project.py
 	mkdir -p $(LEDGER_HOME)/dagster && cp -n dagster.yaml $(LEDGER_HOME)/dagster/dagster.yaml || true
 	DAGSTER_HOME=$(LEDGER_HOME)/dagster exec $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+load-test: $(STAMP)  ## 8 readers query the published file while 5 runs publish (scratch home)
+	$(BIN)/python -m orchestration.loadtest --readers 8 --runs 5 --home $$(mktemp -d -t tradeledger-load.XXXXXX)
 
 lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock
