@@ -78,16 +78,20 @@ def parse_census_csv(data: bytes, name: str = "") -> ParseResult:
     """Parse a Census API response flattened to CSV (header line first)."""
     text = data.decode("utf-8-sig", errors="replace")
     first = text.split("\n", 1)[0].rstrip("\r")
-    names = next(csv.reader([first]))
+    names: list[str] = []
+    for i, raw_name in enumerate(next(csv.reader([first]))):
+        n = raw_name.strip().upper()
+        names.append(n if n and n not in names else f"_COL{i}")
     frame = pl.read_csv(
         io.BytesIO(text.encode("utf-8")),
-        has_header=True,
+        # Our own names (upper-cased, unique): skip the header line instead of matching it.
+        has_header=False,
+        skip_rows=1,
         schema=dict.fromkeys(names, pl.String),
         row_index_name="_line",
         row_index_offset=2,
         raise_if_empty=False,
     )
-    frame = frame.rename({n: n.strip().upper() for n in names})
     truncated = bool(text) and not text.endswith("\n") and _fields(text) < len(names)
     last = frame["_line"].max() if frame.height else -1
     frame = frame.with_columns(
@@ -179,7 +183,7 @@ def _check(frame: pl.DataFrame, name: str) -> ParseResult:
     ]
     rules += [(bad_number(c), pl.format(f"non-numeric {c} '{{}}'", pl.col(c))) for c in numeric]
     rules += [(negative(c), pl.format(f"negative {c} {{}}", pl.col(c))) for c in numeric]
-    raw = [c for c in frame.columns if not c.startswith("_")]
+    raw = [c for c in frame.columns if not c.startswith("_")]  # also drops _COLn (unnamed)
     exact_rule, conflict_rule = len(rules), len(rules) + 1
     rules.append((pl.lit(False), "exact duplicate of an earlier row"))
     rules.append(

@@ -162,8 +162,10 @@ def parse_comtrade_csv(path: Path, separator: str = ",", data: bytes | None = No
     lf = pl.scan_csv(
         source,
         separator=separator,
-        has_header=True,
-        # Positional names: canonical spelling even when the file says cifValue or has a BOM.
+        # Our own (canonical, positional) names: the file may say cifValue or start with a BOM,
+        # and Polars checks header names against the schema, so the header line is skipped.
+        has_header=False,
+        skip_rows=1,
         schema=dict.fromkeys(header, pl.String),
         quote_char='"',
         row_index_name="_line",

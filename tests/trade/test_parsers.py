@@ -261,3 +261,33 @@ def test_short_line_mid_file_is_rejected(tmp_path: Path) -> None:
 def test_records_are_polars_frames() -> None:
     r = parse("comtrade_api_good.csv")
     assert isinstance(r.records, pl.DataFrame)
+
+
+def test_comtrade_bom_crlf_and_dictionary_spelling(tmp_path: Path) -> None:
+    # A UTF-8 BOM, CRLF line ends and the dictionary spelling cifValue change nothing.
+    text = (FIXTURES / "comtrade_api_good.csv").read_text().replace("cifvalue", "cifValue", 1)
+    path = tmp_path / "variant.csv"
+    path.write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode("utf-8"))
+    r = parse(path)
+    assert r.records.equals(parse("comtrade_api_good.csv").records)
+
+
+def test_census_csv_truncated_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "census_cut.csv"
+    path.write_text(
+        "CTY_CODE,CTY_NAME,GEN_VAL_MO,I_COMMODITY,YEAR,MONTH\n"
+        "5700,CHINA,60000000,8505110070,2025,06\n"
+        "5880,JAPAN,2000"
+    )
+    r = parse(path)
+    assert (r.records_in, r.records.height, len(r.rejects)) == (2, 1, 1)
+    assert reasons(r)["line 3"].startswith("malformed record")
+
+
+def test_gacc_truncated_last_line(tmp_path: Path) -> None:
+    data = (FIXTURES / "gacc_export_magnets_usd_gbk.csv").read_bytes()
+    path = tmp_path / "gacc_export_cut.csv"
+    path.write_bytes(data[: data.index("中国香港".encode("gb18030")) + 8])
+    r = parse(path)
+    assert (r.records_in, r.records.height, len(r.rejects)) == (5, 4, 1)
+    assert reasons(r)["line 6"].startswith("truncated record")
