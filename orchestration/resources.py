@@ -10,8 +10,8 @@ from orchestration.paths import SAMPLES_DIR, LedgerPaths
 class LedgerSettings(dg.ConfigurableResource):
     """Where this run works and what it reads.
 
-    Inputs of a kind given here replace the bundled sample of that kind; files dropped in
-    `<home>/landing/<kind>/` are read in every run.
+    Inputs of a kind given here (files, folders, or for news also feed URLs) replace the
+    bundled sample of that kind; files dropped in `<home>/landing/<kind>/` are read in every run.
     """
 
     home: str = ""  # empty: LEDGER_HOME, else ./var
@@ -22,10 +22,23 @@ class LedgerSettings(dg.ConfigurableResource):
         """The home's folders, resolved now (not at import time)."""
         return LedgerPaths.from_env(self.home or None)
 
+    def _local(self, given: str, kind: str) -> Path:
+        """A local path for an input: feed URLs are fetched into `<home>/feeds/` first."""
+        if not given.lower().startswith(("http://", "https://")):
+            return Path(given).expanduser().resolve()
+        if kind != "news":
+            raise ValueError(f"only news feeds can be given as URLs, not {kind} input {given}")
+        from ingestion.news.fetch import fetch_feed
+
+        fetched = fetch_feed(given, self.paths().home / "feeds")
+        if fetched is None:
+            raise RuntimeError(f"could not fetch {given} (see the log for the HTTP error)")
+        return fetched
+
     def inputs(self, kind: str) -> list[tuple[Path, Path]]:
         """Input files of one kind with the folder their lineage names are relative to."""
         given = self.news if kind == "news" else self.trade
-        roots = [Path(p).expanduser().resolve() for p in given] or [SAMPLES_DIR / kind]
+        roots = [self._local(p, kind) for p in given] or [SAMPLES_DIR / kind]
         landing = self.paths().landing / kind
         if landing.is_dir():
             roots.append(landing)
