@@ -117,6 +117,19 @@ def run(news: list[str], trade: list[str], home: str | None, verbose: bool = Fal
     return 1
 
 
+def report(home: str | None, out: str | None) -> int:
+    """Write the HTML report of the published ledger; returns the process exit code."""
+    paths = LedgerPaths.from_env(home)
+    if not paths.published.exists():
+        print(f"no published ledger at {paths.published}; run `tradeledger run` first")
+        return 1
+    from orchestration.report import render_report
+
+    target = Path(out).expanduser().resolve() if out else paths.published_dir / "report.html"
+    print(f"report:           {render_report(paths.published, target)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tradeledger` command."""
     parser = argparse.ArgumentParser(
@@ -151,9 +164,26 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     run_parser.add_argument("-v", "--verbose", action="store_true", help="print Dagster's step log")
+    report_parser = commands.add_parser(
+        "report", help="write the HTML report (charts, deals, evidence) of the published ledger"
+    )
+    report_parser.add_argument(
+        "--home",
+        default=None,
+        metavar="DIR",
+        help="working folder (default: $LEDGER_HOME or ./var)",
+    )
+    report_parser.add_argument(
+        "--out",
+        default=None,
+        metavar="FILE",
+        help="where to write (default: <home>/published/report.html)",
+    )
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(args.news, args.trade, args.home, args.verbose)
+    if args.command == "report":
+        return report(args.home, args.out)
     return 2
 
 

@@ -9,6 +9,7 @@ from dagster_dbt import DbtCliResource
 from orchestration.assets.dbt import ledger_dbt_models
 from orchestration.assets.published import published_ledger
 from orchestration.assets.raw import extract_news, ingest_news, ingest_trade
+from orchestration.assets.report import published_dbt_docs, published_report
 from orchestration.checks import ledger_checks
 from orchestration.jobs import daily_schedule, landing_sensor, ledger_job
 from orchestration.project import dbt_project
@@ -19,7 +20,15 @@ _venv_dbt = Path(sys.executable).with_name("dbt")
 DBT_EXECUTABLE = str(_venv_dbt) if _venv_dbt.exists() else "dbt"
 
 defs = dg.Definitions(
-    assets=[ingest_news, extract_news, ingest_trade, ledger_dbt_models, published_ledger],
+    assets=[
+        ingest_news,
+        extract_news,
+        ingest_trade,
+        ledger_dbt_models,
+        published_ledger,
+        published_report,
+        published_dbt_docs,
+    ],
     asset_checks=ledger_checks,
     jobs=[ledger_job],
     schedules=[daily_schedule],

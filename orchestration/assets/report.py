@@ -1,0 +1,83 @@
+"""Documents made from each published version: the analysts' HTML report and the dbt docs site.
+
+Both run after `published/tradeledger`, so what they show is what readers of that file see.
+"""
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets.published import PUBLISHED
+from orchestration.project import dbt_project
+from orchestration.resources import LedgerSettings
+
+REPORT = dg.AssetKey(["published", "report"])
+DBT_DOCS = dg.AssetKey(["published", "dbt_docs"])
+REPORT_FILE_NAME = "report.html"
+
+
+@dg.asset(
+    key=REPORT,
+    group_name="published",
+    kinds={"html", "plotly"},
+    deps=[PUBLISHED],
+    description=(
+        "published/report.html: timeline, tariff rates each way, commitments beside what was "
+        "given in return with their evidence, and checked commitments against trade data."
+    ),
+)
+def published_report(settings: LedgerSettings) -> dg.MaterializeResult:
+    """Render the self-contained HTML report of the published file."""
+    from orchestration.report import entries_preview_markdown, render_report
+
+    paths = settings.paths()
+    out = render_report(paths.published, paths.published_dir / REPORT_FILE_NAME)
+    quality = paths.docs / "quality"
+    dbt_docs = paths.docs / "dbt"
+    links = "\n".join(
+        [
+            f"- report: [{out}]({out.as_uri()})",
+            f"- data quality docs: [{quality}]({quality.as_uri()})",
+            f"- dbt docs (lineage): [{dbt_docs}]({dbt_docs.as_uri()})",
+        ]
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(out)),
+            "report": dg.MetadataValue.url(out.as_uri()),
+            "quality_docs": dg.MetadataValue.path(str(quality)),
+            "bytes": out.stat().st_size,
+            "preview": dg.MetadataValue.md(
+                f"{links}\n\nFirst entries of ledger.entries:\n\n"
+                + entries_preview_markdown(paths.published)
+            ),
+        }
+    )
+
+
+@dg.asset(
+    key=DBT_DOCS,
+    group_name="published",
+    kinds={"dbt"},
+    deps=[PUBLISHED],
+    description="dbt docs site (lineage, column descriptions) for the published version: docs/dbt.",
+)
+def published_dbt_docs(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
+) -> dg.MaterializeResult:
+    """`dbt docs generate --static` into <home>/docs/dbt, once the file it describes is out."""
+    paths = settings.paths()
+    # dbt's profile reads LEDGER_HOME: the catalog must come from this run's warehouse.
+    paths.export()
+    target = paths.docs / "dbt"
+    invocation = dbt.cli(
+        ["docs", "generate", "--static"], target_path=target, manifest=dbt_project.manifest_path
+    ).wait()
+    context.log.info(f"dbt docs written to {target}")
+    site = target / "static_index.html"
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(target)),
+            "site": dg.MetadataValue.url(site.as_uri()),
+            "succeeded": invocation.is_successful(),
+        }
+    )
