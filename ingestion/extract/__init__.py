@@ -7,6 +7,7 @@ orchestration layer calls it on a frame of ARTICLE_SCHEMA and loads the three fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -41,13 +42,17 @@ class Extraction:
     annotations: pl.DataFrame
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+
 def _mostly_latin(text: str) -> bool:
     """True when most letters are Latin: a cheap guard against non-English text labelled 'en'."""
-    letters = [c for c in text[:3000] if c.isalpha()]
+    sample = text[:3000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return False
-    latin = sum(1 for c in letters if c < "\u0250")
-    return latin / len(letters) >= 0.7
+    return len(_LATIN.findall(sample)) / letters >= 0.7
 
 
 def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START) -> Extraction:

@@ -78,12 +78,13 @@ def duplicate_groups(
             x = parent[x]
         return x
 
+    rank = {ids[i]: r for r, i in enumerate(order)}
+
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
         if ra == rb:
             return
         # The root is the earlier article so that the group id is the first article.
-        rank = {ids[i]: r for r, i in enumerate(order)}
         if rank[ra] < rank[rb]:
             parent[rb] = ra
         else:
@@ -104,13 +105,15 @@ def duplicate_groups(
             buckets[(b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())].append(ids[i])
     checked: set[tuple[str, str]] = set()
     for members in buckets.values():
-        for x in range(len(members)):
+        # Compare each member with the bucket's first few only: near-duplicates are transitive
+        # enough for grouping, and a crowded bucket must not cost n² comparisons.
+        for x in range(min(len(members), 3)):
             for y in range(x + 1, len(members)):
                 pair = (members[x], members[y])
                 if pair in checked:
                     continue
                 checked.add(pair)
-                if float(np.mean(sigs[pair[0]] == sigs[pair[1]])) >= threshold:
+                if float(np.count_nonzero(sigs[pair[0]] == sigs[pair[1]])) / _N_PERM >= threshold:
                     union(*pair)
     return {a: find(a) for a in ids}
 
@@ -136,10 +139,8 @@ def _attach(
     d = _ref_date(st)
     window = TARIFF_CLUSTER_DAYS if fam.startswith("tariff") else CLUSTER_DAYS
     cands = []
-    for key, start, size in clusters:
+    for key, start, size in clusters.get((st["actor"], fam), ()):
         parts = key.split("|")
-        if parts[0] != st["actor"] or parts[2] != fam:
-            continue
         if mine[1] != "*" and parts[1] != mine[1]:
             continue
         if mine[3] != "*" and parts[3] != mine[3]:
@@ -230,6 +231,10 @@ def assign_entry_keys(statements: list[dict]) -> None:
             s["entry_key"] = f"{base}|{start.isoformat()}"
         if start is not None:
             clusters.append((f"{base}|{start.isoformat()}", start, size))
+    by_block: dict[tuple[str, str], list[tuple[str, dt.date, int]]] = defaultdict(list)
+    for c in clusters:
+        parts = c[0].split("|")
+        by_block[(parts[0], parts[2])].append(c)
     effs: dict[str, list[dt.date]] = defaultdict(list)
     for st in full:
         if st["effective_on"] is not None:
@@ -238,7 +243,7 @@ def assign_entry_keys(statements: list[dict]) -> None:
     for st in sorted(
         weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])
     ):
-        key = _attach(st, clusters, effs)
+        key = _attach(st, by_block, effs)
         if key is not None:
             st["entry_key"] = key
         else:
@@ -287,6 +292,8 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
     Returns statements created for measures that are only named as what a response answers
     ("in response to Washington's tariffs"), so that the link has two ends.
     """
+    out_links = links
+    links = {}  # this article's links: the package rule below must not rescan the corpus
     created: list[dict] = []
     by_sent: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for st in stmts:
@@ -399,6 +406,7 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                     if a["actor"] != b["actor"]:
                         _link(links, a, b, "in exchange", a["agreement"] or b["agreement"], 0.65)
     _packages(stmts + created, links)
+    out_links.update(links)
     return created
 
 
@@ -457,14 +465,18 @@ def _nominal(
 def _packages(stmts: list[dict], links: dict) -> None:
     """Measures announced together by the retaliating side answer the same measure."""
     by_id = {st["statement_id"]: st for st in stmts}
+    restrictive: dict[str, list[dict]] = defaultdict(list)
+    for st in stmts:
+        if st["kind"] in _RESTRICTIVE:
+            restrictive[st["actor"]].append(st)
     for (a_id, b_id), lk in list(links.items()):
         if lk["basis"] != "retaliation":
             continue
         a, b = by_id.get(a_id), by_id.get(b_id)
         if a is None or b is None:
             continue
-        for st in stmts:
-            if st is a or st["actor"] != a["actor"] or st["kind"] not in _RESTRICTIVE:
+        for st in restrictive.get(a["actor"], ()):
+            if st is a:
                 continue
             da, ds = _ref_date(a), _ref_date(st)
             if da and ds and abs((da - ds).days) <= 2:

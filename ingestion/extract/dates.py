@@ -58,7 +58,7 @@ _PREP = (
     r"|came into (?:effect|force)(?: on)?|went into (?:effect|force)(?: on)?)\s+)?"
 )
 _DATE_RE = re.compile(
-    _PREP
+    r"(?<![\w-])"
     + r"(?:(?P<iso>20\d\d-[01]\d-[0-3]\d)"
     + r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     + _MON
@@ -76,6 +76,14 @@ _DATE_RE = re.compile(
     + _MON.replace("mon>", "mmon>")
     + r"(?:\s+(?P<myear>20\d\d))?(?=[\s,.;)])"
     + r")",
+    re.IGNORECASE,
+)
+# The preposition is looked up behind a found date (a leading optional group would make the
+# large pattern try every preposition at every position of every sentence).
+_PREP_RE = re.compile(_PREP[:-1] + "$", re.IGNORECASE)
+_HINT = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|today|yesterday|week|month",
     re.IGNORECASE,
 )
 EFFECTIVE_PREPS = (
@@ -139,9 +147,13 @@ def find_dates(
 ) -> list[DateMention]:
     """All dates in text[start:end], resolved against `pub`, with the role their preposition gives."""
     out: list[DateMention] = []
+    # Most sentences hold no date at all: a cheap test spares them the large pattern.
+    if not _HINT.search(text, start, end):
+        return out
     for m in _DATE_RE.finditer(text, start, end):
         g = m.groupdict()
-        prep = (g.get("prep") or "").lower()
+        pm = _PREP_RE.search(text, max(start, m.start() - 40), m.start())
+        prep = (pm.group("prep") if pm else "").lower()
         value: dt.date | None = None
         gran = "day"
         try:

@@ -7,6 +7,7 @@ register (verb stems, nouns, connectors, prepositions); see `lexicons.py` for th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -100,6 +101,14 @@ _PRODUCTS = [
     (re.compile(p, I if "LNG" not in p and "EDA" not in p else 0), name, hs, fam)
     for p, name, hs, fam in lx.PRODUCTS
 ]
+# All product patterns in one scan (one group per lexicon row): a clause is read once, not once
+# per product. Acronyms keep their case ("LNG", "EDA"), the rest is case-insensitive.
+_PRODUCT_SCAN = re.compile(
+    "|".join(
+        f"(?P<p{i}>{p})" if ("LNG" in p or "EDA" in p) else f"(?P<p{i}>(?i:{p}))"
+        for i, (p, _, _, _) in enumerate(lx.PRODUCTS)
+    )
+)
 _WLD = re.compile(
     r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
     r"|global(?:ly)?|any country|all foreign)\b",
@@ -164,19 +173,35 @@ class ArticleContext:
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
 
 
-def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Actor aliases in text[start:end], each marked as a possible subject or not."""
+_RAW_CACHE: list = [None, []]  # (text object, its alias matches): one article at a time
+
+
+def _raw_mentions(text: str) -> list[tuple[int, int, str]]:
+    """All alias matches of the whole text, computed once per article (the alias regex is the
+    costliest pattern, and every sentence and link rule asks for mentions)."""
+    if _RAW_CACHE[0] is text:
+        return _RAW_CACHE[1]
     found: list[tuple[int, int, str]] = []
-    for m in _ALIAS_RE.finditer(text, start, end):
-        key = m.group(0).lower()
-        iso = lx.ACTOR_ALIASES.get(key)
-        if iso is None:
-            continue
-        # "U.S" (no final dot) is only an alias at a sentence end where the dot was eaten.
-        found.append((m.start(), m.end(), iso))
-    for m in _CS_ALIAS_RE.finditer(text, start, end):
+    for m in _ALIAS_RE.finditer(text):
+        iso = lx.ACTOR_ALIASES.get(m.group(0).lower())
+        if iso is not None:
+            found.append((m.start(), m.end(), iso))
+    for m in _CS_ALIAS_RE.finditer(text):
         found.append((m.start(), m.end(), lx.CASE_SENSITIVE_ALIASES[m.group(0)]))
     found.sort()
+    _RAW_CACHE[0], _RAW_CACHE[1] = text, found
+    return found
+
+
+def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Actor aliases in text[start:end], each marked as a possible subject or not."""
+    lo = bisect.bisect_left(_raw_mentions(text), (start, -1, ""))
+    found = []
+    for item in _raw_mentions(text)[lo:]:
+        if item[0] >= end:
+            break
+        if item[1] <= end:
+            found.append(item)
     out: list[Mention] = []
     last_end = -1
     for s, e, iso in found:
@@ -323,8 +348,10 @@ def _products(clause: str) -> tuple[list[str], list[str], str]:
     names: list[str] = []
     codes: list[str] = []
     fams: list[str] = []
-    for rx, name, hs, fam in _PRODUCTS:
-        if rx.search(clause):
+    hits = sorted({int(m.lastgroup[1:]) for m in _PRODUCT_SCAN.finditer(clause) if m.lastgroup})
+    for i in hits:
+        _, name, hs, fam = _PRODUCTS[i]
+        if True:
             if name not in names:
                 names.append(name)
             for h in hs:
