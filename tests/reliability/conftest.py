@@ -18,7 +18,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TRADELEDGER = Path(sys.executable).with_name("tradeledger")
-FAKE_SECRET = "sk-test-123"
+FAKE_SECRET = "sk-test-123"  # pragma: allowlist secret (a fake, to look for)
 RUN_TIMEOUT_S = 600
 
 for key, value in {
