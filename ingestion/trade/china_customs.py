@@ -60,11 +60,19 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _flow_from_name(name: str) -> str | None:
-    low = name.lower()
-    if "出口" in name or re.search(r"export|(^|[^a-z])x([^a-z]|$)", low):
-        return "export"
-    if "进口" in name or re.search(r"import", low):
-        return "import"
+    """Flow named by a file name: 出口/进口, else the words export(s)/import(s).
+
+    "export" alone is weak (a GACC "query export" file may hold imports), so the plural words
+    win over the singular ones, and a name that still points both ways gives None.
+    """
+    has_x, has_m = "出口" in name, "进口" in name
+    if has_x != has_m:
+        return "export" if has_x else "import"
+    tokens = set(re.split(r"[^a-z]+", name.lower()))
+    for xs, ms in ((("exports",), ("imports",)), (("export",), ("import",))):
+        x, m = bool(tokens.intersection(xs)), bool(tokens.intersection(ms))
+        if x != m:
+            return "export" if x else "import"
     return None
 
 

@@ -291,3 +291,19 @@ def test_gacc_truncated_last_line(tmp_path: Path) -> None:
     r = parse(path)
     assert (r.records_in, r.records.height, len(r.rejects)) == (5, 4, 1)
     assert reasons(r)["line 6"].startswith("truncated record")
+
+
+@pytest.mark.parametrize(
+    ("name", "flow"),
+    [
+        ("海关出口数据.csv", "export"),
+        ("gacc_imports_query_export.csv", "import"),
+        ("gacc_magnets_export.csv", "export"),
+        ("gacc_import_export.csv", None),
+        ("gacc_query.csv", None),
+    ],
+)
+def test_gacc_flow_from_file_name(name: str, flow: str | None) -> None:
+    from ingestion.trade.china_customs import _flow_from_name
+
+    assert _flow_from_name(name) == flow
