@@ -54,16 +54,18 @@ def make_articles(n: int, seed: int = 7) -> pl.DataFrame:
         text = " ".join(rng.choice(SENTENCES) for _ in range(k))
         pub = start + dt.timedelta(days=rng.randint(0, 320))
         url = f"https://bench.example.org/{i}"
-        rows.append({
-            "article_id": hashlib.sha256(url.encode()).hexdigest()[:16],
-            "url": url,
-            "title": f"Bench article {i}",
-            "published_on": pub,
-            "text": text,
-            "language": "en",
-            "source_format": "jsonl",
-            "record_position": f"line {i + 1}",
-        })
+        rows.append(
+            {
+                "article_id": hashlib.sha256(url.encode()).hexdigest()[:16],
+                "url": url,
+                "title": f"Bench article {i}",
+                "published_on": pub,
+                "text": text,
+                "language": "en",
+                "source_format": "jsonl",
+                "record_position": f"line {i + 1}",
+            }
+        )
     return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)
 
 

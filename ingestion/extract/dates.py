@@ -74,7 +74,7 @@ _DATE_RE = re.compile(
     + r"(?:\s+(?P<pyear>20\d\d))?"
     + r"|"
     + _MON.replace("mon>", "mmon>")
-    + r"(?:\s+(?P<myear>20\d\d))?(?=[\s,.;)])"
+    + r"(?:\s+(?P<myear>20\d\d))?(?=[\s,.;)]|$)"
     + r")",
     re.IGNORECASE,
 )

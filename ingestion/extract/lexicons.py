@@ -150,7 +150,7 @@ UP_VERBS = (
     r"|restrict(?:s|ed|ing)?|ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?"
     r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:ed|ing)?|blacklist(?:s|ed|ing)?"
     r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"
-    r"|broaden(?:s|ed|ing)?)"
+    r"|broaden(?:s|ed|ing)?|put(?:s|ting)?)"
 )
 DOWN_TARIFF_VERBS = (
     r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?"

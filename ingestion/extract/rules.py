@@ -59,7 +59,7 @@ _LICENSE_NOUN = re.compile(
 )
 _LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\b", I)
 _SUPPLY = re.compile(
-    r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*)\s+(?:\w+\s+){0,3}"
+    r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*|ship(?:s|ped|ping)?)\s+(?:\w+\s+){0,3}"
     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)",
     I,
 )
@@ -115,9 +115,11 @@ _WLD = re.compile(
     I,
 )
 _TRADE_TERMS = re.compile(
-    r"\b(?:tariffs?|duties|levies|export controls?|export restrictions?|entity list|sanctions?"
+    r"\b(?:tariffs?|duty|duties|levy|levies|export controls?|export restrictions?|entity list|sanctions?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
-    r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?)\b",
+    r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
+    r"|export bans?|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
+    r"|halt\w* (?:shipments|exports|sales))\b",
     I,
 )
 _PASSIVE_BY = re.compile(
@@ -135,6 +137,8 @@ _SUBORDINATE_ACTOR = re.compile(
     r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
     I,
 )
+_OPPONENT = {"USA": "CHN", "CHN": "USA"}
+_PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", I)
 _RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
 _EASING = {
     "tariff_reduction",
@@ -243,14 +247,20 @@ class Kind:
 _WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", I)
 
 
+_RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", I)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
     """Verb matches with the measure noun close by: after it (object) or just before (passive)."""
     out = []
     for m in verb_rx.finditer(clause):
-        if noun_rx.search(clause, m.end(), m.end() + 90) or noun_rx.search(
-            clause, max(0, m.start() - 60), m.start()
+        if (
+            noun_rx.search(clause, m.end(), m.end() + 90)
+            or noun_rx.search(clause, max(0, m.start() - 60), m.start())
+            # "levy an extra 10% on crude": a rate is the object of a tariff verb.
+            or (noun_rx is _TARIFF and _RATE_OBJ.match(clause, m.end()))
         ):
             out.append((m.start(), kind, rule))
             break
@@ -402,7 +412,9 @@ def _resolve_actor(
     if pron and ctx.speaker:
         if pron.group(1).lower() in ("we", "our"):
             return ctx.speaker, "actor_speaker"
-        other = [c for c in ctx.dyad if c != ctx.speaker]
+        other = [c for c in ctx.dyad if c != ctx.speaker] or [
+            c for c in (_OPPONENT.get(ctx.speaker),) if c
+        ]
         if other:
             return other[0], "actor_speaker_other"
     if sent_subject and cs > 0:
@@ -643,7 +655,7 @@ def extract_article(
                 status = "implemented"
             elif future:
                 status = "announced"
-            elif re.search(lx.PAST_CUES, clause, I):
+            elif re.search(lx.PAST_CUES, clause, I) or _PAST_TRIGGER.match(text, pos):
                 status = "implemented"
             else:
                 status = "announced"
@@ -714,7 +726,10 @@ def is_relevant(
     if pub is not None and pub < window_start:
         return False
     hits = len(_TRADE_TERMS.findall(text))
-    return hits >= 2 and bool(_ALIAS_RE.search(text) or _CS_ALIAS_RE.search(text))
+    # A brief (a wire flash, a one-paragraph item) may name its measure only once.
+    return hits >= (1 if len(text) < 400 else 2) and bool(
+        _ALIAS_RE.search(text) or _CS_ALIAS_RE.search(text)
+    )
 
 
 def response_cues(sentence: str) -> list[re.Match[str]]:

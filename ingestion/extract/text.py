@@ -73,7 +73,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group(0)[0] == ".":
             before = _WORD_BEFORE.search(text, 0, m.start())
             word = before.group(1).lower() if before else ""
-            nxt = text[m.end() : m.end() + 1]
+            nxt = text[m.end() : m.end() + 3].lstrip("\"“‘('")[:1]
             # "U.S. goods", "No. 18", "Feb. 10": not a boundary when the abbreviation is known,
             # or when the next word starts lowercase or with a digit.
             if "\n" not in m.group(0) and (

@@ -1,0 +1,84 @@
+"""Actor and target resolution from the alias gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.rules import actor_mentions
+from tests.extract.conftest import statements
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Beijing will slap a 20% duty on American pork from next week.", "CHN"),
+        ("The White House raised the levy on Chinese cranes to 60% on Tuesday.", "USA"),
+        (
+            "MOFCOM added eight US defence contractors to its unreliable entity list on Friday.",
+            "CHN",
+        ),
+        ("The Commerce Ministry imposed export controls on antimony on Wednesday.", "CHN"),
+        ("Lutnick said on Monday that Washington imposed new curbs on chip tools.", "USA"),
+        ("Bessent announced a 25% tariff on Chinese drones on Monday.", "USA"),
+        (
+            "He Lifeng said on Monday that China will cut its levy on US beef to 10% from 25%.",
+            "CHN",
+        ),
+        (
+            "The Bureau of Industry and Security told toolmakers to stop selling to a Chinese "
+            "chipmaker on Thursday.",
+            "USA",
+        ),
+    ],
+)
+def test_actor_from_alias(sentence: str, actor: str) -> None:
+    out = statements(sentence)
+    assert out, sentence
+    assert out[0]["actor"] == actor
+
+
+def test_us_only_uppercase() -> None:
+    text = "Tell us what you think. The US raised tariffs."
+    isos = [m.iso for m in actor_mentions(text, 0, len(text))]
+    assert isos == ["USA"]
+
+
+def test_goods_adjective_is_not_subject() -> None:
+    text = "China raised its duty on U.S. goods to 84% on Wednesday."
+    ms = actor_mentions(text, 0, len(text))
+    by_iso = {m.iso: m.subject for m in ms}
+    assert by_iso == {"CHN": True, "USA": False}
+    out = statements(text)
+    assert out[0]["actor"] == "CHN" and out[0]["target"] == "USA"
+
+
+def test_passive_agent_is_actor() -> None:
+    out = statements(
+        "The duties announced by the Commerce Ministry take effect from March 10.", "2025-03-04"
+    )
+    assert out and out[0]["actor"] == "CHN"
+
+
+def test_pronoun_follows_previous_subject() -> None:
+    text = (
+        "China was unhappy with the decision. It imposed an extra 10% duty on US sorghum "
+        "on Tuesday."
+    )
+    out = statements(text, "2025-03-04")
+    assert out and out[0]["actor"] == "CHN" and out[0]["target"] == "USA"
+
+
+def test_speaker_we_and_they() -> None:
+    text = (
+        "Washington and Beijing have settled their differences, Lutnick said on Thursday. "
+        '"Once they ship the magnets, we will take down our countermeasures," Lutnick said.'
+    )
+    out = statements(text, "2025-06-27")
+    by_kind = {s["kind"]: s["actor"] for s in out}
+    assert by_kind.get("export_control_relaxation") == "USA"
+    assert by_kind.get("license_approval") == "CHN"
+
+
+def test_all_destinations_target_is_wld() -> None:
+    out = statements("China imposed export controls on graphite to all destinations on Monday.")
+    assert out and out[0]["target"] == "WLD"

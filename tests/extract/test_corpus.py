@@ -1,0 +1,88 @@
+"""Near-duplicate articles, cross-article merging into entries, order independence."""
+
+from __future__ import annotations
+
+from ingestion.extract import extract_corpus
+from ingestion.extract.corpus import duplicate_groups
+from tests.extract.conftest import make_frame
+
+BODY = (
+    "Beijing said on Friday it would impose a 34% duty on all American goods from April 10. "
+    "The Commerce Ministry also added eleven US drone makers to its unreliable entity list. "
+    "Markets in Asia fell sharply after the announcement, and bond yields dropped. "
+    "Analysts expect more volatility in the weeks ahead as both sides dig in."
+)
+
+
+def test_exact_and_near_duplicates_grouped() -> None:
+    a = BODY
+    b = "SYNDICATED — " + BODY + " Copyright 2025 Example Wire."
+    c = "An unrelated piece about rainfall in the Pacific Northwest and salmon runs this year."
+    groups = duplicate_groups(["a1", "b2", "c3"], [a, b, c], [None, None, None])
+    assert groups["a1"] == groups["b2"] == "a1"
+    assert groups["c3"] == "c3"
+
+
+def test_same_measure_in_two_articles_shares_entry_key() -> None:
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://t.example/1",
+                    "2025-04-04",
+                    "China will impose a 34% tariff on all US goods from April 10, the ministry said.",
+                ),
+                (
+                    "https://t.example/2",
+                    "2025-04-05",
+                    "Beijing on Friday announced a 34 percent levy on American imports, effective April 10.",
+                ),
+            ]
+        )
+    )
+    keys = set(ex.statements.filter(ex.statements["kind"] == "tariff_increase")["entry_key"])
+    assert len(keys) == 1
+
+
+def test_keys_do_not_depend_on_input_order() -> None:
+    items = [
+        (
+            "https://t.example/1",
+            "2025-04-04",
+            "China will impose a 34% tariff on all US goods from April 10, the ministry said.",
+        ),
+        (
+            "https://t.example/2",
+            "2025-04-09",
+            "Washington raised its levy on Chinese goods to 104% on Tuesday.",
+        ),
+        (
+            "https://t.example/3",
+            "2025-04-05",
+            "Beijing on Friday announced a 34 percent levy on American imports, effective April 10.",
+        ),
+    ]
+    one = extract_corpus(make_frame(items)).statements.sort("statement_id")
+    two = extract_corpus(make_frame(items[::-1])).statements.sort("statement_id")
+    assert one["entry_key"].to_list() == two["entry_key"].to_list()
+    assert one.equals(two)
+
+
+def test_different_days_of_an_escalation_stay_apart() -> None:
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://t.example/1",
+                    "2025-04-02",
+                    "Trump imposed a 34% tariff on Chinese goods on Wednesday.",
+                ),
+                (
+                    "https://t.example/2",
+                    "2025-04-09",
+                    "Trump raised the tariff on Chinese goods to 125% on Wednesday.",
+                ),
+            ]
+        )
+    )
+    assert ex.statements["entry_key"].n_unique() == 2

@@ -1,0 +1,53 @@
+"""Date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingestion.extract.dates import find_dates, infer_publication_date
+
+PUB = dt.date(2025, 6, 27)  # a Friday
+
+
+def _one(text: str, future: bool = False):
+    found = find_dates(text, 0, len(text), PUB, 2025, future=future)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_is_the_last_one_before_publication() -> None:
+    d = _one("the ministry said on Thursday")
+    assert d.value == dt.date(2025, 6, 26) and d.role == "announced"
+
+
+def test_weekday_ahead_when_it_takes_effect() -> None:
+    d = _one("the duty takes effect on Monday", future=True)
+    assert d.value == dt.date(2025, 6, 30) and d.role == "effective"
+
+
+def test_effective_and_since_roles() -> None:
+    assert _one("effective May 14").role == "effective"
+    d = _one("measures in place since April 2, 2025")
+    assert d.value == dt.date(2025, 4, 2) and d.role == "background"
+
+
+def test_relative_expressions() -> None:
+    assert _one("last month").value == dt.date(2025, 5, 1)
+    assert _one("several weeks ago").value == PUB - dt.timedelta(days=21)
+    assert _one("in April").granularity == "month"
+
+
+def test_month_day_without_year_takes_the_nearest_year() -> None:
+    assert _one("on Feb. 10").value == dt.date(2025, 2, 10)
+    # A past report seldom cites a day months after its own date: last year's November.
+    assert _one("on November 3").value == dt.date(2024, 11, 3)
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert find_dates("officials may act soon", 0, 23, PUB, 2025) == []
+
+
+def test_publication_date_from_dateline() -> None:
+    assert infer_publication_date("SEOUL, March 3, 2025 — Officials met.") == dt.date(2025, 3, 3)
+    assert infer_publication_date("Talks went on (April 10) all day.", 2025) == dt.date(2025, 4, 10)
+    assert infer_publication_date("No date here.") is None

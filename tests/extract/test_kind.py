@@ -1,0 +1,54 @@
+"""Kind classification and the commitment / measure distinction."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.rules import classify
+from tests.extract.conftest import statements
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("Washington doubled the levy on Chinese furniture to 50%", "tariff_increase"),
+        ("China will cut its duty on US pork to 10% from 40%", "tariff_reduction"),
+        ("the US will pause 24 points of the tariff for 90 days", "tariff_suspension"),
+        ("Beijing imposed export controls on graphite", "export_control"),
+        ("the ministry added six US firms to its unreliable entity list", "export_control"),
+        ("China lifted export restrictions on gallium for US buyers", "export_control_relaxation"),
+        (
+            "the ministry approved a batch of rare earth export licence applications",
+            "license_approval",
+        ),
+        ("China agreed to buy 20 million tons of American soybeans", "purchase_commitment"),
+        ("the State Department will revoke visas of some Chinese researchers", "visa_policy"),
+        ("the USTR will charge port fees on China-built vessels", "port_fee"),
+        (
+            "the Commerce Ministry launched an anti-dumping probe into US polysilicon",
+            "investigation",
+        ),
+        ("China will suspend or remove the non-tariff countermeasures it took", "other"),
+    ],
+)
+def test_classify(clause: str, kind: str) -> None:
+    k = classify(clause)
+    assert k is not None and k.kind == kind
+
+
+def test_nouns_are_not_verbs() -> None:
+    # "additional" is not "add", "escalation" not "escalate", "approval" not "approve".
+    assert classify("the talks sought a de-escalation of the additional burden") is None
+    assert classify("shipments fell due to lengthy approval processes") is None
+
+
+def test_commitment_versus_measure() -> None:
+    promise = statements("China will lower its duty on US beef to 10% from 25% on Monday.")
+    taken = statements("China lowered its duty on US beef to 10% from 25% on Monday.")
+    assert promise[0]["is_commitment"] is True and promise[0]["status"] == "announced"
+    assert taken[0]["is_commitment"] is False and taken[0]["status"] == "implemented"
+
+
+def test_restrictive_future_is_measure_not_commitment() -> None:
+    out = statements("Beijing will impose a 15% duty on US coal from February 10.", "2025-02-04")
+    assert out[0]["kind"] == "tariff_increase" and out[0]["is_commitment"] is False

@@ -1,0 +1,101 @@
+"""Links between a commitment or answer and the measure it is tied to."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import run
+
+
+def _links(text: str, pub: str) -> list[tuple[dict, dict, str]]:
+    ex = run(text, pub)
+    st = {s["statement_id"]: s for s in ex.statements.to_dicts()}
+    return [
+        (st[lk["commitment_statement_id"]], st[lk["reciprocal_statement_id"]], lk["basis"])
+        for lk in ex.links.to_dicts()
+    ]
+
+
+def test_retaliation_points_from_answer_to_answered() -> None:
+    text = (
+        "Beijing retaliated on Wednesday against the new tariffs imposed by Washington, "
+        "announcing it would raise its duty on American goods to 84%."
+    )
+    links = _links(text, "2025-04-09")
+    assert links
+    for a, b, basis in links:
+        assert basis == "retaliation"
+        assert a["actor"] == "CHN" and b["actor"] == "USA"
+
+
+def test_in_response_to_named_measure() -> None:
+    text = (
+        "China will levy an extra 10% on US crude from Feb. 10 in response to the "
+        "Trump administration's tariffs, the finance ministry said on Tuesday."
+    )
+    links = _links(text, "2025-02-04")
+    assert [(a["actor"], b["actor"]) for a, b, _ in links] == [("CHN", "USA")]
+
+
+def test_in_return_links_opposite_parties() -> None:
+    text = (
+        "China will approve export licences for rare earth magnets, and in return the "
+        "United States will remove restrictive measures it imposed on Chinese firms."
+    )
+    links = _links(text, "2025-06-27")
+    kinds = {(a["kind"], b["kind"]) for a, b, _ in links}
+    assert ("export_control_relaxation", "license_approval") in kinds
+
+
+def test_once_then_will() -> None:
+    text = (
+        'Lutnick said on Thursday that the deal was done. "Once they deliver the magnets, '
+        'we will lift our countermeasures," Lutnick said.'
+    )
+    links = _links(text, "2025-06-27")
+    assert any(
+        basis == "once ... will" and a["actor"] == "USA" and b["actor"] == "CHN"
+        for a, b, basis in links
+    )
+
+
+def test_no_link_between_same_actor() -> None:
+    text = (
+        "China raised its duty on US soybeans to 20% in response to its own farm lobby, "
+        "and China added three US firms to its export control list on Monday."
+    )
+    for a, b, _ in _links(text, "2025-03-04"):
+        assert a["actor"] != b["actor"]
+
+
+def test_same_agreement_links_across_articles() -> None:
+    from tests.extract.conftest import make_frame
+
+    from ingestion.extract import extract_corpus
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://t.example/g1",
+                    "2025-05-12",
+                    "After talks in Geneva, the United States will lower its tariff on Chinese goods to "
+                    "30% from 145% on May 14.",
+                ),
+                (
+                    "https://t.example/g2",
+                    "2025-05-13",
+                    "Under the Geneva deal, China will suspend the non-tariff countermeasures it adopted "
+                    "against the United States.",
+                ),
+            ]
+        )
+    )
+    st = {s["statement_id"]: s for s in ex.statements.to_dicts()}
+    pairs = {
+        (
+            st[lk["commitment_statement_id"]]["actor"],
+            st[lk["reciprocal_statement_id"]]["actor"],
+            lk["basis"],
+        )
+        for lk in ex.links.to_dicts()
+    }
+    assert ("CHN", "USA", "same agreement") in pairs

@@ -1,0 +1,33 @@
+"""Tariff rates before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.rates import apply_halve_double, find_rates
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("cut the levy on steel pipes from 145% to 30%", (145.0, 30.0)),
+        ("lower the duty to 10 percent from 125 percent", (125.0, 10.0)),
+        ("raise the tariff on cranes to 60%", (None, 60.0)),
+        ("an additional 34% duty on all goods", (0.0, 34.0)),
+        ("raised by 50 percentage points to 84%", (34.0, 84.0)),
+        (
+            "suspend 24 percentage points of the tariff, retaining the remaining 10 percent",
+            (34.0, 10.0),
+        ),
+        ("no rate is named here", (None, None)),
+    ],
+)
+def test_find_rates(clause: str, expected: tuple) -> None:
+    assert find_rates(clause) == expected
+
+
+def test_halve_and_double() -> None:
+    clause = "halve the fentanyl duty to 10%"
+    assert apply_halve_double(clause, *find_rates(clause)) == (20.0, 10.0)
+    clause = "double the levy to 50%"
+    assert apply_halve_double(clause, *find_rates(clause)) == (25.0, 50.0)
