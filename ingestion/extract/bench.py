@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{int(res['articles'])} articles -> {int(res['statements'])} statements, "
         f"{int(res['links'])} links in {res['seconds']:.2f}s: "
         f"{res['articles_per_second']:.0f} articles/s wall, "
-        f"{res['articles_per_cpu_second']:.0f} articles per CPU-second ({res['cpu_seconds']:.2f}s CPU)"
+        f"{res['articles_per_cpu_second']:.0f} articles per CPU-second "
+        f"({res['cpu_seconds']:.2f}s CPU)"
     )
     return 0
 

@@ -37,7 +37,7 @@ CLUSTER_DAYS = 6
 TARIFF_CLUSTER_DAYS = 1
 ANAPHORA_DAYS = 120
 
-# --- near-duplicate articles ----------------------------------------------------------------------
+# --- near-duplicate articles ---------------------------------------------------------------------
 _N_PERM = 64
 _BANDS = 16
 _ROWS = _N_PERM // _BANDS
@@ -118,7 +118,7 @@ def duplicate_groups(
     return {a: find(a) for a in ids}
 
 
-# --- entry keys -------------------------------------------------------------------------------------
+# --- entry keys ----------------------------------------------------------------------------------
 def _ref_date(st: dict) -> dt.date | None:
     return st["announced_on"] or st["effective_on"]
 
@@ -260,7 +260,7 @@ def assign_entry_keys(statements: list[dict]) -> None:
             s["entry_key"] = f"{base}|{start.isoformat()}"
 
 
-# --- links --------------------------------------------------------------------------------------------
+# --- links ---------------------------------------------------------------------------------------
 _PREP_CUE = re.compile(
     r"^(?:in response to|response to|in retaliation|in return for|follows?"
     r"|followed|comes? after|came after)",

@@ -145,7 +145,8 @@ def find_dates(
     default_year: int | None,
     future: bool = False,
 ) -> list[DateMention]:
-    """All dates in text[start:end], resolved against `pub`, with the role their preposition gives."""
+    """All dates in text[start:end], resolved against `pub`, with the role their preposition
+    gives (announced, effective or background)."""
     out: list[DateMention] = []
     # Most sentences hold no date at all: a cheap test spares them the large pattern.
     if not _HINT.search(text, start, end):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-# --- Actors -------------------------------------------------------------------------------------
+# --- Actors --------------------------------------------------------------------------------------
 # alias -> ISO3. Matched case-insensitively on word boundaries, longest alias first.
 ACTOR_ALIASES: dict[str, str] = {
     # United States: the country, its capital, its agencies and its officials.
@@ -128,7 +128,7 @@ ROLE_NOUNS = (
 # Pronoun subjects that continue the previous actor.
 PRONOUN_SUBJECTS = ("it", "they", "he", "she", "the country", "the ministry", "the government")
 
-# --- Kinds ----------------------------------------------------------------------------------------
+# --- Kinds ---------------------------------------------------------------------------------------
 TARIFF_NOUN = (
     r"(?:counter-?tariffs?|tariffs?|duties|duty|levies|levy|import tax(?:es)?|tax(?:es)? on"
     r"|rates? of duty|ad valorem rates?|reciprocal rates?)"
@@ -137,7 +137,8 @@ CONTROL_NOUN = (
     r"(?:export controls?|export restrictions?|export curbs?|export bans?|export ban|controls?"
     r"|curbs?|restrictions?|licen[cs]e requirements?|licen[cs]ing requirements?"
     r"|unreliable entit(?:y|ies) list|entity list|export control list|blacklist"
-    r"|licen[cs]es|counter-?measures|restrictive measures|restrictions? (?:it|they) (?:had )?imposed)"
+    r"|licen[cs]es|counter-?measures|restrictive measures"
+    r"|restrictions? (?:it|they) (?:had )?imposed)"
 )
 # Restrictive verb stems (tariffs and controls alike).
 # Verb forms are spelled out: a bare stem would also match nouns ("addition", "escalation",
@@ -183,7 +184,7 @@ INVESTIGATION_PAT = (
 INVESTIGATION_VERBS = r"\b(?:launch|open|initiat|begin|began|begun|start|announc|file)\w*\b"
 NON_TARIFF_PAT = r"\bnon-? ?tariff (?:counter-?measures|measures|barriers)\b"
 
-# --- Modality ---------------------------------------------------------------------------------------
+# --- Modality ------------------------------------------------------------------------------------
 COMMIT_CUES = (
     r"\b(?:will|shall|'ll|agreed to|agree to|agrees to|pledged?|pledges|committed to|commits? to"
     r"|commit to|vowed?|promised?|undert(?:ake|ook)|going to|is set to|are set to|aims? to|to take"
@@ -193,7 +194,8 @@ THREAT_CUES = (
     r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|would impose|vow\w* to retaliat)"
 )
 HEDGE_CUES = (
-    r"(?<![A-Za-z])(?:(?-i:may)|might|could|can|considering|weighing|mulls?|mulling|plans? to|planning to"
+    r"(?<![A-Za-z])(?:(?-i:may)|might|could|can|considering|weighing|mulls?|mulling|plans? to"
+    r"|planning to"
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
     r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
     r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
@@ -201,7 +203,8 @@ HEDGE_CUES = (
     r"|caution\w*)\b"
 )
 NEGATION_CUES = (
-    r"(?<![A-Za-z])(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied|ruled out"
+    r"(?<![A-Za-z])(?:not|no longer|never|has yet to|have yet to|refus\w+|declin\w+ to|denied"
+    r"|ruled out"
     r"|did not|didn't|won't|wasn't|isn't|hasn't|haven't|without)\b"
 )
 PAST_CUES = (
@@ -222,7 +225,7 @@ QUID_CUES = (
     r"\b(?:in return(?: for)?|in exchange(?: for)?|once|as soon as|provided that|on condition)\b"
 )
 
-# --- Agreements ----------------------------------------------------------------------------------------
+# --- Agreements ----------------------------------------------------------------------------------
 # pattern -> (name, reference date). A statement is tied to an agreement when its sentence names it,
 # or when the article names it and the statement is an easing dated near the agreement.
 AGREEMENTS: list[tuple[str, str, dt.date]] = [
@@ -243,7 +246,7 @@ AGREEMENTS: list[tuple[str, str, dt.date]] = [
     ),
 ]
 
-# --- Instruments ---------------------------------------------------------------------------------------
+# --- Instruments ---------------------------------------------------------------------------------
 INSTRUMENT_PATTERNS: list[tuple[str, str]] = [
     (r"\bExecutive Orders? (?:No\.? ?)?(\d{5})", "Executive Order {0}"),
     (r"\b(?:EO|E\.O\.) ?(\d{5})", "Executive Order {0}"),
@@ -259,7 +262,7 @@ INSTRUMENT_PATTERNS: list[tuple[str, str]] = [
     (r"\bde minimis\b", "de minimis"),
 ]
 
-# --- Products -------------------------------------------------------------------------------------------
+# --- Products ------------------------------------------------------------------------------------
 # pattern -> (normalised product, HS codes, product family used in entry keys)
 PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
     (

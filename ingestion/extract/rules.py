@@ -17,51 +17,51 @@ from ingestion.extract.dates import DateMention, find_dates
 from ingestion.extract.rates import apply_halve_double, find_rates
 from ingestion.extract.text import split_clauses, split_sentences
 
-I = re.IGNORECASE
+_I = re.IGNORECASE
 
-# --- compiled lexicons ------------------------------------------------------------------------------
+# --- compiled lexicons ---------------------------------------------------------------------------
 _ALIASES = sorted(lx.ACTOR_ALIASES, key=len, reverse=True)
 _ALIAS_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])", I
+    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])", _I
 )
 _CS_ALIAS_RE = re.compile(
     r"(?<![\w.-])(?:" + "|".join(re.escape(a) for a in lx.CASE_SENSITIVE_ALIASES) + r")(?![\w-])"
 )
-_DEMONYM_RE = re.compile(r"\b(?:" + "|".join(lx.DEMONYMS) + r")\b", I)
+_DEMONYM_RE = re.compile(r"\b(?:" + "|".join(lx.DEMONYMS) + r")\b", _I)
 # A mention right after one of these words is an object (target, source), not a subject.
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
     r"|\bof|\bin|\bhit|\bpunish|\bsue|\bfollow\w*|\bby|\baccus\w+|\bcalls? on|\burg\w+"
     r"|\bunder|\bwithin|\bacross)\s+"
     r"(?:the\s+)?$",
-    I,
+    _I,
 )
 _ADJ_FOLLOW = re.compile(
     r"^[\s-]*(?:goods|imports|exports|products|companies|firms|entities|farm|exporters|suppliers"
     r"|chip|chips|soybeans?|coal|lng|crude|technology|technologies|businesses|defen[cs]e|ethane"
     r"|customers|producers|manufacturers|shipments|economy|markets?|side of|-china|–china"
     r"|-based|consumers|students|trade|tariffs? on|-made|origin|items|counterpart)",
-    I,
+    _I,
 )
-_TARIFF = re.compile(r"\b" + lx.TARIFF_NOUN, I)
-_CONTROL = re.compile(r"\b" + lx.CONTROL_NOUN + r"\b", I)
-_UP = re.compile(r"\b" + lx.UP_VERBS + r"\b", I)
+_TARIFF = re.compile(r"\b" + lx.TARIFF_NOUN, _I)
+_CONTROL = re.compile(r"\b" + lx.CONTROL_NOUN + r"\b", _I)
+_UP = re.compile(r"\b" + lx.UP_VERBS + r"\b", _I)
 _TOOK_EFFECT = re.compile(
     r"\b(?:took effect|take effect|takes effect|went into (?:effect|force)"
     r"|in force|kick(?:ed|s)? in)\b",
-    I,
+    _I,
 )
-_DOWN = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\b", I)
-_SUSPEND = re.compile(r"\b" + lx.SUSPEND_VERBS + r"\b", I)
-_RELAX = re.compile(r"\b" + lx.RELAX_VERBS + r"\b", I)
+_DOWN = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\b", _I)
+_SUSPEND = re.compile(r"\b" + lx.SUSPEND_VERBS + r"\b", _I)
+_RELAX = re.compile(r"\b" + lx.RELAX_VERBS + r"\b", _I)
 _LICENSE_NOUN = re.compile(
-    r"\b(?:licen[cs]\w*|applications?|approvals?|permits?|permissions?)\b", I
+    r"\b(?:licen[cs]\w*|applications?|approvals?|permits?|permissions?)\b", _I
 )
-_LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\b", I)
+_LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\b", _I)
 _SUPPLY = re.compile(
     r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*|ship(?:s|ped|ping)?)\s+(?:\w+\s+){0,3}"
     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)",
-    I,
+    _I,
 )
 _HALT = re.compile(
     r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
@@ -69,36 +69,36 @@ _HALT = re.compile(
     r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
     r"{0,4}(?:to\s+(?:its|the|\w+['’]s)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
     r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)",
-    I,
+    _I,
 )
 _LICENSE_SUSPEND = re.compile(
     r"\bsuspend\w*\s+(?:\w+\s+){0,3}(?:export\s+)?licen[cs]es\b"
     r"|\blicen[cs]es?\s+(?:\w+\s+){0,3}suspend",
-    I,
+    _I,
 )
-_PURCHASE = re.compile(lx.PURCHASE_PAT, I)
-_VISA = re.compile(lx.VISA_PAT, I)
+_PURCHASE = re.compile(lx.PURCHASE_PAT, _I)
+_VISA = re.compile(lx.VISA_PAT, _I)
 _VISA_VERB = re.compile(
     r"\b(?:revok|restrict|tighten|scrutin|cancel|suspend|keep|maintain|issu"
     r"|revis|deny|bar|ban|limit)\w*",
-    I,
+    _I,
 )
-_PORT_FEE = re.compile(lx.PORT_FEE_PAT, I)
-_INVEST = re.compile(lx.INVESTIGATION_PAT, I)
-_INVEST_VERB = re.compile(lx.INVESTIGATION_VERBS, I)
-_NON_TARIFF = re.compile(lx.NON_TARIFF_PAT, I)
-_COMMIT = re.compile(lx.COMMIT_CUES, I)
-_THREAT = re.compile(lx.THREAT_CUES, I)
-_HEDGE = re.compile(lx.HEDGE_CUES, I)
-_NEG = re.compile(lx.NEGATION_CUES, I)
-_RESPONSE = re.compile(lx.RESPONSE_CUES, I)
-_QUID = re.compile(lx.QUID_CUES, I)
-_AGREEMENTS = [(re.compile(p, I), name, day) for p, name, day in lx.AGREEMENTS]
+_PORT_FEE = re.compile(lx.PORT_FEE_PAT, _I)
+_INVEST = re.compile(lx.INVESTIGATION_PAT, _I)
+_INVEST_VERB = re.compile(lx.INVESTIGATION_VERBS, _I)
+_NON_TARIFF = re.compile(lx.NON_TARIFF_PAT, _I)
+_COMMIT = re.compile(lx.COMMIT_CUES, _I)
+_THREAT = re.compile(lx.THREAT_CUES, _I)
+_HEDGE = re.compile(lx.HEDGE_CUES, _I)
+_NEG = re.compile(lx.NEGATION_CUES, _I)
+_RESPONSE = re.compile(lx.RESPONSE_CUES, _I)
+_QUID = re.compile(lx.QUID_CUES, _I)
+_AGREEMENTS = [(re.compile(p, _I), name, day) for p, name, day in lx.AGREEMENTS]
 _INSTRUMENTS = [
-    (re.compile(p, I if "Executive" not in p else 0), fmt) for p, fmt in lx.INSTRUMENT_PATTERNS
+    (re.compile(p, _I if "Executive" not in p else 0), fmt) for p, fmt in lx.INSTRUMENT_PATTERNS
 ]
 _PRODUCTS = [
-    (re.compile(p, I if "LNG" not in p and "EDA" not in p else 0), name, hs, fam)
+    (re.compile(p, _I if "LNG" not in p and "EDA" not in p else 0), name, hs, fam)
     for p, name, hs, fam in lx.PRODUCTS
 ]
 # All product patterns in one scan (one group per lexicon row): a clause is read once, not once
@@ -112,33 +112,37 @@ _PRODUCT_SCAN = re.compile(
 _WLD = re.compile(
     r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
     r"|global(?:ly)?|any country|all foreign)\b",
-    I,
+    _I,
 )
 _TRADE_TERMS = re.compile(
-    r"\b(?:tariffs?|duty|duties|levy|levies|export controls?|export restrictions?|entity list|sanctions?"
+    r"\b(?:tariffs?|duty|duties|levy|levies|export controls?|export restrictions?|entity list"
+    r"|sanctions?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
     r"|halt\w* (?:shipments|exports|sales))\b",
-    I,
+    _I,
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
     r"|levied|adopted|taken|sent)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
-    I,
+    _I,
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|going to|set to|to take effect|due to|plans? to"
     r"|would)\b",
-    I,
+    _I,
 )
 _SUBORDINATE_ACTOR = re.compile(
     r"\b(?:before|since|until|after|as)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
     r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
-    I,
+    _I,
+)
+_LICENSE_REQUIRED = re.compile(
+    r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen|\bdeny|\bdenie", _I
 )
 _OPPONENT = {"USA": "CHN", "CHN": "USA"}
-_PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", I)
+_PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
 _RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
 _EASING = {
     "tariff_reduction",
@@ -244,10 +248,10 @@ class Kind:
     rule: str
 
 
-_WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", I)
+_WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", _I)
 
 
-_RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", I)
+_RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
 def _near_verbs(
@@ -288,14 +292,14 @@ def classify(clause: str) -> Kind | None:
     c = _CONTROL.search(clause)
     # Licence approvals and resumed supply (an easing of an export restriction).
     lv = _LICENSE_VERB.search(clause)
-    if lv and _LICENSE_NOUN.search(clause) and not _LICENSE_SUSPEND.search(clause):
-        if not re.search(
-            r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen"
-            r"|\bdeny|\bdenie",
-            clause,
-            I,
-        ):
-            return Kind("license_approval", lv.start(), "license_verb")
+    # ... but a licence *requirement* or a denial is a restriction.
+    if (
+        lv
+        and _LICENSE_NOUN.search(clause)
+        and not _LICENSE_SUSPEND.search(clause)
+        and not _LICENSE_REQUIRED.search(clause)
+    ):
+        return Kind("license_approval", lv.start(), "license_verb")
     s = _SUPPLY.search(clause)
     if s and not t:
         return Kind("license_approval", s.start(), "resume_supply")
@@ -321,7 +325,7 @@ def classify(clause: str) -> Kind | None:
             # "lift tariffs to 84%" raises them; "lift tariffs" removes them.
             if (
                 kind == "tariff_reduction"
-                and re.match(r"lift", clause[pos:], I)
+                and re.match(r"lift", clause[pos:], _I)
                 and after is not None
                 and before is not None
                 and after > before
@@ -347,7 +351,7 @@ def classify(clause: str) -> Kind | None:
         r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
         r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
         clause[max(0, p.start() - 40) : p.start()],
-        I,
+        _I,
     ):
         return Kind("purchase_commitment", p.start(), "purchase")
     return None
@@ -369,7 +373,7 @@ def _products(clause: str) -> tuple[list[str], list[str], str]:
                     codes.append(h)
             fams.append(fam)
     # Reference HS codes written in the text itself.
-    for m in re.finditer(r"\bHS(?: codes?)?:?\s*((?:\d{4,10}[,;\s]*(?:and\s+)?)+)", clause, I):
+    for m in re.finditer(r"\bHS(?: codes?)?:?\s*((?:\d{4,10}[,;\s]*(?:and\s+)?)+)", clause, _I):
         for code in re.findall(r"\d{4,10}", m.group(1)):
             if code not in codes:
                 codes.append(code)
@@ -394,7 +398,8 @@ def _resolve_actor(
     sent_subject: str | None,
     mentions: list[Mention],
 ) -> tuple[str | None, str]:
-    """Who acts in the clause: passive agent, nearest subject before the trigger, or carried over."""
+    """Who acts in the clause: passive agent, nearest subject before the trigger, quoted speaker,
+    or the actor carried over from the sentence or the previous one."""
     # "tariffs imposed by Washington": the agent names the actor.
     for mt in mentions:
         if mt.start > pos and _PASSIVE_BY.search(text, max(cs, mt.start - 60), mt.start):
@@ -408,7 +413,7 @@ def _resolve_actor(
             return mt.iso, "actor_possessive"
     head = text[cs : min(ce, cs + 40)].lower()
     # First-person plural in a quotation speaks for the speaker's side, "they" for the other.
-    pron = re.search(r"\b(we|our|they|their)\b(?:'ll)?", text[cs:pos], I)
+    pron = re.search(r"\b(we|our|they|their)\b(?:'ll)?", text[cs:pos], _I)
     if pron and ctx.speaker:
         if pron.group(1).lower() in ("we", "our"):
             return ctx.speaker, "actor_speaker"
@@ -431,7 +436,7 @@ def _resolve_actor(
     return None, ""
 
 
-_SAID = re.compile(r"\b(?:said|says|added|told|wrote|stated|according to)\b", I)
+_SAID = re.compile(r"\b(?:said|says|added|told|wrote|stated|according to)\b", _I)
 
 
 def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None:
@@ -451,14 +456,14 @@ def _compound_partner(
     """The second party of a compound subject ("the US and China agreed to ..."), if any."""
     subj = [mt for mt in mentions if mt.end <= pos and mt.subject]
     for a, b in zip(subj[-2:-1], subj[-1:], strict=False):
-        if a.iso != b.iso and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start], I):
-            if actor in (a.iso, b.iso):
-                return b.iso if actor == a.iso else a.iso
+        joined = re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start], _I)
+        if a.iso != b.iso and joined and actor in (a.iso, b.iso):
+            return b.iso if actor == a.iso else a.iso
     if re.search(
         r"\b(?:both sides|the two sides|both countries|the two countries|both nations"
         r"|the two nations)\b",
         text[cs:pos],
-        I,
+        _I,
     ):
         return None
     return None
@@ -467,7 +472,8 @@ def _compound_partner(
 def _resolve_target(
     ctx: ArticleContext, text: str, cs: int, ce: int, actor: str, mentions: list[Mention]
 ) -> str:
-    """At whom: an object mention or demonym in the clause, WLD for all-country measures, else dyad."""
+    """At whom: an object mention or demonym in the clause, WLD for all-country measures, else the
+    other party of the article's dyad."""
     if _WLD.search(text, cs, ce):
         return "WLD"
     objects = [mt.iso for mt in mentions if not mt.subject and mt.iso != actor]
@@ -563,14 +569,14 @@ def extract_article(
             pre = text[max(cs, pos - 45) : pos]
             # Negation scoped to the words just before the trigger ("has not yet lifted").
             if _NEG.search(pre) or re.search(
-                r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], I
+                r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], _I
             ):
                 continue
             threat = bool(_THREAT.search(text, cs, ce))
             hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
-                re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, I)
+                re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I)
             )
-            conditional = bool(re.search(r"\b(?:if|unless|whether)\b", clause, I))
+            conditional = bool(re.search(r"\b(?:if|unless|whether)\b", clause, _I))
             if (hedged or conditional) and not threat:
                 continue
             # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
@@ -578,7 +584,7 @@ def extract_article(
                 re.search(
                     r"\b(?:before|since|until|when|after)\s+(?:\S+\s+){0,3}$",
                     text[max(cs, pos - 40) : pos],
-                    I,
+                    _I,
                 )
             ) or bool(_SUBORDINATE_ACTOR.search(text, cs, pos))
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
@@ -627,13 +633,13 @@ def extract_article(
                 r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her"
                 r"|its|their)\b",
                 clause,
-                I,
+                _I,
             ):
                 continue
-            # Present perfect / progressive ("has imposed", "is restricting") reports news, not history.
+            # Present perfect / progressive ("has imposed", "is restricting") reports news.
             perfect = bool(
                 re.search(
-                    r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], I
+                    r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], _I
                 )
             )
             if not explicit and body_index > LEDE_SENTENCES and not future and not perfect:
@@ -655,7 +661,7 @@ def extract_article(
                 status = "implemented"
             elif future:
                 status = "announced"
-            elif re.search(lx.PAST_CUES, clause, I) or _PAST_TRIGGER.match(text, pos):
+            elif re.search(lx.PAST_CUES, clause, _I) or _PAST_TRIGGER.match(text, pos):
                 status = "implemented"
             else:
                 status = "announced"

@@ -76,13 +76,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             nxt = text[m.end() : m.end() + 3].lstrip("\"“‘('")[:1]
             # "U.S. goods", "No. 18", "Feb. 10": not a boundary when the abbreviation is known,
             # or when the next word starts lowercase or with a digit.
-            if "\n" not in m.group(0) and (
-                word.rstrip(".") in _ABBREV or len(word) == 1 or (nxt and not nxt.isupper())
-            ):
-                if not (
+            if (
+                "\n" not in m.group(0)
+                and (word.rstrip(".") in _ABBREV or len(word) == 1 or (nxt and not nxt.isupper()))
+                and not (
                     nxt and nxt.isupper() and word.rstrip(".") not in _ABBREV and len(word) > 1
-                ):
-                    continue
+                )
+            ):
+                continue
         _push(text, start, end, spans)
         start = end
     _push(text, start, len(text), spans)

@@ -30,12 +30,14 @@ def test_same_measure_in_two_articles_shares_entry_key() -> None:
                 (
                     "https://t.example/1",
                     "2025-04-04",
-                    "China will impose a 34% tariff on all US goods from April 10, the ministry said.",
+                    "China will impose a 34% tariff on all US goods from April 10, the "
+                    "ministry said.",
                 ),
                 (
                     "https://t.example/2",
                     "2025-04-05",
-                    "Beijing on Friday announced a 34 percent levy on American imports, effective April 10.",
+                    "Beijing on Friday announced a 34 percent levy on American imports, "
+                    "effective April 10.",
                 ),
             ]
         )
@@ -59,7 +61,8 @@ def test_keys_do_not_depend_on_input_order() -> None:
         (
             "https://t.example/3",
             "2025-04-05",
-            "Beijing on Friday announced a 34 percent levy on American imports, effective April 10.",
+            "Beijing on Friday announced a 34 percent levy on American imports, "
+            "effective April 10.",
         ),
     ]
     one = extract_corpus(make_frame(items)).statements.sort("statement_id")

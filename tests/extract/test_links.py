@@ -67,9 +67,8 @@ def test_no_link_between_same_actor() -> None:
 
 
 def test_same_agreement_links_across_articles() -> None:
-    from tests.extract.conftest import make_frame
-
     from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
 
     ex = extract_corpus(
         make_frame(
@@ -77,14 +76,14 @@ def test_same_agreement_links_across_articles() -> None:
                 (
                     "https://t.example/g1",
                     "2025-05-12",
-                    "After talks in Geneva, the United States will lower its tariff on Chinese goods to "
-                    "30% from 145% on May 14.",
+                    "After talks in Geneva, the United States will lower its tariff on Chinese "
+                    "goods to 30% from 145% on May 14.",
                 ),
                 (
                     "https://t.example/g2",
                     "2025-05-13",
-                    "Under the Geneva deal, China will suspend the non-tariff countermeasures it adopted "
-                    "against the United States.",
+                    "Under the Geneva deal, China will suspend the non-tariff countermeasures it "
+                    "adopted against the United States.",
                 ),
             ]
         )
