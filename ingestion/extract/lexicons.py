@@ -131,13 +131,16 @@ PRONOUN_SUBJECTS = ("it", "they", "he", "she", "the country", "the ministry", "t
 # --- Kinds ---------------------------------------------------------------------------------------
 TARIFF_NOUN = (
     r"(?:counter-?tariffs?|tariffs?|duties|duty|levies|levy|import tax(?:es)?|tax(?:es)? on"
-    r"|rates? of duty|ad valorem rates?|reciprocal rates?)"
+    r"|rates? of duty|ad valorem rates?|reciprocal rates?|(?:tariff|duty|combined|additional"
+    r"|fentanyl) rates?|rates? on (?:Chinese|American|US|U\.S\.|China|the United States|imports"
+    r"|goods))"
 )
 CONTROL_NOUN = (
     r"(?:export controls?|export restrictions?|export curbs?|export bans?|export ban|controls?"
     r"|curbs?|restrictions?|licen[cs]e requirements?|licen[cs]ing requirements?"
     r"|unreliable entit(?:y|ies) list|entity list|export control list|blacklist"
-    r"|licen[cs]es|counter-?measures|restrictive measures"
+    r"|licen[cs]es|counter-?measures|restrictive measures|(?:affiliates|50 ?%|50 percent) rule"
+    r"|export licen[cs]ing"
     r"|restrictions? (?:it|they) (?:had )?imposed)"
 )
 # Restrictive verb stems (tariffs and controls alike).
@@ -151,14 +154,16 @@ UP_VERBS = (
     r"|restrict(?:s|ed|ing)?|ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|block(?:s|ed|ing)?"
     r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:ed|ing)?|blacklist(?:s|ed|ing)?"
     r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"
-    r"|broaden(?:s|ed|ing)?|put(?:s|ting)?)"
+    r"|broaden(?:s|ed|ing)?|put(?:s|ting)?|attract(?:s|ed|ing)?|fac(?:e|es|ed|ing)"
+    r"|carr(?:y|ies|ied|ying)|charg(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|stack(?:s|ed|ing)?)"
 )
 DOWN_TARIFF_VERBS = (
     r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?"
     r"|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|cancel(?:s|ed|led|ing|ling)?"
     r"|roll(?:s|ed|ing)? back|halv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?"
     r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|exempt(?:s|ed|ing)?"
-    r"|lift(?:s|ed|ing)?)"
+    r"|lift(?:s|ed|ing)?|waiv(?:e|es|ed|ing)|stop(?:s|ped|ping)? collecting"
+    r"|br(?:ing|ings|ought) (?:\w+ ){0,6}down)"
 )
 SUSPEND_VERBS = (
     r"(?:suspen(?:d|ds|ded|ding|sion)|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?|postpon\w+)"
@@ -179,7 +184,7 @@ VISA_PAT = r"\bvisas?\b"
 PORT_FEE_PAT = r"\bport (?:fees?|charges?)\b|\bfees? on (?:\w+[- ])*(?:vessels|ships)\b"
 INVESTIGATION_PAT = (
     r"\b(?:anti-dumping|anti-subsidy|anti-monopoly|anti-discrimination|antitrust|countervailing"
-    r"|section 301|section 232)?\s*(?:investigations?|probes?|inquir(?:y|ies))\b"
+    r"|section 301|section 232)?\s*(?:investigations?|probes?|inquir(?:y|ies)|case against)\b"
 )
 INVESTIGATION_VERBS = r"\b(?:launch|open|initiat|begin|began|begun|start|announc|file)\w*\b"
 NON_TARIFF_PAT = r"\bnon-? ?tariff (?:counter-?measures|measures|barriers)\b"
@@ -198,7 +203,7 @@ HEDGE_CUES = (
     r"|planning to"
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
     r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
-    r"|would need|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
+    r"|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
     r"|didn't confirm|did not confirm|not confirm\w*|denied|aimed at|aiming at|aiming to"
     r"|caution\w*)\b"
 )

@@ -33,7 +33,7 @@ _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
     r"|\bof|\bin|\bhit|\bpunish|\bsue|\bfollow\w*|\bby|\baccus\w+|\bcalls? on|\burg\w+"
     r"|\bunder|\bwithin|\bacross)\s+"
-    r"(?:the\s+)?$",
+    r"(?:(?:the|a|an)\s+)?$",
     _I,
 )
 _ADJ_FOLLOW = re.compile(
@@ -65,7 +65,11 @@ _SUPPLY = re.compile(
 )
 _HALT = re.compile(
     r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
-    r"(?:shipments|exports?|exporting|sales?|selling|supply|supplies)\b|\bstop selling\b"
+    r"(?:shipments|exports?|exporting|sales?|selling|supply|supplies|supplying)\b|\bstop selling\b"
+    r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
+    r"|\b(?:put|puts|putting|placed|places|placing)\s+(?:\S+\s+){0,8}?on\s+(?:its|the|\w+['’]s)"
+    r"\s+(?:\w+\s+){0,3}list\b"
+    r"|\b(?:requir|need)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:export\s+)?licen[cs]e\b"
     r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
     r"{0,4}(?:to\s+(?:its|the|\w+['’]s)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
     r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)",
@@ -125,7 +129,7 @@ _TRADE_TERMS = re.compile(
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
-    r"|levied|adopted|taken|sent)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
+    r"|levied|adopted|taken|sent|signed)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
     _I,
 )
 _FUTURE = re.compile(
