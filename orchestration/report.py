@@ -45,6 +45,8 @@ MARKED_KINDS = {
     "import": ("purchase_commitment", "tariff_increase", "tariff_reduction", "tariff_suspension"),
 }
 MAX_TRADE_OVERVIEW = 8
+# The report sits beside the published file it was drawn from.
+REPORT_FILE_NAME = "report.html"
 PREVIEW_COLUMNS = ("entry_id", "actor", "target", "kind", "status", "announced_on", "summary")
 
 
@@ -529,6 +531,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 th, td { border: 1px solid #ddd; padding: 4px 8px; vertical-align: top; text-align: left; }
 th { background: #f4f4f4; }
 .pair td { width: 50%; }
+hr { border: 0; border-top: 1px dashed #ccc; }
 .agreement { background: #eef4fb; font-weight: 600; }
 blockquote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid #bbb; background: #fafafa; }
 .cite { font-size: 13px; color: #555; }
@@ -567,36 +570,39 @@ blockquote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid #bbb; back
 <p class="note">{{ tariffs.note }}</p>
 
 <h2 id="pairs">Commitments and what was given in return</h2>
-<p class="note">Each row is a link in ledger.links: the commitment (or retaliating measure) on
-the left, the measure given in return (or retaliated against) on the right, each with the
-passages that support it.</p>
+<p class="note">From ledger.links: each commitment (or retaliating measure) on the left,
+the measures given in return (or retaliated against) on the right, each with the passages that
+support it and the articles they come from.</p>
 {% if not pairs %}<p>The ledger holds no links yet.</p>{% endif %}
 <table>
-{% for group, rows in pairs %}
-<tr><td colspan="2" class="agreement">{{ group }}</td></tr>
-{% for pair in rows %}
-<tr class="pair">
-  {% for side in (pair.commitment, pair.reciprocal) %}
-  <td id="pair-{{ pair.link.link_id }}-{{ loop.index }}">
-    {% if side %}
+{% macro show(side) -%}
     <div><span class="kind">{{ side.actor }} → {{ side.target }} · {{ side.kind }}</span>
       · {{ side.status }}
       {%- if side.effective_on %} · effective {{ side.effective_on }}{% endif %}</div>
     <div><strong>{{ side.summary }}</strong></div>
     {% for ev in evidence.get(side.entry_id, []) %}
     <blockquote>“{{ ev.quote }}”
-      <div class="cite">
-        {%- if ev.href %}<a href="{{ ev.href }}" rel="noopener noreferrer">{{ ev.url }}</a>
-        {%- else %}{{ ev.url or ev.article_id }}{% endif %}
-        {%- if ev.published_on %} · {{ ev.published_on }}{% endif %}</div>
+      {% for cite in ev.cites %}<div class="cite">
+        {%- if cite.href %}<a href="{{ cite.href }}" rel="noopener noreferrer">{{ cite.url }}</a>
+        {%- else %}{{ cite.url or cite.article_id }}{% endif %}
+        {%- if cite.published_on %} · {{ cite.published_on }}{% endif %}</div>{% endfor %}
     </blockquote>
     {% endfor %}
-    {% endif %}
+{%- endmacro %}
+{% for group, rows in pairs %}
+<tr><td colspan="2" class="agreement">{{ group }}</td></tr>
+{% for pair in rows %}
+<tr class="pair">
+  <td id="commitment-{{ pair.commitment.entry_id }}">{{ show(pair.commitment) }}</td>
+  <td>
+    {% for item in pair.reciprocals %}
+    {% if not loop.first %}<hr>{% endif %}
+    <div id="reciprocal-{{ item.link.link_id }}">{{ show(item.entry) }}
+    <div class="cite">link {{ item.link.link_id }} · basis: {{ item.link.basis }} ·
+      confidence {{ "%.2f"|format(item.link.confidence) }}</div></div>
+    {% endfor %}
   </td>
-  {% endfor %}
 </tr>
-<tr><td colspan="2" class="cite">link {{ pair.link.link_id }} · basis: {{ pair.link.basis }} ·
-  confidence {{ "%.2f"|format(pair.link.confidence) }}</td></tr>
 {% endfor %}
 {% endfor %}
 </table>
@@ -669,25 +675,33 @@ def render_report(published_db: Path, out: Path) -> Path:
     out = Path(out)
     data = read_report_data(published_db)
     by_id = {e["entry_id"]: e for e in data.entries}
-    evidence = {
-        entry_id: [{**row, "href": safe_url(row["url"])} for row in rows]
-        for entry_id, rows in data.evidence.items()
-    }
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    # Syndicated copies carry the same passage: show each quote once, with all its articles.
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for entry_id, rows in data.evidence.items():
+        quotes: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            quote = quotes.setdefault(row["quote"], {"quote": row["quote"], "cites": []})
+            quote["cites"].append({**row, "href": safe_url(row["url"])})
+        evidence[entry_id] = list(quotes.values())
+    # Deal -> commitment -> what was given in return: a commitment tied to several measures is
+    # shown once, beside all of them.
+    groups: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for link in data.links:
+        commitment = by_id.get(link["commitment_entry_id"])
+        reciprocal = by_id.get(link["reciprocal_entry_id"])
+        if commitment is None or reciprocal is None:
+            continue  # cannot happen in a checked file (links reference entries)
         group = link["agreement"] or (
             "Retaliation" if link["basis"] == "retaliation" else "No named agreement"
         )
-        groups[group].append(
-            {
-                "link": link,
-                "commitment": by_id.get(link["commitment_entry_id"]),
-                "reciprocal": by_id.get(link["reciprocal_entry_id"]),
-            }
+        pair = groups[group].setdefault(
+            commitment["entry_id"],
+            {"commitment": commitment, "reciprocals": [], "link": link},
         )
+        pair["reciprocals"].append({"entry": reciprocal, "link": link})
     # Deals in the order they were struck: the earliest commitment date of each group first.
     pairs = sorted(
-        groups.items(),
+        ((group, list(rows.values())) for group, rows in groups.items()),
         key=lambda item: min(
             (p["link"]["commitment_on"] or dt.date.max for p in item[1]), default=dt.date.max
         ),

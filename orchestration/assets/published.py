@@ -7,6 +7,7 @@ import dagster as dg
 from ingestion.load import connect
 from orchestration.checks import PUBLISHED_TABLES, ledger_key
 from orchestration.publish import RunRecord, publish
+from orchestration.report import REPORT_FILE_NAME, entries_preview_markdown
 from orchestration.resources import LedgerSettings
 
 PUBLISHED = dg.AssetKey(["published", "tradeledger"])
@@ -70,5 +71,9 @@ def published_ledger(
             "path": dg.MetadataValue.path(str(paths.published)),
             "row_counts": dg.MetadataValue.json(counts),
             "dagster/row_count": counts.get("entries", 0),
+            # At a glance in the UI: the first entries, and where the documents of this version are.
+            "preview": dg.MetadataValue.md(entries_preview_markdown(paths.published)),
+            "report": dg.MetadataValue.path(str(paths.published_dir / REPORT_FILE_NAME)),
+            "quality_docs": dg.MetadataValue.path(str(paths.docs / "quality")),
         }
     )

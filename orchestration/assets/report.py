@@ -8,11 +8,11 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.published import PUBLISHED
 from orchestration.project import dbt_project
+from orchestration.report import REPORT_FILE_NAME
 from orchestration.resources import LedgerSettings
 
 REPORT = dg.AssetKey(["published", "report"])
 DBT_DOCS = dg.AssetKey(["published", "dbt_docs"])
-REPORT_FILE_NAME = "report.html"
 
 
 @dg.asset(
