@@ -115,6 +115,8 @@ _PRODUCT_SCAN = re.compile(
 )
 _WLD = re.compile(
     r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
+    r"|(?:over|more than|dozens of|most|other)\s+(?:\d+\s+)?(?:other\s+)?(?:countries|partners)"
+    r"|for countries"
     r"|global(?:ly)?|any country|all foreign)\b",
     _I,
 )
@@ -144,6 +146,20 @@ _SUBORDINATE_ACTOR = re.compile(
 )
 _LICENSE_REQUIRED = re.compile(
     r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen|\bdeny|\bdenie", _I
+)
+_AGENT_BEFORE = re.compile(
+    r"\b(?:signed|issued|announced|published|released|ordered)\s+by\s+(?:the\s+)?$", _I
+)
+_BOTH = re.compile(
+    r"\b(?:both countries|the two countries|both sides|the two sides|both governments"
+    r"|the two governments|both nations|the two nations)\b",
+    _I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:it|they|which|that|each)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ed|put|set|took)\b"
+    r"|\b(?:Beijing|Washington|China|the US)\s+(?:had\s+|has\s+)?(?:imposed|announced|introduced"
+    r"|placed|put|took|adopted|unveiled)\b",
+    _I,
 )
 _OPPONENT = {"USA": "CHN", "CHN": "USA"}
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
@@ -317,6 +333,10 @@ def classify(clause: str) -> Kind | None:
         # Reporting verbs ("announced", "implemented") only decide when no change verb is there.
         strong = [v for v in verbs if not _WEAK_VERB.match(clause, v[0])]
         verbs = strong or verbs
+        if before is not None and after is not None and after < before and not verbs:
+            # "the levy on Chinese goods would fall to 10% from 20%": whose levy is read from
+            # the goods it falls on (see extract_article).
+            return Kind("tariff_reduction", t.start(), "rate_down_noverb")
         if before is not None and after is not None and after < before and verbs:
             d = [v for v in verbs if v[1] != "tariff_increase"]
             return Kind(
@@ -408,6 +428,10 @@ def _resolve_actor(
     for mt in mentions:
         if mt.start > pos and _PASSIVE_BY.search(text, max(cs, mt.start - 60), mt.start):
             return mt.iso, "actor_passive_by"
+    # "An order signed by Trump cuts ...": the agent of the subject noun phrase acts.
+    for mt in mentions:
+        if mt.end <= pos and _AGENT_BEFORE.search(text, max(cs, mt.start - 40), mt.start):
+            return mt.iso, "actor_agent"
     before = [mt for mt in mentions if mt.subject and mt.end <= pos]
     if before:
         return before[-1].iso, "actor_subject"
@@ -426,8 +450,7 @@ def _resolve_actor(
         ]
         if other:
             return other[0], "actor_speaker_other"
-    if sent_subject and cs > 0:
-        return sent_subject, "actor_sentence_subject"
+    # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government"
         r"|the department|the administration|the agency|the move"
@@ -435,6 +458,8 @@ def _resolve_actor(
         head,
     ):
         return ctx.last_actor, "actor_pronoun"
+    if sent_subject and cs > 0:
+        return sent_subject, "actor_sentence_subject"
     if re.match(r"\W*(?:the administration|the white house)", head):
         return "USA", "actor_role"
     return None, ""
@@ -452,6 +477,25 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
             if 0 <= gap <= 25 and (best is None or gap < best[0]):
                 best = (gap, mt.iso)
     return best[1] if best else None
+
+
+_ON_GOODS = re.compile(
+    r"\b(?:on|from)\s+(?:all\s+|most\s+|some\s+)?(?:the\s+)?$"
+    r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$",
+    _I,
+)
+
+
+def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
+    """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China"."""
+    out = []
+    for m in _DEMONYM_RE.finditer(text, cs, ce):
+        if _ON_GOODS.search(text, max(cs, m.start() - 40), m.start()):
+            out.append(lx.DEMONYMS[m.group(0).lower()])
+    for mt in actor_mentions(text, cs, ce):
+        if _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start):
+            out.append(mt.iso)
+    return out
 
 
 def _compound_partner(
@@ -593,9 +637,20 @@ def extract_article(
             ) or bool(_SUBORDINATE_ACTOR.search(text, cs, pos))
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
             actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
+            partner = None
+            if not any(mt.subject and mt.end <= pos for mt in c_mentions) and len(ctx.dyad) == 2:
+                if _BOTH.search(text, max(cs, pos - 45), pos):
+                    # "Both countries will pause ...": one statement for each party.
+                    actor, partner, arule = ctx.dyad[0], ctx.dyad[1], "actor_both"
+            if k.rule == "rate_down_noverb":
+                goods = _goods_origin(text, cs, ce)
+                owner = _OPPONENT.get(goods[0]) if goods else None
+                if owner is None:
+                    continue
+                actor, arule = owner, "actor_goods_owner"
             if actor is None:
                 continue
-            partner = _compound_partner(text, cs, pos, c_mentions, actor)
+            partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
             rules.append(arule)
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
             if partner and k.kind in _RESTRICTIVE:
@@ -621,11 +676,25 @@ def extract_article(
                 or bool(_COMMIT.search(pre))
                 or bool(_FUTURE.search(text, ss, cs))
             )
+            # "the two sides agreed to slash ..." (simple past, no will): a recalled promise.
+            recalled = (
+                not _FUTURE.search(text, cs, pos + 1)
+                and bool(re.search(r"\b(?:agreed|pledged|vowed|promised)\s+to\b", pre, _I))
+                and not re.search(
+                    r"\b(?:have|has)\s+(?:\w+\s+)?(?:agreed|pledged|vowed|promised)\b", pre, _I
+                )
+            )
             # Dates of the clause; else the sentence's announcement date ("On Tuesday, X said it
             # would ..."), never another clause's effective or background date.
-            c_dates = [d for d in s_dates if cs <= d.start < ce] or [
-                d for d in s_dates if d.role == "announced" and d.start < cs
-            ]
+            c_dates = [
+                d
+                for d in s_dates
+                if cs <= d.start < ce
+                # "the controls it announced on October 9": the date of the object, not the act.
+                and not (
+                    d.start > pos and d.role != "effective" and _RELATIVE.search(text, pos, d.start)
+                )
+            ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
             explicit_ann = any(d.role == "announced" for d in c_dates)
             # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
@@ -646,7 +715,12 @@ def extract_article(
                     r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], _I
                 )
             )
-            if not explicit and body_index > LEDE_SENTENCES and not future and not perfect:
+            if (
+                not explicit
+                and body_index > LEDE_SENTENCES
+                and (not future or recalled)
+                and not perfect
+            ):
                 # Background sentences far from the lede, with no date of their own, mostly recall
                 # older measures: dating them by the article would invent a new event.
                 if not _RESPONSE.search(sentence):
