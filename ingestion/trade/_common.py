@@ -48,7 +48,7 @@ def rule_index(rules: list[Rule]) -> pl.Expr:
     return expr.otherwise(pl.lit(None, dtype=pl.Int16))
 
 
-def _reason_text(rules: list[Rule]) -> pl.Expr:
+def reason_text(rules: list[Rule]) -> pl.Expr:
     expr: pl.Expr | None = None
     for i, (_cond, reason) in enumerate(rules):
         text = pl.lit(reason) if isinstance(reason, str) else reason
@@ -150,7 +150,7 @@ def split_records(
     if "_pos" not in bad.columns:
         bad = bad.with_columns(pl.format("line {}", "_line").alias("_pos"))
     bad = bad.select(
-        "_pos", _reason_text(rules).alias("_reason"), snippet_expr(snippet_cols).alias("_snippet")
+        "_pos", reason_text(rules).alias("_reason"), snippet_expr(snippet_cols).alias("_snippet")
     )
     # The only per-row Python work is building Reject objects, and only for rejected rows.
     rejects = [Reject(position=p, reason=r, snippet=s or "") for p, r, s in bad.iter_rows()]

@@ -32,14 +32,14 @@ from pathlib import Path
 
 import polars as pl
 
-from ingestion.schemas import ParseResult
+from ingestion.schemas import TRADE_FLOW_SCHEMA, ParseResult, Reject
 from ingestion.trade._common import (
     Rule,
     blank,
     file_reject,
-    mark_duplicates,
+    reason_text,
     rule_index,
-    split_records,
+    snippet_expr,
     valid_hs,
 )
 from ingestion.trade.codes import comtrade_areas, comtrade_qty_units
@@ -232,12 +232,12 @@ def parse_comtrade_json(obj: dict) -> ParseResult:
             columns[c].append(None if v is None else str(v))
     frame = pl.DataFrame(columns, schema=dict.fromkeys(present, pl.String)).with_columns(
         pl.Series("_not_object", not_object),
-        pl.format("item {}", pl.int_range(1, len(rows) + 1)).alias("_pos"),
+        pl.int_range(1, len(rows) + 1, dtype=pl.UInt32).alias("_line"),
     )
     structural: list[Rule] = [
         (pl.col("_not_object"), "malformed record: data item is not an object")
     ]
-    return _check(frame.lazy(), present, structural)
+    return _check(frame.lazy(), present, structural, pos_template="item {}")
 
 
 def _empty() -> pl.DataFrame:
@@ -265,7 +265,9 @@ _ALWAYS_FILLED = {"isAggregate", "isReported", "isOriginalClassification"}
 _ZERO = ["0", "0.0", "00", "000", "0000"]
 
 
-def _check(lf: pl.LazyFrame, present: list[str], structural: list[Rule]) -> ParseResult:
+def _check(
+    lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
+) -> ParseResult:
     """Run the Comtrade row rules on an all-text frame and split records from rejects.
 
     Speed matters (20-million-row files): every derived value is computed once as a column,
@@ -384,20 +386,7 @@ def _check(lf: pl.LazyFrame, present: list[str], structural: list[Rule]) -> Pars
         if c in present:
             rules.append((pl.col(num) < 0, pl.format(f"negative {c} {{}}", pl.col(c))))
     raw_cols = list(present)
-    exact_rule, conflict_rule = len(rules), len(rules) + 1
-    rules.append((pl.lit(False), "exact duplicate of an earlier row"))
-    rules.append(
-        (
-            pl.lit(False),
-            "conflicting duplicate: same reporter, partner, flow, HS code and period as an "
-            "earlier row",
-        )
-    )
-    # A second row for the same observation is either an exact repeat or a conflict: keep the
-    # first, reject the later ones instead of summing both.
-    key = ["_reporter", "_partner", "_flow", "_hs", "_freq", "_period"]
-    frame = lf.with_columns(_rule=rule_index(rules), _hash=pl.struct(key).hash()).collect()
-    frame = mark_duplicates(frame, key, raw_cols, exact_rule, conflict_rule)
+    frame_rules = rule_index(rules)
     # quantity only means something with a unit; qtyUnitCode -1 (N/A) maps to no unit.
     qty = pl.when(pl.col("_unit").is_not_null()).then(pl.col("_qty"))
     out = [
@@ -411,11 +400,75 @@ def _check(lf: pl.LazyFrame, present: list[str], structural: list[Rule]) -> Pars
         pl.col("_net").alias("net_weight_kg"),
         pl.col("_val").alias("value_usd"),
         pl.lit("comtrade").alias("source"),
-        pl.format("line {}", "_line").alias("record_position")
-        if "_line" in frame.columns
-        else pl.col("_pos").alias("record_position"),
+        pl.format(pos_template, "_line").alias("record_position"),
     ]
-    return split_records(frame, rules, out, raw_cols)
+    base = lf.with_columns(_rule=frame_rules)
+    key = ["reporter", "partner", "flow", "hs_code", "_freq", "period"]
+    good_q = (
+        base.filter(pl.col("_rule").is_null())
+        .select([*out, "_line", "_freq"])
+        .with_columns(_hash=pl.struct(key).hash())
+    )
+    bad_q = base.filter(pl.col("_rule").is_not_null()).select(
+        "_line",
+        pl.format(pos_template, "_line").alias("_pos"),
+        reason_text(rules).alias("_reason"),
+        snippet_expr(raw_cols).alias("_snippet"),
+    )
+    # One streaming pass feeds both queries (the shared scan is not materialised): the good
+    # rows keep only typed output columns, the raw text survives only for rejected rows.
+    good, bad = pl.collect_all([good_q, bad_q])
+    good, dups = _split_duplicates(good, key, pos_template)
+    rejects = pl.concat([bad, dups]).sort("_line") if dups.height else bad
+    records = good.select([pl.col(c).cast(t) for c, t in TRADE_FLOW_SCHEMA.items()])
+    return ParseResult(
+        records=records,
+        rejects=[Reject(p, r, s or "") for p, r, s in rejects.drop("_line").iter_rows()],
+        records_in=records.height + rejects.height,
+    )
+
+
+def _split_duplicates(
+    good: pl.DataFrame, key: list[str], pos_template: str
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Move later rows repeating an observation's key out of `good`, as rejects.
+
+    Two rows with the same reporter, partner, flow, HS code, frequency and period would count one
+    observation twice. The later one is an "exact duplicate" when all loaded fields are equal,
+    else a "conflicting duplicate". One hash pass finds candidates; the exact comparison runs
+    only on that (usually tiny) subset, so a hash collision cannot reject a row.
+    """
+    empty_rejects = pl.DataFrame(
+        schema={"_line": pl.UInt32, "_pos": pl.String, "_reason": pl.String, "_snippet": pl.String}
+    )
+    cand = good["_hash"].is_duplicated()
+    if not cand.any():
+        return good, empty_rejects
+    values = [c for c in TRADE_FLOW_SCHEMA if c != "record_position"] + ["_freq"]
+    sub = (
+        good.with_row_index("_ri")
+        .filter(cand)
+        .with_columns(
+            _reason=pl.when(~pl.struct(values).is_first_distinct())
+            .then(pl.lit("exact duplicate of an earlier row"))
+            .when(~pl.struct(key).is_first_distinct())
+            .then(
+                pl.lit(
+                    "conflicting duplicate: same reporter, partner, flow, HS code and period "
+                    "as an earlier row"
+                )
+            )
+        )
+        .filter(pl.col("_reason").is_not_null())
+    )
+    dups = sub.select(
+        pl.col("_line").cast(pl.UInt32),
+        pl.col("record_position").alias("_pos"),
+        "_reason",
+        snippet_expr(values[:-1]).alias("_snippet"),
+    )
+    keep = good.with_row_index("_ri").filter(~pl.col("_ri").is_in(sub["_ri"].implode()))
+    return keep.drop("_ri"), dups
 
 
 def _head_bytes(path: Path, size: int = 65536) -> bytes:
