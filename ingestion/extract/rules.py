@@ -271,6 +271,7 @@ class Kind:
 _WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", _I)
 
 
+_ADJ_PARTICIPLE = re.compile(r"\b(?:a|an|the|substantially|already|previously)\s+$", _I)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
@@ -280,6 +281,9 @@ def _near_verbs(
     """Verb matches with the measure noun close by: after it (object) or just before (passive)."""
     out = []
     for m in verb_rx.finditer(clause):
+        # "a substantially lowered tariff": a participle used as an adjective is no action.
+        if _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start()):
+            continue
         if (
             noun_rx.search(clause, m.end(), m.end() + 90)
             or noun_rx.search(clause, max(0, m.start() - 60), m.start())
@@ -638,10 +642,13 @@ def extract_article(
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
             actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
             partner = None
-            if not any(mt.subject and mt.end <= pos for mt in c_mentions) and len(ctx.dyad) == 2:
-                if _BOTH.search(text, max(cs, pos - 45), pos):
-                    # "Both countries will pause ...": one statement for each party.
-                    actor, partner, arule = ctx.dyad[0], ctx.dyad[1], "actor_both"
+            if (
+                not any(mt.subject and mt.end <= pos for mt in c_mentions)
+                and len(ctx.dyad) == 2
+                and _BOTH.search(text, max(cs, pos - 45), pos)
+            ):
+                # "Both countries will pause ...": one statement for each party.
+                actor, partner, arule = ctx.dyad[0], ctx.dyad[1], "actor_both"
             if k.rule == "rate_down_noverb":
                 goods = _goods_origin(text, cs, ce)
                 owner = _OPPONENT.get(goods[0]) if goods else None
