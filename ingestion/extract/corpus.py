@@ -263,7 +263,7 @@ def assign_entry_keys(statements: list[dict]) -> None:
 # --- links ---------------------------------------------------------------------------------------
 _PREP_CUE = re.compile(
     r"^(?:in response to|response to|in retaliation|in return for|follows?"
-    r"|followed|comes? after|came after)",
+    r"|followed|comes? after|came after|in reply to)",
     re.I,
 )
 

@@ -47,7 +47,8 @@ _TARIFF = re.compile(r"\b" + lx.TARIFF_NOUN, _I)
 _CONTROL = re.compile(r"\b" + lx.CONTROL_NOUN + r"\b", _I)
 _UP = re.compile(r"\b" + lx.UP_VERBS + r"\b", _I)
 _TOOK_EFFECT = re.compile(
-    r"\b(?:took effect|take effect|takes effect|went into (?:effect|force)"
+    r"\b(?:took effect|take effect|takes effect|taking hold|took hold|takes hold"
+    r"|went into (?:effect|force)"
     r"|in force|kick(?:ed|s)? in)\b",
     _I,
 )
