@@ -340,4 +340,10 @@ def validate_frame(
     if docs_dir is None:
         return _summarise(suite.name, _validate_ephemeral(frame, suite))
     result, index = _validate_with_docs(frame, suite, Path(docs_dir))
+    # This run's result beside its Data Docs, so a home holds what its last run checked.
+    results_dir = Path(docs_dir) / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    (results_dir / f"{suite.name}.json").write_text(
+        json.dumps(result.to_json_dict(), indent=2, default=str), encoding="utf-8"
+    )
     return _summarise(suite.name, result, index if index.exists() else None)

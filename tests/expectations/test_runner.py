@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,8 @@ def test_docs_dir_gets_data_docs(
     assert (docs_dir / "index.html").is_file()
     pages = list((docs_dir / "validations").rglob("*.html"))
     assert pages, "no validation page written"
+    result = json.loads((docs_dir / "results" / f"ledger_{table}.json").read_text())
+    assert result["success"] is True
 
 
 def test_docs_dir_with_failing_frame(
