@@ -141,7 +141,7 @@ _FUTURE = re.compile(
     _I,
 )
 _SUBORDINATE_ACTOR = re.compile(
-    r"\b(?:before|since|until|after|as)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
+    r"\b(?:before|since|until|after|as|with)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
     r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
     _I,
 )
@@ -162,6 +162,10 @@ _RELATIVE = re.compile(
     r"|placed|put|took|adopted|unveiled)\b",
     _I,
 )
+_PARTICIPLE_DATE = re.compile(
+    r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted)\s+(?:by\s+(?:\S+\s+){1,3})?$",
+    _I,
+)
 _OPPONENT = {"USA": "CHN", "CHN": "USA"}
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
 _RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
@@ -174,6 +178,15 @@ _EASING = {
     "other",
 }
 LEDE_SENTENCES = 4
+BODY_NEEDS_MARKER = True
+# Words that place a past-tense sentence in the story's background rather than its news.
+_BACKGROUND_MARK = re.compile(
+    r"\b(?:at one point|earlier|previously|last (?:year|month|week)|since|so-called|had been"
+    r"|had (?:\w+ed|put|set|hit|cut)|in (?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)|began|first|initially|then|after|over the past"
+    r"|in recent (?:weeks|months)|has been|have been|already)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -702,6 +715,11 @@ def extract_article(
                 and not (
                     d.start > pos and d.role != "effective" and _RELATIVE.search(text, pos, d.start)
                 )
+                # "the tariffs announced by Trump last week have now been paused": the date
+                # belongs to the participle in the subject, not to the pause.
+                and not (
+                    d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start)
+                )
             ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
             explicit_ann = any(d.role == "announced" for d in c_dates)
@@ -728,6 +746,7 @@ def extract_article(
                 and body_index > LEDE_SENTENCES
                 and (not future or recalled)
                 and not perfect
+                and (BODY_NEEDS_MARKER is False or _BACKGROUND_MARK.search(sentence))
             ):
                 # Background sentences far from the lede, with no date of their own, mostly recall
                 # older measures: dating them by the article would invent a new event.
