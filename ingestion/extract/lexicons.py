@@ -49,6 +49,9 @@ ACTOR_ALIASES: dict[str, str] = {
     "customs and border protection": "USA",
     "cbp": "USA",
     "federal register": "USA",
+    # Executive orders are a US instrument in this news stream.
+    "an executive order": "USA",
+    "the executive order": "USA",
     # China.
     "china": "CHN",
     "beijing": "CHN",
@@ -177,7 +180,8 @@ RELAX_VERBS = (
 LICENSE_VERBS = (
     r"(?:approv(?:e|es|ed|ing)|grant(?:s|ed|ing)?|speed(?:s|ing)? up|sped up"
     r"|expedit(?:e|es|ed|ing)|accelerat(?:e|es|ed|ing)|resum(?:e|es|ed|ing)"
-    r"|deliver(?:s|ed|ing)?|issu(?:e|es|ed|ing)|fast-track(?:s|ed|ing)?)"
+    r"|deliver(?:s|ed|ing)?|issu(?:e|es|ed|ing)|fast-track(?:s|ed|ing)?|restor(?:e|es|ed|ing)"
+    r"|reinstat(?:e|es|ed|ing))"
 )
 PURCHASE_PAT = r"\b(?:buy|buying|bought|purchas\w*|procure\w*|import more)\b"
 VISA_PAT = r"\bvisas?\b"
@@ -299,7 +303,12 @@ PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
     (r"\bcrude(?: oil)?\b", "crude oil", ("2709",), "energy"),
     (r"\bethane\b", "ethane", ("290110",), "ethane"),
     (r"\bbutane\b", "butane", ("290110",), "ethane"),
-    (r"\bjet engines?|aircraft engines?|aviation|aerospace", "jet engines", ("8411",), "aviation"),
+    (
+        r"\bjet engines?|aircraft engines?|aviation|aerospace|\bengines?\b|planemaker|COMAC",
+        "jet engines",
+        ("8411",),
+        "aviation",
+    ),
     (
         r"\bchip design software|electronic design automation|\bEDA\b",
         "chip design software",

@@ -141,6 +141,7 @@ _FUTURE = re.compile(
     _I,
 )
 _SUBORDINATE_ACTOR = re.compile(
+    r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
     r"\b(?:before|since|until|after|as|with)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
     r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
     _I,
@@ -648,6 +649,7 @@ def extract_article(
             # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
             subordinate = bool(
                 re.search(
+                    r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
                     r"\b(?:before|since|until|when|after)\s+(?:\S+\s+){0,3}$",
                     text[max(cs, pos - 40) : pos],
                     _I,
