@@ -286,6 +286,11 @@ class Kind:
 _WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", _I)
 
 
+_RATE_TARIFF = re.compile(
+    r"\b(?:carr(?:y|ies|ied)|fac(?:e|es|ed)|attract\w*|charg\w+|lev(?:y|ied|ies)|impos\w+)\s+"
+    r"(?:an?\s+)?(?:additional|extra|further)\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    _I,
+)
 _ADJ_PARTICIPLE = re.compile(r"\b(?:a|an|the|substantially|already|previously)\s+$", _I)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
@@ -378,6 +383,10 @@ def classify(clause: str) -> Kind | None:
         te = _TOOK_EFFECT.search(clause)
         if te:
             return Kind("tariff_increase", te.start(), "tariff_took_effect")
+    # "US chicken will carry an additional 15 percent": the duty is only named by its rate.
+    r = _RATE_TARIFF.search(clause)
+    if r:
+        return Kind("tariff_increase", r.start(), "rate_only_tariff")
     h = _HALT.search(clause) or _LICENSE_SUSPEND.search(clause)
     if h:
         return Kind("export_control", h.start(), "halt_exports")
