@@ -20,8 +20,12 @@ Decisions (see also the package docstring):
 * cmdCode TOTAL (all commodities) is kept as hs_code "TOTAL"; other codes must be 2-10 digits.
 * quantity is `qty` in the unit of `qtyUnitCode`; with unit -1 (N/A) quantity is null.
   value_usd is `primaryValue` (CIF for imports, FOB for exports, as Comtrade defines it).
-* Exact duplicates are judged on the fields the parser reads (codes, period, flow, breakdown
-  codes, quantities, values), not on description or estimation-flag columns.
+* Repeats are judged among loadable (total) rows on the loaded fields: same reporter, partner,
+  flow, HS code, frequency and period -> the later row is rejected, as "exact duplicate" when
+  quantity, unit, weight and value are equal too, else as "conflicting duplicate". Description
+  and estimation-flag columns are not compared.
+* Lines with more fields than the header (an unquoted comma) are not detected as such; their
+  shifted values usually fail a code or number rule instead.
 """
 
 from __future__ import annotations
