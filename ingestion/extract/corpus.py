@@ -246,6 +246,10 @@ def assign_entry_keys(statements: list[dict]) -> None:
         key = _attach(st, by_block, effs)
         if key is not None:
             st["entry_key"] = key
+            # A month-only date ("in April") or a date borrowed from the answering measure says
+            # less than the day-precise entry it joined: keep it from moving the entry's dates.
+            if st.get("_month_only") or (st.get("_anaphoric") and key[-10:] != str(_ref_date(st))):
+                st["announced_on"] = None
         else:
             weak_blocks[_block(st)].append(st)
     for base, members in weak_blocks.items():

@@ -831,6 +831,7 @@ def extract_article(
                         # the announced date is the article's, not the clause's own
                         "_ann_from_pub": not explicit_ann,
                         "_soft": (not explicit_ann and ctx.pub_inferred) or month_only,
+                        "_month_only": month_only,
                     }
                 )
             ctx.last_actor = actor
