@@ -19,7 +19,7 @@ export GX_ANALYTICS_ENABLED := false
 export LEDGER_HOME ?= $(CURDIR)/var
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup run test lint dev bench-news bench-trade load-test lock clean
+.PHONY: help setup run report test lint dev bench-news bench-trade load-test lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ setup: $(STAMP)  ## create .venv and install the locked dependencies
 
 run: $(STAMP)  ## run the whole job on the bundled sample; writes var/published/tradeledger.duckdb
 	$(BIN)/tradeledger run
+
+report: $(STAMP)  ## write var/published/report.html from the published ledger
+	$(BIN)/tradeledger report
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
