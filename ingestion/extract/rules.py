@@ -126,7 +126,7 @@ _TRADE_TERMS = re.compile(
     r"|sanctions?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
-    r"|export bans?|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
+    r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
     r"|halt\w* (?:shipments|exports|sales))\b",
     _I,
 )
@@ -302,7 +302,10 @@ def _near_verbs(
     out = []
     for m in verb_rx.finditer(clause):
         # "a substantially lowered tariff": a participle used as an adjective is no action.
-        if _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start()):
+        if _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start()) or (
+            re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
+            and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
+        ):
             continue
         if (
             noun_rx.search(clause, m.end(), m.end() + 90)
@@ -347,6 +350,10 @@ def classify(clause: str) -> Kind | None:
     s = _SUPPLY.search(clause)
     if s and not t:
         return Kind("license_approval", s.start(), "resume_supply")
+    # "US chicken will carry an additional 15 percent": goods as subject, duty named by its rate.
+    r = _RATE_TARIFF.search(clause)
+    if r:
+        return Kind("tariff_increase", r.start(), "rate_only_tariff")
     if t:
         before, after = find_rates(clause)
         # The first change verb in the clause is usually the main one ("ordered tariffs that were
@@ -383,10 +390,6 @@ def classify(clause: str) -> Kind | None:
         te = _TOOK_EFFECT.search(clause)
         if te:
             return Kind("tariff_increase", te.start(), "tariff_took_effect")
-    # "US chicken will carry an additional 15 percent": the duty is only named by its rate.
-    r = _RATE_TARIFF.search(clause)
-    if r:
-        return Kind("tariff_increase", r.start(), "rate_only_tariff")
     h = _HALT.search(clause) or _LICENSE_SUSPEND.search(clause)
     if h:
         return Kind("export_control", h.start(), "halt_exports")
@@ -512,6 +515,15 @@ _ON_GOODS = re.compile(
     r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$",
     _I,
 )
+
+
+def _in_relative(text: str, pos: int, start: int) -> bool:
+    """True when the date at `start` closes a relative clause after the trigger ("the controls
+    it announced on October 9"): the relative verb comes just before it, with no comma between."""
+    for m in _RELATIVE.finditer(text, pos, start):
+        if start - m.end() <= 25 and "," not in text[m.end() : start]:
+            return True
+    return False
 
 
 def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
@@ -674,8 +686,13 @@ def extract_article(
             ):
                 # "Both countries will pause ...": one statement for each party.
                 actor, partner, arule = ctx.dyad[0], ctx.dyad[1], "actor_both"
-            if k.rule == "rate_down_noverb":
+            if k.rule in ("rate_down_noverb", "rate_only_tariff"):
                 goods = _goods_origin(text, cs, ce)
+                if k.rule == "rate_only_tariff":
+                    # "US chicken will carry an additional 15%": the goods lead the clause.
+                    goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos] + [
+                        lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)
+                    ]
                 owner = _OPPONENT.get(goods[0]) if goods else None
                 if owner is None:
                     continue
@@ -685,7 +702,7 @@ def extract_article(
             partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
             rules.append(arule)
             target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
-            if partner and k.kind in _RESTRICTIVE:
+            if partner and k.kind in _RESTRICTIVE and arule != "actor_both":
                 # "A and B announced a deal that will impose tariffs on B's goods": A acts.
                 if target == actor or any(
                     mt.iso == actor and not mt.subject and mt.start > pos for mt in c_mentions
@@ -724,7 +741,7 @@ def extract_article(
                 if cs <= d.start < ce
                 # "the controls it announced on October 9": the date of the object, not the act.
                 and not (
-                    d.start > pos and d.role != "effective" and _RELATIVE.search(text, pos, d.start)
+                    d.start > pos and d.role != "effective" and _in_relative(text, pos, d.start)
                 )
                 # "the tariffs announced by Trump last week have now been paused": the date
                 # belongs to the participle in the subject, not to the pause.
@@ -851,7 +868,7 @@ def is_relevant(
     hits = len(_TRADE_TERMS.findall(text))
     # A brief (a wire flash, a one-paragraph item) may name its measure only once.
     return hits >= (1 if len(text) < 400 else 2) and bool(
-        _ALIAS_RE.search(text) or _CS_ALIAS_RE.search(text)
+        _ALIAS_RE.search(text) or _CS_ALIAS_RE.search(text) or _DEMONYM_RE.search(text)
     )
 
 

@@ -82,3 +82,30 @@ def test_speaker_we_and_they() -> None:
 def test_all_destinations_target_is_wld() -> None:
     out = statements("China imposed export controls on graphite to all destinations on Monday.")
     assert out and out[0]["target"] == "WLD"
+
+
+def test_both_sides_gives_one_statement_each() -> None:
+    text = (
+        "Washington and Beijing ended their talks in Rome on Monday. "
+        "Both countries will suspend the port fees on each other's vessels for a year."
+    )
+    out = statements(text, "2025-10-27")
+    assert sorted(s["actor"] for s in out if s["kind"] == "port_fee") == ["CHN", "USA"]
+
+
+def test_agent_of_an_order_acts() -> None:
+    out = statements(
+        "An executive order signed by President Trump cuts the levy on Chinese "
+        "solar panels to 15 percent from 25 percent.",
+        "2025-11-05",
+    )
+    assert out and out[0]["actor"] == "USA" and out[0]["kind"] == "tariff_reduction"
+
+
+def test_owner_of_a_falling_rate_is_read_from_the_goods() -> None:
+    out = statements(
+        "Officials said the levy on Chinese bicycles would fall to 10 percent "
+        "from 20 percent next month.",
+        "2025-10-30",
+    )
+    assert out and out[0]["actor"] == "USA" and out[0]["target"] == "CHN"

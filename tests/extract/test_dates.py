@@ -51,3 +51,14 @@ def test_publication_date_from_dateline() -> None:
     assert infer_publication_date("SEOUL, March 3, 2025 — Officials met.") == dt.date(2025, 3, 3)
     assert infer_publication_date("Talks went on (April 10) all day.", 2025) == dt.date(2025, 4, 10)
     assert infer_publication_date("No date here.") is None
+
+
+def test_date_of_a_relative_clause_is_not_the_statement_date() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "China will suspend for one year the graphite controls it announced on "
+        "October 9, the ministry said on Thursday.",
+        "2025-10-31",
+    )
+    assert out and str(out[0]["announced_on"]) == "2025-10-30"

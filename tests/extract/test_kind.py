@@ -52,3 +52,16 @@ def test_commitment_versus_measure() -> None:
 def test_restrictive_future_is_measure_not_commitment() -> None:
     out = statements("Beijing will impose a 15% duty on US coal from February 10.", "2025-02-04")
     assert out[0]["kind"] == "tariff_increase" and out[0]["is_commitment"] is False
+
+
+def test_duty_named_only_by_its_rate() -> None:
+    out = statements(
+        "Under the new schedule, US walnuts will carry an additional 12 percent "
+        "from June 1, the tariff commission said on Monday.",
+        "2025-05-26",
+    )
+    assert out and out[0]["kind"] == "tariff_increase" and out[0]["actor"] == "CHN"
+
+
+def test_participle_adjective_is_not_a_cut() -> None:
+    assert classify("leaving in place a substantially lowered tariff on most partners") is None

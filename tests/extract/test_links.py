@@ -98,3 +98,16 @@ def test_same_agreement_links_across_articles() -> None:
         for lk in ex.links.to_dicts()
     }
     assert ("CHN", "USA", "same agreement") in pairs
+
+
+def test_in_exchange_for_names_the_other_side_measure() -> None:
+    text = (
+        "Geneva, May 12 — The United States will cut its tariff on Chinese goods to 30% "
+        "from 145% on May 14. China agreed to lift the non-tariff countermeasures it "
+        "adopted since April 2 in exchange for the US tariff cut."
+    )
+    links = _links(text, "2025-05-12")
+    assert any(
+        basis == "in exchange" and a["kind"] == "other" and b["actor"] == "USA"
+        for a, b, basis in links
+    )

@@ -41,3 +41,15 @@ def test_may_as_month_is_not_a_hedge() -> None:
 def test_subordinate_reference_is_not_news() -> None:
     text = "Exports recovered in July to levels seen before Beijing imposed export curbs."
     assert statements(text, "2025-08-20") == []
+
+
+def test_marked_background_in_body_is_skipped_but_body_news_is_kept() -> None:
+    lede = (
+        "Beijing said on Tuesday it would impose a 15% duty on US coal. Markets were calm. "
+        "Analysts were not surprised. Traders shrugged. "
+    )
+    background = lede + "At one point, Washington hit Chinese goods with levies of 145 percent."
+    news = lede + "The Commerce Ministry also put tungsten and indium under export licensing."
+    assert {s["kind"] for s in statements(background, "2025-02-04")} == {"tariff_increase"}
+    kinds = {s["kind"] for s in statements(news, "2025-02-04")}
+    assert "export_control" in kinds
