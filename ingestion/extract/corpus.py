@@ -154,6 +154,9 @@ def _attach(
         if prior:
             return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
     eff = st["effective_on"]
+    if eff is not None and d is not None and (d - eff).days > 3:
+        # "starting April 2" in a May report dates what is being undone, not a new step.
+        eff = None
     if eff is not None and st.get("_ann_from_pub"):
         # Announced some days before it takes effect.
         prior = [c for c in cands if 0 <= (eff - c[1]).days <= 10]
@@ -259,7 +262,9 @@ def assign_entry_keys(statements: list[dict]) -> None:
             if d is None:
                 s["entry_key"] = f"{base}|undated"
                 continue
-            if start is None or (d - start).days > CLUSTER_DAYS:
+            # Vague statements carry vaguer dates: chain them over a slightly wider window.
+            wide = (TARIFF_CLUSTER_DAYS if "|tariff" in base else CLUSTER_DAYS) + 3
+            if start is None or (d - start).days > wide:
                 start = d
             s["entry_key"] = f"{base}|{start.isoformat()}"
 
