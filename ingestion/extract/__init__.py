@@ -99,8 +99,6 @@ def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START)
             )
             stmts = [s for s in stmts if not _outside_window(s, window_start)]
             stmts += article_links(text, stmts, links)
-            if not stmts:
-                relevant = (relevant and bool(stmts)) or relevant
         statements.extend(stmts)
         annotations.append(
             {
