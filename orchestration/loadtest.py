@@ -19,6 +19,7 @@ import argparse
 import json
 import multiprocessing as mp
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -97,10 +98,16 @@ def _run_once(home: Path, timeout: float) -> dict[str, object]:
     """One full run as a subprocess; its exit code, duration and last output line."""
     command = [str(Path(sys.executable).with_name("tradeledger")), "run", "--home", str(home)]
     started = time.monotonic()
+    # Its own process group, so a timeout stops dbt too, not only the run's main process.
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-        code, tail = done.returncode, (done.stdout.strip().splitlines() or [""])[-1]
+        stdout, _ = proc.communicate(timeout=timeout)
+        code, tail = proc.returncode, (stdout.strip().splitlines() or [""])[-1]
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         code, tail = -1, f"timed out after {timeout:.0f} s"
     return {"code": code, "seconds": round(time.monotonic() - started, 1), "last_line": tail}
 

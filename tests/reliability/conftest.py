@@ -8,6 +8,7 @@ API key in its environment so the secrets test can look for it afterwards.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TRADELEDGER = Path(sys.executable).with_name("tradeledger")
 FAKE_SECRET = "sk-test-123"  # pragma: allowlist secret (a fake, to look for)
-RUN_TIMEOUT_S = 600
+# A run takes about a minute; far longer on a shared, loaded machine.
+RUN_TIMEOUT_S = 1500
 
 for key, value in {
     "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
@@ -58,16 +60,23 @@ def run_env(home: Path) -> dict[str, str]:
 
 def run_cli(home: Path) -> RunOutput:
     """Run `tradeledger run --home <home>` to completion as a subprocess."""
-    done = subprocess.run(
+    # Its own process group, so that a timeout stops dbt as well as the run.
+    proc = subprocess.Popen(
         [str(TRADELEDGER), "run", "--home", str(home)],
         cwd=REPO_ROOT,
         env=run_env(home),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=RUN_TIMEOUT_S,
-        check=False,
+        start_new_session=True,
     )
-    return RunOutput(done.returncode, done.stdout, done.stderr)
+    try:
+        stdout, stderr = proc.communicate(timeout=RUN_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    return RunOutput(proc.returncode, stdout, stderr)
 
 
 def query(db: Path, sql: str) -> list[tuple]:
