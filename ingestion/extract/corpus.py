@@ -272,7 +272,7 @@ def assign_entry_keys(statements: list[dict]) -> None:
 # --- links ---------------------------------------------------------------------------------------
 _PREP_CUE = re.compile(
     r"^(?:in response to|response to|in retaliation|in return for|follows?"
-    r"|followed|comes? after|came after|in reply to)",
+    r"|followed|comes? after|came after|in reply to|(?:a )?reply to|citing|in reaction to)",
     re.I,
 )
 
@@ -336,9 +336,12 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                     responder_iso = here[0]["actor"]
                 else:
                     continue
-                responders = [st for st in here if st["actor"] == responder_iso] or [
-                    st for st in prev if st["actor"] == responder_iso
-                ]
+                # "Beijing replied on Wednesday. <the measures>": the answer may follow the cue.
+                responders = (
+                    [st for st in here if st["actor"] == responder_iso]
+                    or [st for st in nxt if st["actor"] == responder_iso]
+                    or [st for st in prev if st["actor"] == responder_iso]
+                )
                 others = [m.iso for m in mentions if m.iso != responder_iso]
                 answered = (
                     others[0] if others else {"USA": "CHN", "CHN": "USA"}.get(responder_iso, "")
@@ -433,7 +436,9 @@ def _nominal(
     tail = text[cue_pos : min(se, cue_pos + 120)].lower()
     if re.search(r"tariffs?\b|dut(?:y|ies)\b|levies\b|levy\b", tail):
         kind = "tariff_increase"
-    elif re.search(r"export (?:controls?|restrictions?|curbs?)|entity list|restrictions?\b", tail):
+    elif re.search(
+        r"export (?:controls?|restrictions?|curbs?)|entity list|restrictions?\b|licen[cs]\w*", tail
+    ):
         kind = "export_control"
     else:
         return []

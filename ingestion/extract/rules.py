@@ -382,8 +382,7 @@ def classify(clause: str) -> Kind | None:
                 kind == "tariff_reduction"
                 and re.match(r"lift", clause[pos:], _I)
                 and after is not None
-                and before is not None
-                and after > before
+                and (before is None or after > before)
             ):
                 kind, rule = "tariff_increase", "rate_up"
             return Kind(kind, pos, rule)
