@@ -228,7 +228,8 @@ RESPONSE_CUES = (
     r"\b(?:in response to|in retaliation (?:for|to|against)|retaliat\w*|in return for|responded"
     r"|responds?|response to|countermeasures? (?:to|against)|hit back|strikes? back|struck back"
     r"|in kind|reciprocat\w*|follows?|followed|comes? after|came after|mirrors?|mirroring"
-    r"|fired back|fires back|fire back|hits back|answer(?:s|ed)|repl(?:ies|ied)|in reply to|reply to|citing|in reaction to"
+    r"|fired back|fires back|fire back|hits back|answer(?:s|ed)|repl(?:ies|ied)|in reply to"
+    r"|reply to|citing|in reaction to"
     r"|matche[sd]|under (?:\w+['’]s )?response"
     r"|counter-?tariffs?)\b"
 )
