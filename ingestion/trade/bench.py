@@ -28,9 +28,20 @@ from ingestion.trade.codes import comtrade_areas
 from ingestion.trade.comtrade import COMTRADE_COLUMNS
 
 
-def generate(path: Path, rows: int, seed: int = 7) -> None:
-    """Write a Comtrade-layout CSV with `rows` data rows (vectorised, no Python row loop)."""
-    i = pl.int_range(0, rows, eager=True)
+def generate(path: Path, rows: int, seed: int = 7, batch: int = 1_000_000) -> None:
+    """Write a Comtrade-layout CSV with `rows` data rows (vectorised, no Python row loop).
+
+    Written in batches of `batch` rows so that generating 20 million rows needs little memory.
+    """
+    with path.open("wb") as fh:
+        for start in range(0, max(rows, 1), batch):
+            frame = _frame(start, min(batch, rows - start))
+            frame.write_csv(fh, include_header=start == 0)
+
+
+def _frame(start: int, rows: int) -> pl.DataFrame:
+    """Rows `start` .. `start + rows - 1` of the generated file."""
+    i = pl.int_range(start, start + rows, eager=True)
     partners = pl.Series([0, 842, 276, 392, 410, 704, 251, 699, 757, 490, 344, 36])
     cmds = pl.Series(["850511", "280530", "284610", "284690", "854231", "810194", "252910"])
     n_cmd, n_part = len(cmds), len(partners)
@@ -95,7 +106,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
         isAggregate=pl.lit("False"),
     )
     assert df.columns == COMTRADE_COLUMNS
-    df.write_csv(path)
+    return df
 
 
 def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]

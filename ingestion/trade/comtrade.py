@@ -162,18 +162,38 @@ def parse_comtrade_csv(path: Path, separator: str = ",", data: bytes | None = No
             f"missing required Comtrade columns: {', '.join(missing)}", snippet=first
         )
 
+    truncated = _tail_is_truncated(path, data, separator, len(header))
     source = data if data is not None else path
+    lf, present, structural = csv_frame(source, header, separator, 1, 2, truncated)
+    return _check(lf, present, structural)
+
+
+def csv_frame(
+    source: Path | bytes,
+    header: list[str],
+    separator: str,
+    skip_rows: int,
+    first_line: int,
+    truncated: bool,
+) -> tuple[pl.LazyFrame, list[str], list[Rule]]:
+    """The all-text scan of Comtrade CSV/TSV text plus its structural rules.
+
+    Shared by the whole-file parser and the chunked bulk loader (`ingestion.trade.stream`), so
+    both read the text the same way: `source` is a path or bytes, `skip_rows` the lines to skip
+    (1 for the header), `first_line` the line number of the first data row, `truncated` whether
+    the source's last line is cut short (only for the part that holds the end of the file).
+    """
     lf = pl.scan_csv(
         source,
         separator=separator,
         # Our own (canonical, positional) names: the file may say cifValue or start with a BOM,
         # and Polars checks header names against the schema, so the header line is skipped.
         has_header=False,
-        skip_rows=1,
+        skip_rows=skip_rows,
         schema=dict.fromkeys(header, pl.String),
         quote_char='"',
         row_index_name="_line",
-        row_index_offset=2,  # line 1 is the header; assumes no newlines inside quoted fields
+        row_index_offset=first_line,  # assumes no newlines inside quoted fields
         encoding="utf8-lossy",
         raise_if_empty=False,
     )
@@ -186,7 +206,7 @@ def parse_comtrade_csv(path: Path, separator: str = ",", data: bytes | None = No
     check_short = last_col in _ALWAYS_FILLED
     lf = lf.select(["_line", *present, *([last_col] if check_short else [])])
     structural: list[Rule] = []
-    if _tail_is_truncated(path, data, separator, len(header)):
+    if truncated:
         structural.append(
             (
                 pl.col("_line") == pl.col("_line").max(),
@@ -200,7 +220,7 @@ def parse_comtrade_csv(path: Path, separator: str = ",", data: bytes | None = No
                 f"malformed record: fewer fields than the {len(header)}-column header",
             )
         )
-    return _check(lf, present, structural)
+    return lf, present, structural
 
 
 def parse_comtrade_json(obj: dict) -> ParseResult:
@@ -269,10 +289,17 @@ _ALWAYS_FILLED = {"isAggregate", "isReported", "isOriginalClassification"}
 _ZERO = ["0", "0.0", "00", "000", "0000"]
 
 
-def _check(
+# What makes two loadable rows one observation (a later repeat is rejected).
+KEY = ["reporter", "partner", "flow", "hs_code", "_freq", "period"]
+
+
+def check_queries(
     lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
-) -> ParseResult:
-    """Run the Comtrade row rules on an all-text frame and split records from rejects.
+) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """The Comtrade row rules on an all-text frame, as two queries: good rows and rejects.
+
+    Good rows carry the output columns plus `_line`, `_freq` and `_hash` (of `KEY`) for the
+    duplicate check; rejects carry `_line`, `_pos`, `_reason` and `_snippet`.
 
     Speed matters (20-million-row files): every derived value is computed once as a column,
     codes are looked up with hash maps (no regex), the reject reasons are only rendered for
@@ -407,11 +434,10 @@ def _check(
         pl.format(pos_template, "_line").alias("record_position"),
     ]
     base = lf.with_columns(_rule=frame_rules)
-    key = ["reporter", "partner", "flow", "hs_code", "_freq", "period"]
     good_q = (
         base.filter(pl.col("_rule").is_null())
         .select([*out, "_line", "_freq"])
-        .with_columns(_hash=pl.struct(key).hash())
+        .with_columns(_hash=pl.struct(KEY).hash())
     )
     bad_q = base.filter(pl.col("_rule").is_not_null()).select(
         "_line",
@@ -419,10 +445,18 @@ def _check(
         reason_text(rules).alias("_reason"),
         snippet_expr(raw_cols).alias("_snippet"),
     )
+    return good_q, bad_q
+
+
+def _check(
+    lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
+) -> ParseResult:
+    """Run the Comtrade row rules on an all-text frame and split records from rejects."""
+    good_q, bad_q = check_queries(lf, present, structural, pos_template)
     # One streaming pass feeds both queries (the shared scan is not materialised): the good
     # rows keep only typed output columns, the raw text survives only for rejected rows.
     good, bad = pl.collect_all([good_q, bad_q])
-    good, dups = _split_duplicates(good, key, pos_template)
+    good, dups = split_duplicates(good, KEY, pos_template)
     rejects = pl.concat([bad, dups]).sort("_line") if dups.height else bad
     records = good.select([pl.col(c).cast(t) for c, t in TRADE_FLOW_SCHEMA.items()])
     return ParseResult(
@@ -432,7 +466,7 @@ def _check(
     )
 
 
-def _split_duplicates(
+def split_duplicates(
     good: pl.DataFrame, key: list[str], pos_template: str
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Move later rows repeating an observation's key out of `good`, as rejects.
@@ -464,6 +498,9 @@ def _split_duplicates(
             )
         )
         .filter(pl.col("_reason").is_not_null())
+        # Polars 2.1 panics ("i < self.len()") formatting columns of this filtered frame
+        # without a rechunk; the frame is the small candidate subset, so the copy is cheap.
+        .rechunk()
     )
     dups = sub.select(
         pl.col("_line").cast(pl.UInt32),

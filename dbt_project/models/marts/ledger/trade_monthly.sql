@@ -1,3 +1,45 @@
+-- Incremental by month: a run rebuilds only the months that have rows loaded since the last
+-- build (the watermark table), so loading one more month costs that month, not all history.
+-- delete+insert on `month` replaces each such month whole, from every source and load; months
+-- no longer in raw are deleted afterwards, so a full refresh gives the same rows
+-- (tests/trade/test_incremental.py).
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='month',
+        on_schema_change='fail',
+        pre_hook=[
+            "set preserve_insertion_order = false",
+        ],
+        post_hook=[
+            "delete from {{ this }} where month not in (
+                select distinct trade_month from {{ ref('stg_trade__flows') }}
+            )",
+            "create or replace table {{ this.schema }}.trade_monthly__watermark as
+                select max(loaded_at) as loaded_through from {{ ref('stg_trade__flows') }}",
+        ],
+    )
+}}
+
+{%- set months = none -%}
+{%- if is_incremental() and execute -%}
+    {%- set watermark = adapter.get_relation(
+        database=this.database, schema=this.schema, identifier='trade_monthly__watermark'
+    ) -%}
+    {%- if watermark is not none -%}
+        {%- set months_query -%}
+            select distinct strftime(trade_month, '%Y-%m-%d') as trade_month
+            from {{ ref('stg_trade__flows') }}
+            where loaded_at > (
+                select coalesce(max(loaded_through), '-infinity'::timestamptz)
+                from {{ watermark }}
+            )
+        {%- endset -%}
+        {%- set months = run_query(months_query).columns[0].values() | list -%}
+    {%- endif -%}
+{%- endif %}
+
 with
 
 flows as (
@@ -20,6 +62,14 @@ final as (
         trade_source::varchar as source
 
     from flows
+    {% if months is not none %}
+        -- A literal list (not a subquery) so DuckDB pushes it below the window function of the
+        -- deduplication and into the raw scan, skipping other months' row groups.
+        where trade_month in (
+            {%- for m in months %}date '{{ m }}'{{ ", " if not loop.last }}{% endfor -%}
+            {%- if not months %}null{% endif -%}
+        )
+    {% endif %}
 
 )
 
