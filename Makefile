@@ -58,6 +58,9 @@ dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000
 load-test: $(STAMP)  ## 8 readers query the published file while 5 runs publish (scratch home)
 	$(BIN)/python -m orchestration.loadtest --readers 8 --runs 5 --home $$(mktemp -d -t tradeledger-load.XXXXXX)
 
+bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction and the path into raw
+	$(BIN)/python -m ingestion.news.bench --articles 10000
+
 lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock
 	$(UV) export --quiet --frozen --format requirements-txt --all-groups --no-emit-project -o requirements.lock
