@@ -66,7 +66,8 @@ _SUPPLY = re.compile(
 )
 _HALT = re.compile(
     r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
-    r"(?:shipments|exports?|exporting|sales?|selling|supply|supplies|supplying)\b|\bstop selling\b"
+    r"(?:shipments|exports?(?!\s+(?:bans?|controls?|restrictions?|curbs?|licen))|exporting|sales?"
+    r"|selling|supply|supplies|supplying)\b|\bstop selling\b"
     r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
     r"|\b(?:put|puts|putting|placed|places|placing)\s+(?:\S+\s+){0,8}?on\s+(?:its|the|\w+['’]s)"
     r"\s+(?:\w+\s+){0,3}list\b"
@@ -127,7 +128,8 @@ _TRADE_TERMS = re.compile(
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
-    r"|halt\w* (?:shipments|exports|sales))\b",
+    r"|halt\w* (?:shipments|exports|sales)|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
+    r"|(?:will|to|agreed to|pledged to) (?:buy|purchase))\b",
     _I,
 )
 _PASSIVE_BY = re.compile(
@@ -389,6 +391,11 @@ def classify(clause: str) -> Kind | None:
         te = _TOOK_EFFECT.search(clause)
         if te:
             return Kind("tariff_increase", te.start(), "tariff_took_effect")
+    # "suspended its export ban": easing a restriction, although the clause names a ban.
+    for m in _RELAX.finditer(clause):
+        n = _CONTROL.search(clause, m.end(), m.end() + 60)
+        if n and not n.group(0).lower().startswith("licen") and not _LICENSE_SUSPEND.search(clause):
+            return Kind("export_control_relaxation", m.start(), "control_relax_near")
     h = _HALT.search(clause) or _LICENSE_SUSPEND.search(clause)
     if h:
         return Kind("export_control", h.start(), "halt_exports")
@@ -783,6 +790,9 @@ def extract_article(
             before, after = (None, None)
             if k.kind.startswith("tariff"):
                 before, after = apply_halve_double(clause, *find_rates(clause))
+                if k.kind != "tariff_increase" and before == 0.0 and after:
+                    # "waive the 25% tariff": the named rate is what goes away.
+                    before, after = after, 0.0
             names, codes, fam = _products(clause)
             instrument = _instrument(clause)
             kind = k.kind

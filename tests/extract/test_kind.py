@@ -65,3 +65,30 @@ def test_duty_named_only_by_its_rate() -> None:
 
 def test_participle_adjective_is_not_a_cut() -> None:
     assert classify("leaving in place a substantially lowered tariff on most partners") is None
+
+
+def test_lifting_a_ban_is_an_easing() -> None:
+    out = statements(
+        "Beijing said on Thursday it had suspended its export ban on dual-use items "
+        "to the United States until next November.",
+        "2025-11-10",
+    )
+    assert out and out[0]["kind"] == "export_control_relaxation" and out[0]["actor"] == "CHN"
+
+
+def test_waived_rate_goes_to_zero() -> None:
+    out = statements(
+        "Washington said on Friday it would waive the 25% tariff on Chinese "
+        "medical gloves for another year.",
+        "2025-06-06",
+    )
+    assert out and (out[0]["rate_before_pct"], out[0]["rate_after_pct"]) == (25.0, 0.0)
+
+
+def test_purchase_pledge_in_a_brief() -> None:
+    out = statements(
+        "China will buy $25 billion of American farm goods a year under the "
+        "agreement, the White House said on Sunday.",
+        "2025-11-02",
+    )
+    assert out and out[0]["kind"] == "purchase_commitment" and out[0]["is_commitment"] is True
