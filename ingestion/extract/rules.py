@@ -71,7 +71,7 @@ _HALT = re.compile(
     r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
     r"|\b(?:put|puts|putting|placed|places|placing)\s+(?:\S+\s+){0,8}?on\s+(?:its|the|\w+['’]s)"
     r"\s+(?:\w+\s+){0,3}list\b"
-    r"|\b(?:requir|need)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:export\s+)?licen[cs]e\b"
+    r"|\b(?:requir|need)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:export\s+)?licen[cs]es?\b"
     r"|\bexport (?:ban|licen[cs]e requirements?)\b|\badd\w*\s+(?:\d+\s+)?(?:\w+\s+)"
     r"{0,4}(?:to\s+(?:its|the|\w+['’]s)\s+)(?:\w+\s+){0,2}(?:list)\b|\bsanction\w*\s+"
     r"(?:several\s+|\d+\s+)?(?:\w+\s+){0,2}(?:companies|firms|entities)",
@@ -129,7 +129,8 @@ _TRADE_TERMS = re.compile(
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
     r"|halt\w* (?:shipments|exports|sales)|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
-    r"|(?:will|to|agreed to|pledged to) (?:buy|purchase))\b",
+    r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
+    r"|(?:resum|increas|boost|expand)\w* (?:\w+ )?purchases)\b",
     _I,
 )
 _PASSIVE_BY = re.compile(
