@@ -15,19 +15,20 @@ import numpy as np
 
 from ingestion.extract.rules import _EASING, _RESTRICTIVE, actor_mentions, quid_cues, response_cues
 
-FAMILY = {
-    "tariff_increase": "tariff_up",
-    "tariff_reduction": "tariff_down",
-    "tariff_suspension": "tariff_down",
-    "export_control": "control_up",
-    "export_control_relaxation": "control_down",
-    "license_approval": "control_down",
-    "purchase_commitment": "purchase",
-    "visa_policy": "visa",
-    "port_fee": "port_fee",
-    "investigation": "investigation",
-    "other": "other",
+# Kinds that answer the same question for merging ("did the duty go up or down?"): statements of
+# one family can describe one measure in different words ("cut" vs "suspend 24 points").
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "tariff_up": ("tariff_increase",),
+    "tariff_down": ("tariff_reduction", "tariff_suspension"),
+    "control_up": ("export_control",),
+    "control_down": ("export_control_relaxation", "license_approval"),
+    "purchase": ("purchase_commitment",),
+    "visa": ("visa_policy",),
+    "port_fee": ("port_fee",),
+    "investigation": ("investigation",),
+    "other": ("other",),
 }
+FAMILY = {kind: fam for fam, kinds in _FAMILIES.items() for kind in kinds}
 # Kinds whose entries are told apart by the goods they concern (two control decisions on one day
 # can be different measures); tariff reports name different slices of one package, so not those.
 _PRODUCT_KEYED = {"control_up", "control_down", "investigation", "purchase"}
