@@ -107,7 +107,12 @@ def publish(
             if ddl is None:
                 raise LookupError(f"ledger.{table} is missing from the warehouse")
             con.execute(ddl[0])
-            con.execute(f"insert into ledger.{table} select * from warehouse.ledger.{table}")
+            # order by all: the marts come out of parallel window and hash operators in a
+            # thread-dependent order; readers that select without order by (and the Parquet
+            # copies) must see the same rows in the same order for the same inputs.
+            con.execute(
+                f"insert into ledger.{table} select * from warehouse.ledger.{table} order by all"
+            )
             counts[table] = con.execute(f"select count(*) from ledger.{table}").fetchone()[0]  # type: ignore[index]
         con.execute("detach warehouse")
         con.execute(RUNS_DDL)
