@@ -61,6 +61,10 @@ load-test: $(STAMP)  ## 8 readers query the published file while 5 runs publish 
 bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction and the path into raw
 	$(BIN)/python -m ingestion.news.bench --articles 10000
 
+bench-trade: $(STAMP)  ## trade benchmark: 20 M-row Comtrade CSV (tradeledger, DuckDB, pandas), 25 months
+	$(BIN)/python -m ingestion.trade.bench_load --rows 20000000
+	$(BIN)/python -m ingestion.trade.bench_months --rows-per-month 800000
+
 lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock
 	$(UV) export --quiet --frozen --format requirements-txt --all-groups --no-emit-project -o requirements.lock

@@ -8,8 +8,9 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt import ledger_dbt_models
 from orchestration.assets.published import published_ledger
-from orchestration.assets.raw import extract_news, ingest_news, ingest_trade
+from orchestration.assets.raw import extract_news, ingest_news
 from orchestration.assets.report import published_dbt_docs, published_report
+from orchestration.assets.trade import ingest_trade, load_trade_month, trade_monthly_job
 from orchestration.checks import ledger_checks
 from orchestration.jobs import daily_schedule, landing_sensor, ledger_job
 from orchestration.project import dbt_project
@@ -24,13 +25,14 @@ defs = dg.Definitions(
         ingest_news,
         extract_news,
         ingest_trade,
+        load_trade_month,
         ledger_dbt_models,
         published_ledger,
         published_report,
         published_dbt_docs,
     ],
     asset_checks=ledger_checks,
-    jobs=[ledger_job],
+    jobs=[ledger_job, trade_monthly_job],
     schedules=[daily_schedule],
     sensors=[landing_sensor],
     resources={

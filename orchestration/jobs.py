@@ -10,7 +10,8 @@ from orchestration.paths import LedgerPaths
 
 ledger_job = dg.define_asset_job(
     name="ledger_job",
-    selection=dg.AssetSelection.all(),
+    # The monthly-partitioned trade load has its own job (orchestration/assets/trade.py).
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("trade_partitions"),
     description="Ingest news and trade statistics; extract, build, check and publish the ledger.",
 )
 

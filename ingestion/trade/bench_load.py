@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -119,6 +120,8 @@ def child_tradeledger(csv_path: Path, home: Path, with_dbt: bool) -> dict[str, A
         con.close()
     raw_s = time.perf_counter() - t0
     res = {
+        # Peak of this process alone, i.e. of the raw load (dbt runs in a child process).
+        "raw_peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6,
         "raw_s": raw_s,
         "raw_cpu_s": time.process_time() - c0,
         "loaded": report.loaded,
@@ -128,6 +131,7 @@ def child_tradeledger(csv_path: Path, home: Path, with_dbt: bool) -> dict[str, A
         t1 = time.perf_counter()
         run_dbt(home, ["run", "--select", "+trade_monthly"])
         res["dbt_s"] = time.perf_counter() - t1
+        res["dbt_peak_rss_gb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e6
         con = _connect(db)
         try:
             sql = "select count(*) from ledger.trade_monthly"
@@ -234,6 +238,7 @@ def run(rows: int, repeat: int, pandas_chunk: int, workdir: Path, with_dbt: bool
         first = rounds["tradeledger"][0]
         ours["dbt_s"] = first["dbt_s"]
         ours["trade_monthly_rows"] = first["trade_monthly_rows"]
+        ours["dbt_peak_rss_gb"] = first["dbt_peak_rss_gb"]
         ours["raw_plus_trade_monthly_rows_per_s"] = rows / (first["raw_s"] + first["dbt_s"])
     out["ratio_vs_duckdb"] = ours["rows_per_s"] / out["duckdb"]["rows_per_s"]
     out["ratio_vs_pandas"] = ours["rows_per_s"] / out["pandas"]["rows_per_s"]

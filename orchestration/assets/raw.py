@@ -7,7 +7,7 @@ import polars as pl
 
 from ingestion.hashing import sha256_file
 from ingestion.load import SourceFile, collect, connect, replace_table
-from ingestion.schemas import ARTICLE_SCHEMA, TRADE_FLOW_SCHEMA
+from ingestion.schemas import ARTICLE_SCHEMA
 from orchestration.resources import LedgerSettings
 
 NEWS_ARTICLES = dg.AssetKey(["raw", "news__articles"])
@@ -15,8 +15,6 @@ NEWS_REJECTS = dg.AssetKey(["raw", "news__rejects"])
 NEWS_STATEMENTS = dg.AssetKey(["raw", "news__statements"])
 NEWS_STATEMENT_LINKS = dg.AssetKey(["raw", "news__statement_links"])
 NEWS_ANNOTATIONS = dg.AssetKey(["raw", "news__article_annotations"])
-TRADE_FLOWS = dg.AssetKey(["raw", "trade__flows"])
-TRADE_REJECTS = dg.AssetKey(["raw", "trade__rejects"])
 
 
 def _spec(
@@ -155,38 +153,3 @@ def extract_news(context: dg.AssetExecutionContext, settings: LedgerSettings):
     )
     for key, (_, frame) in frames.items():
         yield dg.MaterializeResult(asset_key=key, metadata={"dagster/row_count": frame.height})
-
-
-@dg.multi_asset(
-    name="ingest_trade",
-    specs=[
-        _spec(TRADE_FLOWS, "Trade statistics (Comtrade, Census, China customs) as monthly flows."),
-        _spec(TRADE_REJECTS, "Trade records (or whole files) that could not be loaded, and why."),
-    ],
-)
-def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
-    """Parse every trade-statistics input and load flows and rejects into `raw`."""
-    from ingestion.trade import parse_trade_file
-
-    paths = settings.paths()
-    loaded_at = dt.datetime.now(dt.UTC)
-    results = []
-    for path, root in settings.inputs("trade"):
-        results.append((SourceFile.of(path, sha256_file(path), root), parse_trade_file(path)))
-        context.log.info(f"parsed {path.name}: {results[-1][1].records.height} rows")
-    records, rejects, report = collect(
-        results, TRADE_FLOW_SCHEMA, "trade", loaded_at, "trade__flows"
-    )
-    with connect(paths.warehouse) as con:
-        replace_table(con, "trade__flows", records)
-        replace_table(con, "trade__rejects", rejects)
-    yield dg.MaterializeResult(
-        asset_key=TRADE_FLOWS,
-        metadata={
-            "dagster/row_count": records.height,
-            "per_file": dg.MetadataValue.json(report.files),
-        },
-    )
-    yield dg.MaterializeResult(
-        asset_key=TRADE_REJECTS, metadata={"dagster/row_count": rejects.height}
-    )

@@ -1,0 +1,188 @@
+"""Trade statistics into `raw`: the whole-flow load and the monthly-partitioned incremental load.
+
+* `ingest_trade` (unpartitioned, in `ledger_job`): rebuilds `raw.trade__flows` and
+  `raw.trade__rejects` from every trade input of the run.
+* `load_trade_month` (monthly partitions, in `trade_monthly_job`): loads the files in
+  `<home>/landing/trade/<YYYY-MM>/`, replacing earlier loads of the same files, then runs dbt on
+  the trade models only; `ledger.trade_monthly` is incremental, so the build touches only the
+  months that were just loaded. Loading one more month costs time for that month.
+
+Dagster 1.13 accepts partitioned and unpartitioned assets in one job, but then the whole job
+becomes partitioned (its schedule and unpartitioned runs would need a partition key), so the
+monthly asset stays out of `ledger_job` and has its own job. It runs dbt itself rather than
+selecting the dbt assets: the dbt source `raw/trade__flows` belongs to `ingest_trade`, so a
+job of the monthly asset plus dbt assets would have no dependency ordering the load first.
+"""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+from ingestion.hashing import sha256_file
+from ingestion.load import SourceFile, connect
+from orchestration.paths import DBT_PROJECT_DIR, LedgerPaths
+from orchestration.resources import LedgerSettings
+
+TRADE_FLOWS = dg.AssetKey(["raw", "trade__flows"])
+TRADE_REJECTS = dg.AssetKey(["raw", "trade__rejects"])
+TRADE_MONTH_LOADS = dg.AssetKey(["raw", "trade__month_loads"])
+TRADE_MONTHLY = dg.AssetKey(["ledger", "trade_monthly"])
+
+MONTHS = dg.MonthlyPartitionsDefinition(start_date="2010-01-01", end_offset=1)
+# The dbt models between the raw flows and ledger.trade_monthly.
+TRADE_MODELS = ["stg_trade__flows", "int_trade_flows_deduplicated", "trade_monthly"]
+
+
+def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(key, description=description, group_name="raw", kinds={"polars", "duckdb"})
+
+
+@dg.multi_asset(
+    name="ingest_trade",
+    specs=[
+        _spec(TRADE_FLOWS, "Trade statistics (Comtrade, Census, China customs) as monthly flows."),
+        _spec(TRADE_REJECTS, "Trade records (or whole files) that could not be loaded, and why."),
+    ],
+)
+def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
+    """Parse every trade-statistics input and load flows and rejects into `raw` (replaced)."""
+    from ingestion.trade.stream import ensure_tables, load_files, tune
+
+    paths = settings.paths()
+    loaded_at = dt.datetime.now(dt.UTC)
+    sources = [SourceFile.of(p, sha256_file(p), root) for p, root in settings.inputs("trade")]
+    with connect(paths.warehouse) as con:
+        tune(con)
+        ensure_tables(con, replace=True)
+        report = load_files(con, sources, loaded_at)
+    for f in report.files:
+        context.log.info(f"loaded {f['file']}: {f['loaded']} rows, {f['rejected']} rejected")
+    yield dg.MaterializeResult(
+        asset_key=TRADE_FLOWS,
+        metadata={
+            "dagster/row_count": report.loaded,
+            "per_file": dg.MetadataValue.json(report.files),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=TRADE_REJECTS, metadata={"dagster/row_count": report.rejected}
+    )
+
+
+def month_files(paths: LedgerPaths, partition_key: str) -> list[tuple[Path, Path]]:
+    """The files of one month's partition: `<home>/landing/trade/<YYYY-MM>/**`, with the root
+    their lineage names are relative to (the same root the whole-flow load uses)."""
+    root = paths.landing / "trade"
+    folder = root / partition_key[:7]
+    if not folder.is_dir():
+        return []
+    return [
+        (p, root)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
+
+
+def load_month(paths: LedgerPaths, partition_key: str) -> dict[str, object]:
+    """Replace earlier loads of the month's files in `raw` with their current content."""
+    from ingestion.trade.stream import ensure_tables, load_files, tune
+
+    sources = [
+        SourceFile.of(p, sha256_file(p), root) for p, root in month_files(paths, partition_key)
+    ]
+    names = [s.display_name for s in sources]
+    loaded_at = dt.datetime.now(dt.UTC)
+    with connect(paths.warehouse) as con:
+        tune(con)
+        ensure_tables(con)
+        # A file loaded again (corrected, re-fetched) replaces its earlier rows.
+        con.execute(
+            "delete from raw.trade__flows where _source_file in (select unnest(?))", [names]
+        )
+        con.execute(
+            "delete from raw.trade__rejects where source_file in (select unnest(?))", [names]
+        )
+        report = load_files(con, sources, loaded_at)
+        months = con.execute(
+            "select distinct strftime(period, '%Y-%m') from raw.trade__flows "
+            "where _loaded_at = ? order by 1",
+            [loaded_at],
+        ).fetchall()
+    return {
+        "files": report.files,
+        "loaded": report.loaded,
+        "rejected": report.rejected,
+        "months": [m for (m,) in months],
+    }
+
+
+def build_trade_models(paths: LedgerPaths) -> None:
+    """`dbt build` of the trade models (incremental ledger.trade_monthly) on this home."""
+    dbt = Path(sys.executable).with_name("dbt")
+    env = {**os.environ, "LEDGER_HOME": str(paths.home)}
+    subprocess.run(
+        [
+            str(dbt) if dbt.exists() else "dbt",
+            "build",
+            "--select",
+            *TRADE_MODELS,
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--target-path",
+            str(paths.dbt_target),
+            "--log-path",
+            str(paths.home / "dbt" / "logs"),
+            "--quiet",
+        ],
+        check=True,
+        env=env,
+    )
+
+
+@dg.asset(
+    key=TRADE_MONTH_LOADS,
+    partitions_def=MONTHS,
+    group_name="trade_partitions",
+    kinds={"polars", "duckdb", "dbt"},
+    description=(
+        "One month of trade files (<home>/landing/trade/<YYYY-MM>/) appended to raw.trade__flows, "
+        "then ledger.trade_monthly rebuilt incrementally for the months loaded."
+    ),
+)
+def load_trade_month(context: dg.AssetExecutionContext, settings: LedgerSettings):
+    """Load one month's trade files and update ledger.trade_monthly for those months only."""
+    paths = settings.paths()
+    result = load_month(paths, context.partition_key)
+    context.log.info(
+        f"{context.partition_key}: {result['loaded']} rows, {result['rejected']} rejected, "
+        f"months {result['months']}"
+    )
+    build_trade_models(paths)
+    context.log_event(
+        dg.AssetMaterialization(
+            asset_key=TRADE_MONTHLY,
+            description=f"incremental build after loading {context.partition_key[:7]}",
+            metadata={"months": dg.MetadataValue.json(result["months"])},
+        )
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": int(result["loaded"]),  # type: ignore[call-overload]
+            "rejected": int(result["rejected"]),  # type: ignore[call-overload]
+            "months": dg.MetadataValue.json(result["months"]),
+            "per_file": dg.MetadataValue.json(result["files"]),
+        }
+    )
+
+
+trade_monthly_job = dg.define_asset_job(
+    name="trade_monthly_job",
+    selection=dg.AssetSelection.assets(TRADE_MONTH_LOADS),
+    description="Load one month of trade files and update ledger.trade_monthly incrementally.",
+)

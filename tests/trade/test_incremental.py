@@ -1,0 +1,110 @@
+"""ledger.trade_monthly is incremental by month and equals a full refresh after every step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingestion.load import SourceFile
+from ingestion.trade.bench import generate_month
+from ingestion.trade.bench_load import run_dbt
+from ingestion.trade.stream import ensure_tables, load_files, tune
+
+MODELS = ["stg_trade__flows", "int_trade_flows_deduplicated", "trade_monthly"]
+
+
+def _load(home: Path, files: list[Path]) -> None:
+    db = home / "warehouse" / "warehouse.duckdb"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    sources = [SourceFile.of(f, f"sha-{f.stat().st_mtime_ns}", f.parent) for f in files]
+    con = duckdb.connect(str(db))
+    try:
+        tune(con)
+        ensure_tables(con)
+        names = [s.display_name for s in sources]
+        con.execute(
+            "delete from raw.trade__flows where _source_file in (select unnest(?))", [names]
+        )
+        load_files(con, sources, dt.datetime.now(dt.UTC))
+    finally:
+        con.close()
+
+
+def _query(home: Path, sql: str) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(home / "warehouse" / "warehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _table(home: Path) -> list[tuple[object, ...]]:
+    return _query(home, "select * from ledger.trade_monthly order by all")
+
+
+def _compiled_filter(home: Path) -> str:
+    """The month filter of the last compiled trade_monthly (empty on a full build)."""
+    manifest = json.loads((home / "dbt" / "target" / "run_results.json").read_text())
+    assert all(r["status"] in {"success", "pass"} for r in manifest["results"])
+    compiled = next((home / "dbt" / "target" / "compiled").rglob("trade_monthly.sql")).read_text()
+    return compiled.split("from flows", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def months(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("months")
+    files = []
+    for m in ["202505", "202506", "202507"]:
+        generate_month(folder / f"comtrade_{m}.csv", m, 300)
+        files.append(folder / f"comtrade_{m}.csv")
+    return files
+
+
+def test_incremental_month_equals_full_refresh(months: list[Path], tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _load(home, months[:2])
+    run_dbt(home, ["build", "--select", *MODELS])
+    assert "where trade_month in" not in _compiled_filter(home)  # first build: full
+    assert [m for (m,) in _query(home, "select distinct month from ledger.trade_monthly")]
+
+    # One more month: only that month is rebuilt.
+    _load(home, months[2:])
+    run_dbt(home, ["build", "--select", *MODELS])
+    assert "date '2025-07-01'" in _compiled_filter(home)
+    assert "2025-06-01" not in _compiled_filter(home)
+    incremental = _table(home)
+    assert {r[4] for r in incremental} == {
+        dt.date(2025, 5, 1),
+        dt.date(2025, 6, 1),
+        dt.date(2025, 7, 1),
+    }
+
+    run_dbt(home, ["build", "--select", *MODELS, "--full-refresh"])
+    assert _table(home) == incremental
+
+
+def test_reloaded_and_removed_months_follow_raw(months: list[Path], tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _load(home, months)
+    run_dbt(home, ["build", "--select", *MODELS])
+
+    # A corrected June file replaces its rows; July disappears from raw.
+    june = tmp_path / months[1].name
+    generate_month(june, "202506", 100)
+    _load(home, [june])
+    con = duckdb.connect(str(home / "warehouse" / "warehouse.duckdb"))
+    try:
+        con.execute("delete from raw.trade__flows where period = date '2025-07-01'")
+    finally:
+        con.close()
+    run_dbt(home, ["build", "--select", *MODELS])
+    incremental = _table(home)
+    june_rows = [r for r in incremental if r[4] == dt.date(2025, 6, 1)]
+    assert len(june_rows) == 99  # 100 generated, one partner2 breakdown row rejected
+    assert not [r for r in incremental if r[4] == dt.date(2025, 7, 1)]
+    run_dbt(home, ["build", "--select", *MODELS, "--full-refresh"])
+    assert _table(home) == incremental
