@@ -1,0 +1,176 @@
+"""Optional fetching from the UN Comtrade v1 and US Census International Trade APIs.
+
+Nothing here runs unless called: a normal run reads files. Fetched responses are saved as
+files (`comtrade_*.json`, `census_*.json`) that `parse_trade_file` reads like any other input,
+so a fetched page goes through the same rules as a downloaded one.
+
+* Keys come from the environment (`COMTRADE_API_KEY`, sent as the `Ocp-Apim-Subscription-Key`
+  header; `CENSUS_API_KEY`, sent as the `key=` parameter) and never appear in messages or
+  saved file names: URLs in errors are shown without their query string.
+* Retries: HTTP 429 and 5xx and connection errors are retried with exponential backoff, or after
+  the server's `Retry-After` seconds when it sends one.
+* Rate limit: at least `min_interval` seconds between requests of one client (Comtrade's free
+  tier allows one call a second).
+* `base_url` points the functions at another server (tests replay recorded responses from a
+  local HTTP server).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+COMTRADE_BASE = "https://comtradeapi.un.org"
+CENSUS_BASE = "https://api.census.gov"
+RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class FetchError(RuntimeError):
+    """A request that failed for good (after retries), or an error response."""
+
+
+def _public(url: str) -> str:
+    """The URL without its query string: safe to show (a key may be a parameter)."""
+    return url.split("?", 1)[0]
+
+
+@dataclass
+class Client:
+    """A small HTTP GET client with retries, backoff and a minimum interval between calls."""
+
+    min_interval: float = 1.0
+    retries: int = 4
+    backoff: float = 1.0
+    timeout: float = 60.0
+    sleep: Callable[[float], None] = time.sleep
+    _last: float = field(default=-1e9, repr=False)
+
+    def get(self, url: str, params: Mapping[str, str], headers: Mapping[str, str]) -> bytes:
+        """GET `url?params`; returns the body of a 2xx response, else raises FetchError."""
+        full = f"{url}?{urllib.parse.urlencode(params)}" if params else url
+        request = urllib.request.Request(full, headers={"Accept": "*/*", **headers})
+        for attempt in range(self.retries + 1):
+            wait = self._last + self.min_interval - time.monotonic()
+            if wait > 0:
+                self.sleep(wait)
+            self._last = time.monotonic()
+            delay = self.backoff * 2**attempt
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as resp:
+                    return resp.read()
+            except urllib.error.HTTPError as exc:
+                if exc.code not in RETRY_STATUS or attempt == self.retries:
+                    body = exc.read()[:200].decode("utf-8", errors="replace")
+                    raise FetchError(f"HTTP {exc.code} from {_public(url)}: {body}") from None
+                retry_after = exc.headers.get("Retry-After", "")
+                if retry_after.strip().isdigit():
+                    delay = float(retry_after)
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+                if attempt == self.retries:
+                    reason = getattr(exc, "reason", exc)
+                    raise FetchError(f"cannot reach {_public(url)}: {reason}") from None
+            self.sleep(delay)
+        raise AssertionError("unreachable")
+
+
+def _key(var: str) -> str:
+    key = os.environ.get(var, "").strip()
+    if not key:
+        raise FetchError(f"{var} is not set")
+    return key
+
+
+def fetch_comtrade(
+    dest: Path,
+    reporter: str,
+    partner: str,
+    cmd: str,
+    period: str,
+    freq: str = "M",
+    flow: str = "M,X",
+    base_url: str = COMTRADE_BASE,
+    client: Client | None = None,
+) -> Path:
+    """Fetch one Comtrade v1 final-data query (JSON envelope) into `dest`; returns the file.
+
+    `reporter`/`partner` are Comtrade area codes (156 China, 842 USA), `cmd` an HS code,
+    `period` YYYY or YYYYMM (comma-separated lists allowed, as the API takes them).
+    """
+    key = _key("COMTRADE_API_KEY")
+    url = f"{base_url.rstrip('/')}/data/v1/get/C/{freq}/HS"
+    params = {
+        "reporterCode": reporter,
+        "partnerCode": partner,
+        "cmdCode": cmd,
+        "flowCode": flow,
+        "period": period,
+        "includeDesc": "false",
+    }
+    body = (client or Client()).get(url, params, {"Ocp-Apim-Subscription-Key": key})
+    try:
+        envelope = json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise FetchError(f"Comtrade answered with something that is not JSON: {exc}") from None
+    if not isinstance(envelope, dict) or envelope.get("error"):
+        error = envelope.get("error") if isinstance(envelope, dict) else "not an envelope"
+        raise FetchError(f"Comtrade API error: {error}")
+    return _save(dest, f"comtrade_{freq}_{reporter}_{partner}_{cmd}_{period}.json", body)
+
+
+def fetch_census(
+    dest: Path,
+    commodity: str,
+    country: str,
+    time_range: str,
+    flow: str = "imports",
+    base_url: str = CENSUS_BASE,
+    client: Client | None = None,
+) -> Path:
+    """Fetch Census monthly trade of one HS code with one country (`time_range` e.g.
+    "from 2024-01"); saves the JSON array of arrays into `dest` and returns the file."""
+    key = _key("CENSUS_API_KEY")
+    if flow not in {"imports", "exports"}:
+        raise ValueError(f"flow must be imports or exports, not {flow}")
+    prefix = "I" if flow == "imports" else "E"
+    fields = (
+        "CTY_CODE,CTY_NAME,GEN_VAL_MO,GEN_QY1_MO,UNIT_QY1"
+        if flow == "imports"
+        else "CTY_CODE,CTY_NAME,ALL_VAL_MO,QTY_1_MO,UNIT_QY1"
+    )
+    url = f"{base_url.rstrip('/')}/data/timeseries/intltrade/{flow}/hs"
+    params = {
+        "get": fields,
+        f"{prefix}_COMMODITY": commodity,
+        "CTY_CODE": country,
+        "time": time_range,
+        "key": key,
+    }
+    body = (client or Client(min_interval=0.2)).get(url, params, {})
+    try:
+        rows = json.loads(body) if body.strip() else []
+    except json.JSONDecodeError:
+        # An invalid key gets an HTML page with status 200.
+        raise FetchError(
+            f"Census answered with something that is not JSON: {body[:80]!r}"
+        ) from None
+    if not isinstance(rows, list):
+        raise FetchError("Census answered with JSON that is not an array of rows")
+    stamp = time_range.replace("from ", "from").replace(" ", "_")
+    return _save(dest, f"census_{flow}_{commodity}_{country}_{stamp}.json", body)
+
+
+def _save(dest: Path, name: str, body: bytes) -> Path:
+    """Write atomically: a half-written file must not be read by a run."""
+    dest.mkdir(parents=True, exist_ok=True)
+    path = dest / name.replace("/", "_").replace(",", "-")
+    tmp = dest / f".{path.name}.part"  # hidden: runs skip hidden files
+    tmp.write_bytes(body)
+    tmp.replace(path)
+    return path
