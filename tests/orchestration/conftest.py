@@ -1,11 +1,8 @@
-"""Shared set-up for the orchestration tests: quiet tools, a parsed dbt manifest, run helpers."""
+"""Shared helpers for the orchestration tests: the contract's columns, read-only queries."""
 
 from pathlib import Path
 
 import duckdb
-import pytest
-
-from orchestration.cli import prepare_environment
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -26,16 +23,6 @@ CONTRACT_COLUMNS = {
         "entry_id", "article_id", "url", "published_on", "quote", "start_char", "end_char",
     ],
 }  # fmt: skip
-
-prepare_environment()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def dbt_manifest() -> Path:
-    """Parse the dbt project once per session (the definitions need its manifest)."""
-    from orchestration.project import ensure_manifest
-
-    return ensure_manifest()
 
 
 def query(db: Path, sql: str) -> list[tuple]:
