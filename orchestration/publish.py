@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,16 +66,25 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _remove_leftovers(target: Path) -> None:
+def _abandoned(pid: str) -> bool:
+    """True for this process's own pid or that of a publisher no longer alive."""
+    return pid.isdigit() and (int(pid) == os.getpid() or not _pid_alive(int(pid)))
+
+
+def _remove_leftovers(target: Path, parquet_dir: Path | None) -> None:
     """Delete temp files of publishers that died before their rename (killed, crashed).
 
-    A killed run leaves `.<name>.<pid>.building` (and maybe its `.wal`) under its own pid, so
-    this run's pid would never match it: match any pid, but spare a publisher still alive.
+    A killed run leaves `.<name>.<pid>.building` (and maybe its `.wal`) and a Parquet staging
+    folder `.building-<pid>` under its own pid, so this run's pid would never match them:
+    match any pid, but spare a publisher still alive.
     """
     for leftover in target.parent.glob(f".{target.name}.*.building*"):
-        pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
-        if pid.isdigit() and (int(pid) == os.getpid() or not _pid_alive(int(pid))):
+        if _abandoned(leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]):
             leftover.unlink(missing_ok=True)
+    if parquet_dir is not None and parquet_dir.is_dir():
+        for staging in parquet_dir.glob(".building-*"):
+            if _abandoned(staging.name.removeprefix(".building-")):
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def publish(
@@ -90,7 +100,7 @@ def publish(
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
-    _remove_leftovers(target)
+    _remove_leftovers(target, parquet_dir)
     counts: dict[str, int] = {}
     con = duckdb.connect(str(tmp))
     try:

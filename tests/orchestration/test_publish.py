@@ -73,3 +73,16 @@ def test_a_reader_holding_the_old_file_keeps_its_version(tmp_path: Path) -> None
     finally:
         reader.close()
     assert query(target, "select count(*) from ledger.entries") == [(3,)]
+
+
+def test_leftovers_of_a_dead_publisher_are_removed(tmp_path: Path) -> None:
+    warehouse, target = tmp_path / "w.duckdb", tmp_path / "pub" / "tradeledger.duckdb"
+    parquet = tmp_path / "pub" / "parquet"
+    _warehouse(warehouse, 1)
+    dead_pid = 2**22 + 12345  # above the kernel's pid_max: no process has it
+    (parquet / f".building-{dead_pid}").mkdir(parents=True)
+    (parquet / f".building-{dead_pid}" / "entries.parquet").write_bytes(b"partial")
+    (target.parent / f".tradeledger.duckdb.{dead_pid}.building").write_bytes(b"partial")
+    publish(warehouse, target, ["entries"], _run("r1"), parquet)
+    hidden = [p.name for p in [*target.parent.iterdir(), *parquet.iterdir()] if p.name[0] == "."]
+    assert hidden == []
