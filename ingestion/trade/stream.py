@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from ingestion.load import SourceFile
+from ingestion.load import LoadReport, SourceFile
 from ingestion.schemas import LINEAGE_SCHEMA, REJECT_SCHEMA, TRADE_FLOW_SCHEMA
 from ingestion.trade import comtrade
 from ingestion.trade._common import SNIPPET_MAX
@@ -252,23 +252,6 @@ def _cross_chunk_duplicates(
     return dups.height
 
 
-@dataclass
-class FilesReport:
-    """Per-file counts of one load of several trade files."""
-
-    files: list[dict[str, object]]
-
-    @property
-    def loaded(self) -> int:
-        """Rows loaded over all files."""
-        return sum(int(f["loaded"]) for f in self.files)  # type: ignore[call-overload]
-
-    @property
-    def rejected(self) -> int:
-        """Rows rejected over all files."""
-        return sum(int(f["rejected"]) for f in self.files)  # type: ignore[call-overload]
-
-
 def tune(con: duckdb.DuckDBPyConnection, memory_limit: str = "2GB") -> None:
     """Settings for bulk appends: any row order (parallel inserts), bounded buffer memory."""
     con.execute("set preserve_insertion_order = false")
@@ -281,7 +264,7 @@ def load_files(
     loaded_at: dt.datetime,
     flows_table: str = "raw.trade__flows",
     rejects_table: str = "raw.trade__rejects",
-) -> FilesReport:
+) -> LoadReport:
     """Append trade files of any format to the flows and rejects tables (which must exist).
 
     Plain Comtrade CSV/TSV files (the big ones) take the chunked path; every other format is
@@ -290,7 +273,7 @@ def load_files(
     from ingestion.load import collect
     from ingestion.trade.detect import detect_format, parse_trade_file
 
-    report = FilesReport(files=[])
+    report = LoadReport(table=flows_table)
     for source in sources:
         fmt = detect_format(source.path)
         with source.path.open("rb") as fh:
