@@ -48,6 +48,7 @@ test: $(STAMP)  ## run the test suite
 lint: $(STAMP)  ## ruff and sqlfluff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@mkdir -p $(LEDGER_HOME)/warehouse  # the dbt templater opens the warehouse
 	cd dbt_project && ../$(BIN)/sqlfluff lint models macros tests
 
 dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000

@@ -1,6 +1,7 @@
 """Shared vocabulary and small builders used by every published-table suite.
 
-The vocabulary mirrors ../shared/design/ledger-contract.md (the published contract); keep the two in step.
+The vocabulary mirrors the published contract (../shared/design/ledger-contract.md);
+keep the two in step.
 """
 
 from __future__ import annotations
