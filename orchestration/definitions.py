@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
-from orchestration.assets.dbt import ledger_dbt_models
+from orchestration.assets.dbt import ledger_dbt_history, ledger_dbt_models
 from orchestration.assets.published import published_ledger
 from orchestration.assets.raw import extract_news, ingest_news
 from orchestration.assets.report import published_dbt_docs, published_report
@@ -27,6 +27,7 @@ defs = dg.Definitions(
         ingest_trade,
         load_trade_month,
         ledger_dbt_models,
+        ledger_dbt_history,
         published_ledger,
         published_report,
         published_dbt_docs,

@@ -35,15 +35,42 @@ class LedgerDbtTranslator(DagsterDbtTranslator):
 translator = LedgerDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
+# The entries snapshot and the history built on it run in a step of their own, after the
+# blocking quality checks on ledger/entries: a run that fails the gate must not record versions
+# of entries that were never published.
+HISTORY = "entries_snapshot+"
+
+
+def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings):
+    paths = settings.paths()
+    paths.export()
+    # The run id reaches the entries snapshot, so each recorded version names its run.
+    build = ["build", "--vars", json.dumps({"run_id": context.run.run_id})]
+    return dbt.cli(build, context=context, target_path=paths.dbt_target).stream()
+
+
 @dbt_assets(
-    manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=translator,
+    exclude=HISTORY,
 )
 def ledger_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
 ):
     """`dbt build`: staging, intermediate and ledger models with their tests, in DAG order."""
-    paths = settings.paths()
-    paths.export()
-    # The run id reaches the entries snapshot, so each recorded version names its run.
-    build = ["build", "--vars", json.dumps({"run_id": context.run.run_id})]
-    yield from dbt.cli(build, context=context, target_path=paths.dbt_target).stream()
+    yield from _build(context, dbt, settings)
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=translator,
+    select=HISTORY,
+    name="ledger_dbt_history",
+)
+def ledger_dbt_history(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
+):
+    """`dbt build` of the entries snapshot and ledger.entries_history, once the gate passed."""
+    yield from _build(context, dbt, settings)

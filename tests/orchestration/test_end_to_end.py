@@ -146,6 +146,12 @@ def test_failing_expectation_keeps_the_previous_file(
     assert "FAILED ledger/entries gx_entries" in out
     assert "NOT PUBLISHED" in out
     assert published.read_bytes() == before
+    # The history snapshot runs only after the gate: the rejected ledger left no versions.
+    snapshot = query(
+        home / "warehouse" / "warehouse.duckdb",
+        "select count(*) from snapshots.entries_snapshot where rate_after_pct = 5000",
+    )
+    assert snapshot == [(0,)]
 
 
 def test_failing_dbt_test_keeps_the_previous_file(
