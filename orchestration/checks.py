@@ -16,6 +16,7 @@ PUBLISHED_TABLES = (
     "commitment_checks",
     "rejects",
     "entries_history",
+    "quarantine",
 )
 # Tables whose promises to readers are stated as a Great Expectations suite.
 SUITE_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks")

@@ -4,7 +4,8 @@ with
 
 statements as (
 
-    select * from {{ ref('int_statements_joined_to_articles') }}
+    select * from {{ ref('int_statements_screened') }}
+    where quarantine_rule is null
 
 ),
 

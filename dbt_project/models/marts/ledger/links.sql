@@ -10,7 +10,8 @@ statement_links as (
 
 statements as (
 
-    select * from {{ ref('int_statements_joined_to_articles') }}
+    select * from {{ ref('int_statements_screened') }}
+    where quarantine_rule is null
 
 ),
 
