@@ -28,7 +28,7 @@ import duckdb
 from ingestion.load import SourceFile
 from ingestion.trade.bench import generate_month
 from ingestion.trade.bench_load import run_dbt
-from ingestion.trade.stream import ensure_tables, load_files, tune
+from ingestion.trade.stream import ensure_tables, reload_files, tune
 
 TRADE_MODELS = ["stg_trade__flows", "int_trade_flows_deduplicated", "trade_monthly"]
 
@@ -42,11 +42,7 @@ def _load(home: Path, files: list[Path]) -> None:
     try:
         tune(con)
         ensure_tables(con)
-        names = [s.display_name for s in sources]
-        con.execute(
-            "delete from raw.trade__flows where _source_file in (select unnest(?))", [names]
-        )
-        load_files(con, sources, dt.datetime.now(dt.UTC))
+        reload_files(con, sources, dt.datetime.now(dt.UTC))
     finally:
         con.close()
 

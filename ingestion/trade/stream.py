@@ -300,3 +300,17 @@ def load_files(
             {"file": source.display_name, "sha256": source.sha256, "format": fmt, **counts}
         )
     return report
+
+
+def reload_files(
+    con: duckdb.DuckDBPyConnection, sources: list[SourceFile], loaded_at: dt.datetime
+) -> LoadReport:
+    """Replace earlier loads of these files (rows and rejects) with their current content.
+
+    A file loaded again (corrected, re-fetched) must not count twice: its old rows and old
+    rejects go before the new ones are appended.
+    """
+    names = [s.display_name for s in sources]
+    con.execute("delete from raw.trade__flows where _source_file in (select unnest(?))", [names])
+    con.execute("delete from raw.trade__rejects where source_file in (select unnest(?))", [names])
+    return load_files(con, sources, loaded_at)

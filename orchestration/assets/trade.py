@@ -89,24 +89,16 @@ def month_files(paths: LedgerPaths, partition_key: str) -> list[tuple[Path, Path
 
 def load_month(paths: LedgerPaths, partition_key: str) -> dict[str, object]:
     """Replace earlier loads of the month's files in `raw` with their current content."""
-    from ingestion.trade.stream import ensure_tables, load_files, tune
+    from ingestion.trade.stream import ensure_tables, reload_files, tune
 
     sources = [
         SourceFile.of(p, sha256_file(p), root) for p, root in month_files(paths, partition_key)
     ]
-    names = [s.display_name for s in sources]
     loaded_at = dt.datetime.now(dt.UTC)
     with connect(paths.warehouse) as con:
         tune(con)
         ensure_tables(con)
-        # A file loaded again (corrected, re-fetched) replaces its earlier rows.
-        con.execute(
-            "delete from raw.trade__flows where _source_file in (select unnest(?))", [names]
-        )
-        con.execute(
-            "delete from raw.trade__rejects where source_file in (select unnest(?))", [names]
-        )
-        report = load_files(con, sources, loaded_at)
+        report = reload_files(con, sources, loaded_at)
         months = con.execute(
             "select distinct strftime(period, '%Y-%m') from raw.trade__flows "
             "where _loaded_at = ? order by 1",
