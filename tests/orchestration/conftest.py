@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import duckdb
+from tests.helpers import query  # noqa: F401 - used by this package's tests
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -23,12 +23,3 @@ CONTRACT_COLUMNS = {
         "entry_id", "article_id", "url", "published_on", "quote", "start_char", "end_char",
     ],
 }  # fmt: skip
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    """Rows of a query on a DuckDB file opened read-only and closed at once."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()

@@ -14,8 +14,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
+
+from tests.helpers import query
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TRADELEDGER = Path(sys.executable).with_name("tradeledger")
@@ -23,12 +24,7 @@ FAKE_SECRET = "sk-test-123"  # pragma: allowlist secret (a fake, to look for)
 # A run takes about a minute; far longer on a shared, loaded machine.
 RUN_TIMEOUT_S = 1500
 
-for key, value in {
-    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    "DBT_VERSION_CHECK": "false",
-    "GX_ANALYTICS_ENABLED": "false",
-}.items():
-    os.environ.setdefault(key, value)
+# tests/conftest.py has set up the environment (dbt on PATH, tools offline).
 
 
 @dataclass
@@ -77,15 +73,6 @@ def run_cli(home: Path) -> RunOutput:
         proc.communicate()
         raise
     return RunOutput(proc.returncode, stdout, stderr)
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    """Rows of a query on a DuckDB file opened read-only and closed at once."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def ledger_tables(db: Path) -> list[str]:
