@@ -14,12 +14,12 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 
 
 def manifest_is_stale() -> bool:
-    """True when the manifest is missing or older than any file dbt parses."""
+    """True when the manifest is missing or older than any file dbt parses (seed CSVs too)."""
     manifest = dbt_project.manifest_path
     if not manifest.exists():
         return True
     built = manifest.stat().st_mtime
-    watched = ("*.sql", "*.yml", "*.yaml")
+    watched = ("*.sql", "*.yml", "*.yaml", "*.csv")
     return any(
         path.stat().st_mtime > built
         for pattern in watched

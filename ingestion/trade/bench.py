@@ -176,21 +176,26 @@ if __name__ == "__main__":
     main()
 
 
-# HS chapters that exist (01-97 without 77): any 6-digit code under them is a valid HS code.
-_CHAPTERS = pl.Series([f"{n:02d}" for n in range(1, 98) if n != 77])
+def _hs6() -> pl.Series:
+    """The HS 2022 subheadings (6 digits), sorted, as the loader's HS rule knows them."""
+    from ingestion.trade._common import hs2022_codes
+
+    return pl.Series(sorted(c for c in hs2022_codes() if len(c) == 6))
 
 
 def generate_month(path: Path, month: str, rows: int) -> None:
     """Write a Comtrade CSV whose rows all fall in one month (`month` = "YYYYMM").
 
     Like `generate`, but every row has the given period and the (partner, HS code) pairs vary
-    instead, so keys stay distinct up to about 10 million rows per month.
+    instead: national 10-digit lines (an HS 2022 subheading plus a 4-digit suffix), so keys stay
+    distinct up to about 600 million rows per month.
     """
     i = pl.int_range(0, rows, eager=True)
     partners = pl.Series([0, 842, 276, 392, 410, 704, 251, 699, 757, 490, 344, 36])
+    hs6 = _hs6()
     cmd = pl.concat_str(
-        _CHAPTERS.gather((i // len(partners)) % len(_CHAPTERS)),
-        (i // len(partners) // len(_CHAPTERS) % 10_000).cast(pl.String).str.zfill(4),
+        hs6.gather((i // len(partners)) % len(hs6)),
+        (i // len(partners) // len(hs6) % 10_000).cast(pl.String).str.zfill(4),
     )
     frame = _frame(0, rows).with_columns(
         period=pl.lit(month),

@@ -11,7 +11,8 @@ Decisions:
   quantity: QTY_1_MO (exports) / GEN_QY1_MO or CON_QY1_MO (imports, matching the value basis),
   in UNIT_QY1; net_weight_kg only when that unit is a mass (KG, T, G). The *_WGT_MO fields are
   shipping weights by transport mode, not net weights, and are not used.
-* CTY_CODE: Schedule C country codes map to ISO3; "-" (TOTAL FOR ALL COUNTRIES) is the world
+* CTY_CODE: Schedule C country codes map to ISO3 (dbt seed `census_schedule_c_countries`: the
+  ISO2 Census publishes, ISO3 from pycountry); "-" (TOTAL FOR ALL COUNTRIES) is the world
   total and is loaded as partner WLD (as Comtrade's partner 0 is). Group codes (0001 OPEC,
   0003 EU, ...), regional totals (1XXX, ...) and SUMMARY_LVL other than DET are rejected:
   they are sums of country rows in the same response.
@@ -29,6 +30,7 @@ import polars as pl
 
 from ingestion.schemas import TRADE_FLOW_SCHEMA, ParseResult, empty
 from ingestion.trade._common import (
+    HS2022_FROM,
     Rule,
     bad_number,
     blank,
@@ -178,7 +180,10 @@ def _check(frame: pl.DataFrame, name: str) -> ParseResult:
         (df == "2", "sub-flow DF=2 (foreign merchandise re-exports; not added)"),
         (pl.col("_partner").is_null(), pl.format("unknown CTY_CODE '{}'", cty)),
         (pl.col("_period").is_null(), pl.format("invalid period '{}'", ym)),
-        (~valid_hs(pl.col("_hs")), pl.format("unknown HS code '{}'", col(comm))),
+        (
+            ~valid_hs(pl.col("_hs"), pl.col("_period") >= HS2022_FROM),
+            pl.format("unknown HS code '{}'", col(comm)),
+        ),
         (blank(value), f"missing {value}"),
     ]
     rules += [(bad_number(c), pl.format(f"non-numeric {c} '{{}}'", pl.col(c))) for c in numeric]

@@ -10,7 +10,7 @@ Decisions:
 * Reporter is CHN. The export has no flow column: the flow comes from a column whose name
   contains 进出口 (values 出口/进口), else from the file name (出口/export, 进口/import); a file
   where neither says it is rejected whole ("cannot tell exports from imports").
-* Partner from 贸易伙伴名称 (Chinese name -> ISO3, `reference/gacc_partner_names.csv`); the GACC
+* Partner from 贸易伙伴名称 (Chinese name -> ISO3, dbt seed `gacc_partner_names`); the GACC
   numeric partner codes are not a published table we have, so they are not used.
 * Value: the `美元` column is value_usd. A `人民币` (CNY) file has no USD value: value_usd is null
   (no exchange rate is applied here; see the report), quantities still load.
@@ -33,6 +33,7 @@ import polars as pl
 
 from ingestion.schemas import ParseResult
 from ingestion.trade._common import (
+    HS2022_FROM,
     Rule,
     bad_number,
     file_reject,
@@ -151,7 +152,10 @@ def parse_china_customs_csv(data: bytes, name: str = "") -> ParseResult:
         (pl.col("_period").is_null(), pl.format("invalid 数据年月 '{}'", pl.col(PERIOD))),
         (pl.col("_flow").is_null(), pl.format("unknown 进出口 value '{}'", col(flow_col))),
         (pl.col("_partner").is_null(), pl.format("unknown partner '{}'", pl.col(PARTNER_NAME))),
-        (~valid_hs(pl.col("_hs")), pl.format("unknown HS code '{}'", pl.col(HS))),
+        (
+            ~valid_hs(pl.col("_hs"), pl.col("_period") >= HS2022_FROM),
+            pl.format("unknown HS code '{}'", pl.col(HS)),
+        ),
     ]
     rules += [
         (bad_number(c, True), pl.format(f"non-numeric {c} '{{}}'", pl.col(c))) for c in numeric

@@ -27,7 +27,9 @@ class LedgerDbtTranslator(DagsterDbtTranslator):
         return dg.AssetKey([dbt_resource_props["schema"], name])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
-        """Group by layer folder: staging, intermediate, marts."""
+        """Group by layer folder: staging, intermediate, marts; seeds (code tables): reference."""
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else "dbt"
 
@@ -58,7 +60,8 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Led
 def ledger_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
 ):
-    """`dbt build`: staging, intermediate and ledger models with their tests, in DAG order."""
+    """`dbt build`: reference seeds, staging, intermediate and ledger models with their tests,
+    in DAG order."""
     yield from _build(context, dbt, settings)
 
 
