@@ -130,6 +130,131 @@ def report(home: str | None, out: str | None) -> int:
     return 0
 
 
+def fetch_trade(args: argparse.Namespace) -> int:
+    """Fetch API responses month by month into `<home>/landing/trade/<YYYY-MM>/`; exit code."""
+    from ingestion.trade import parse_trade_file
+    from ingestion.trade.fetch import (
+        CENSUS_BASE,
+        COMTRADE_BASE,
+        FetchError,
+        fetch_census_months,
+        fetch_comtrade_months,
+    )
+
+    landing = LedgerPaths.from_env(args.home).landing / "trade"
+    months: list[str] = args.period
+    if args.api == "comtrade":
+        saved = fetch_comtrade_months(
+            landing,
+            months,
+            args.reporter,
+            args.partner,
+            args.cmd,
+            args.flow,
+            base_url=args.base_url or COMTRADE_BASE,
+        )
+    else:
+        saved = fetch_census_months(
+            landing,
+            months,
+            args.hs,
+            args.cty,
+            args.direction,
+            base_url=args.base_url or CENSUS_BASE,
+        )
+    count = 0
+    try:
+        for month, path in saved:
+            result = parse_trade_file(path)
+            count += 1
+            print(
+                f"{month}  {path}  ({result.records.height} records, "
+                f"{len(result.rejects)} rejected)",
+                flush=True,
+            )
+    except FetchError as exc:
+        # One line: an error body may span several. Keys and query strings are kept out of
+        # FetchError messages by ingestion.trade.fetch.
+        message = " ".join(str(exc).split())
+        if count:
+            message += f" (saved {count} of {len(months)} months before the error)"
+        print(f"tradeledger fetch-trade: error: {message}", file=sys.stderr)
+        return 1
+    print(
+        f"fetched {count} {'month' if count == 1 else 'months'} "
+        f"({months[0]}..{months[-1]}) from {args.api} into {landing}"
+    )
+    return 0
+
+
+def _months(text: str) -> list[str]:
+    from ingestion.trade.fetch import month_range
+
+    try:
+        return month_range(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _http_url(text: str) -> str:
+    if not text.lower().startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"not an http(s) URL: {text}")
+    return text
+
+
+def _add_fetch_parser(commands: argparse._SubParsersAction) -> None:
+    fetch_parser = commands.add_parser(
+        "fetch-trade",
+        help="fetch monthly trade statistics from the Comtrade or Census API into landing/trade",
+        description=(
+            "Fetch one month per request and save each answer in <home>/landing/trade/<YYYY-MM>/, "
+            "the folder that month's partition of raw/trade__month_loads loads. Fetching a month "
+            "again replaces its file."
+        ),
+    )
+    apis = fetch_parser.add_subparsers(dest="api", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--period",
+        required=True,
+        type=_months,
+        metavar="YYYY-MM[:YYYY-MM]",
+        help="month or inclusive range of months",
+    )
+    common.add_argument(
+        "--home",
+        default=None,
+        metavar="DIR",
+        help="working folder (default: $LEDGER_HOME or ./var)",
+    )
+    common.add_argument(
+        "--base-url",
+        default=None,
+        type=_http_url,
+        metavar="URL",
+        help="another server than the API's own (a mirror, or a test server)",
+    )
+    comtrade = apis.add_parser(
+        "comtrade",
+        parents=[common],
+        help="UN Comtrade v1 final data, HS, monthly (key: COMTRADE_API_KEY)",
+    )
+    comtrade.add_argument("--reporter", required=True, help="Comtrade area code, e.g. 156 China")
+    comtrade.add_argument("--partner", required=True, help="Comtrade area code, e.g. 842 USA")
+    comtrade.add_argument("--cmd", required=True, help="HS code, e.g. 850511")
+    comtrade.add_argument(
+        "--flow", default="M,X", help="flow codes, comma-separated (default: M,X)"
+    )
+    census = apis.add_parser(
+        "census",
+        parents=[common],
+        help="US Census International Trade API, HS, monthly (key: CENSUS_API_KEY)",
+    )
+    census.add_argument("--direction", required=True, choices=["exports", "imports"])
+    census.add_argument("--cty", required=True, help="Census Schedule C country code, e.g. 5700")
+    census.add_argument("--hs", required=True, help="HS/HTS/Schedule B code, e.g. 8505110070")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tradeledger` command."""
     parser = argparse.ArgumentParser(
@@ -179,11 +304,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="where to write (default: <home>/published/report.html)",
     )
+    _add_fetch_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(args.news, args.trade, args.home, args.verbose)
     if args.command == "report":
         return report(args.home, args.out)
+    if args.command == "fetch-trade":
+        return fetch_trade(args)
     return 2
 
 

@@ -12,6 +12,7 @@ from orchestration.assets.raw import extract_news, ingest_news
 from orchestration.assets.report import published_dbt_docs, published_report
 from orchestration.assets.trade import ingest_trade, load_trade_month, trade_monthly_job
 from orchestration.checks import ledger_checks
+from orchestration.fetch import fetch_trade_job
 from orchestration.jobs import daily_schedule, landing_sensor, ledger_job
 from orchestration.project import dbt_project
 from orchestration.resources import LedgerSettings
@@ -33,7 +34,7 @@ defs = dg.Definitions(
         published_dbt_docs,
     ],
     asset_checks=ledger_checks,
-    jobs=[ledger_job, trade_monthly_job],
+    jobs=[ledger_job, trade_monthly_job, fetch_trade_job],
     schedules=[daily_schedule],
     sensors=[landing_sensor],
     resources={

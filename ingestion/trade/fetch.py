@@ -13,17 +13,22 @@ so a fetched page goes through the same rules as a downloaded one.
   tier allows one call a second).
 * `base_url` points the functions at another server (tests replay recorded responses from a
   local HTTP server).
+* `fetch_comtrade_months` / `fetch_census_months` make one request per month and save each
+  answer into `<landing>/<YYYY-MM>/`, the folder of that month's partition of the monthly trade
+  load (`tradeledger fetch-trade` calls them). File names depend only on the query, so fetching
+  a month again replaces its file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,8 +88,18 @@ class Client:
 def _key(var: str) -> str:
     key = os.environ.get(var, "").strip()
     if not key:
-        raise FetchError(f"{var} is not set")
+        raise FetchError(f"{var} is not set (export it before fetching)")
     return key
+
+
+def _get(
+    client: Client, key: str, url: str, params: Mapping[str, str], headers: Mapping[str, str]
+) -> bytes:
+    """`client.get`, with the key masked in any error: an error body may echo the request."""
+    try:
+        return client.get(url, params, headers)
+    except FetchError as exc:
+        raise FetchError(str(exc).replace(key, "***")) from None
 
 
 def fetch_comtrade(
@@ -113,7 +128,7 @@ def fetch_comtrade(
         "period": period,
         "includeDesc": "false",
     }
-    body = (client or Client()).get(url, params, {"Ocp-Apim-Subscription-Key": key})
+    body = _get(client or Client(), key, url, params, {"Ocp-Apim-Subscription-Key": key})
     try:
         envelope = json.loads(body)
     except json.JSONDecodeError as exc:
@@ -121,7 +136,9 @@ def fetch_comtrade(
     if not isinstance(envelope, dict) or envelope.get("error"):
         error = envelope.get("error") if isinstance(envelope, dict) else "not an envelope"
         raise FetchError(f"Comtrade API error: {error}")
-    return _save(dest, f"comtrade_{freq}_{reporter}_{partner}_{cmd}_{period}.json", body)
+    # The flow is part of the name: a query for other flows must not replace this one's file.
+    name = f"comtrade_{freq}_{reporter}_{partner}_{cmd}_{flow}_{period}.json"
+    return _save(dest, name, body)
 
 
 def fetch_census(
@@ -152,7 +169,7 @@ def fetch_census(
         "time": time_range,
         "key": key,
     }
-    body = (client or Client(min_interval=0.2)).get(url, params, {})
+    body = _get(client or Client(min_interval=0.2), key, url, params, {})
     try:
         rows = json.loads(body) if body.strip() else []
     except json.JSONDecodeError:
@@ -162,6 +179,10 @@ def fetch_census(
         ) from None
     if not isinstance(rows, list):
         raise FetchError("Census answered with JSON that is not an array of rows")
+    if not rows:
+        # No rows for the query (Census may answer with an empty body): an empty array loads
+        # as zero records, whereas an empty file would be rejected as a broken file.
+        body = b"[]\n"
     stamp = time_range.replace("from ", "from").replace(" ", "_")
     return _save(dest, f"census_{flow}_{commodity}_{country}_{stamp}.json", body)
 
@@ -174,3 +195,68 @@ def _save(dest: Path, name: str, body: bytes) -> Path:
     tmp.write_bytes(body)
     tmp.replace(path)
     return path
+
+
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
+def month_range(spec: str) -> list[str]:
+    """The months of `YYYY-MM` or `YYYY-MM:YYYY-MM` (both ends included) as YYYY-MM strings."""
+    index: list[int] = []  # months since year 0, so a range is a range of integers
+    for end in spec.strip().split(":"):
+        match = _MONTH.fullmatch(end.strip())
+        if match is None:
+            raise ValueError(f"period must be YYYY-MM or YYYY-MM:YYYY-MM, not {spec!r}")
+        index.append(int(match[1]) * 12 + int(match[2]) - 1)
+    if len(index) > 2:
+        raise ValueError(f"period must be YYYY-MM or YYYY-MM:YYYY-MM, not {spec!r}")
+    first, last = index[0], index[-1]
+    if last < first:
+        raise ValueError(f"period {spec!r} ends before it starts")
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(first, last + 1)]
+
+
+def fetch_comtrade_months(
+    landing: Path,
+    months: Iterable[str],
+    reporter: str,
+    partner: str,
+    cmd: str,
+    flow: str = "M,X",
+    base_url: str = COMTRADE_BASE,
+    client: Client | None = None,
+) -> Iterator[tuple[str, Path]]:
+    """Fetch Comtrade monthly data one month per request into `landing/<YYYY-MM>/`; yields
+    (month, file) as each is saved. One client for all months, so the rate limit holds."""
+    client = client or Client()
+    for month in months:
+        path = fetch_comtrade(
+            landing / month,
+            reporter,
+            partner,
+            cmd,
+            month.replace("-", ""),
+            flow=flow,
+            base_url=base_url,
+            client=client,
+        )
+        yield month, path
+
+
+def fetch_census_months(
+    landing: Path,
+    months: Iterable[str],
+    commodity: str,
+    country: str,
+    flow: str = "imports",
+    base_url: str = CENSUS_BASE,
+    client: Client | None = None,
+) -> Iterator[tuple[str, Path]]:
+    """Fetch Census monthly trade one month per request (`time=YYYY-MM`) into
+    `landing/<YYYY-MM>/`; yields (month, file) as each is saved."""
+    client = client or Client(min_interval=0.2)
+    for month in months:
+        path = fetch_census(
+            landing / month, commodity, country, month, flow=flow, base_url=base_url, client=client
+        )
+        yield month, path

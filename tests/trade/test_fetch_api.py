@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-import urllib.parse
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,45 +9,9 @@ import pytest
 from ingestion.trade import parse_trade_file
 from ingestion.trade.fetch import Client, FetchError, fetch_census, fetch_comtrade
 
+from .conftest import CENSUS_KEY, COMTRADE_KEY, Replay
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "trade"
-COMTRADE_KEY = "ct-secret-0123"
-CENSUS_KEY = "census-secret-4567"
-
-
-class Replay(http.server.BaseHTTPRequestHandler):
-    """Serves `responses[path]`: a list of (status, headers, body) used one per request."""
-
-    responses: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
-    seen: list[tuple[str, dict[str, str], dict[str, list[str]]]] = []
-
-    def do_GET(self) -> None:
-        """Answer with the next recorded response for the path."""
-        url = urllib.parse.urlsplit(self.path)
-        Replay.seen.append((url.path, dict(self.headers), urllib.parse.parse_qs(url.query)))
-        queue = Replay.responses.get(url.path) or [(404, {}, b"not recorded")]
-        status, headers, body = queue.pop(0) if len(queue) > 1 else queue[0]
-        self.send_response(status)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        """Quiet."""
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("COMTRADE_API_KEY", COMTRADE_KEY)
-    monkeypatch.setenv("CENSUS_API_KEY", CENSUS_KEY)
-    Replay.responses, Replay.seen = {}, []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Replay)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
 
 
 def _client(sleeps: list[float]) -> Client:
