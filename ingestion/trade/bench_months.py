@@ -30,7 +30,12 @@ from ingestion.trade.bench import generate_month
 from ingestion.trade.bench_load import run_dbt
 from ingestion.trade.stream import ensure_tables, reload_files, tune
 
-TRADE_MODELS = ["stg_trade__flows", "int_trade_flows_deduplicated", "trade_monthly"]
+TRADE_MODELS = [
+    "stg_trade__flows",
+    "stg_trade__removals",
+    "int_trade_flows_deduplicated",
+    "trade_monthly",
+]
 
 
 def _load(home: Path, files: list[Path]) -> None:

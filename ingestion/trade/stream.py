@@ -2,17 +2,16 @@
 
 `parse_trade_file` builds the whole records frame in memory (11 GB at 20 million rows). This
 loader reads the file in newline-aligned byte chunks and runs the *same* Polars rules on each
-chunk (`comtrade.csv_frame` + `comtrade.check_queries` + `comtrade.split_duplicates`: one set of
-rules, not a SQL copy), inserts the good rows of the chunk into the DuckDB table and the rejects
-into the rejects table, and keeps only a 13-byte fingerprint per loaded row (key hash, line,
-frequency) for the duplicate check across chunks. Peak memory is bounded by the chunk size, not
-the file size.
+chunk (`comtrade.csv_frame` + `comtrade.check_query`, then `comtrade.split_duplicates`: one
+set of rules, not a SQL copy), inserts the good rows of the chunk into the DuckDB table and the
+rejects into the rejects table, and keeps only a 13-byte fingerprint per loaded row (key hash,
+line, frequency) for the duplicate check. Peak memory is bounded by the chunk size, not the file
+size.
 
-Repeats across chunks: within a chunk `split_duplicates` handles them as in the whole-file
-parse. After the last chunk the fingerprints of all chunks are compared; rows whose key hash
-occurs in two chunks (usually none) are read back from DuckDB, judged by the same
-`split_duplicates` in line order, and the later copies are deleted and recorded as rejects. So
-the records and rejects equal those of `parse_trade_file` (tests/trade/test_stream.py).
+Repeats: after the last chunk the fingerprints of all chunks are sorted once; rows whose key
+hash occurs twice anywhere in the file (usually none) are read back from DuckDB, judged by the
+same `split_duplicates` in line order, and the later copies are deleted and recorded as rejects.
+So the records and rejects equal those of `parse_trade_file` (tests/trade/test_stream.py).
 """
 
 from __future__ import annotations
@@ -42,6 +41,17 @@ REJECTS_COLUMNS: dict[str, pl.DataType] = {
     "_loaded_at": LINEAGE_SCHEMA["_loaded_at"],
 }
 
+# Months whose rows a reload took out of raw.trade__flows, and when. ledger.trade_monthly is
+# rebuilt by month from what changed since its last build: rows that leave raw change a month
+# as much as rows that arrive, and without this record a month another file still covers would
+# keep the removed rows until a full refresh.
+REMOVALS_TABLE = "raw.trade__removals"
+REMOVALS_COLUMNS: dict[str, pl.DataType] = {
+    "source_file": pl.String,
+    "period": pl.Date,
+    "removed_at": LINEAGE_SCHEMA["_loaded_at"],
+}
+
 
 @dataclass
 class StreamReport:
@@ -59,9 +69,14 @@ def ensure_tables(
     rejects_table: str = "raw.trade__rejects",
     replace: bool = False,
 ) -> None:
-    """Create the flows and rejects tables (empty) with the loader's column types."""
+    """Create the flows, rejects and removals tables (empty) with the loader's column types."""
     verb = "create or replace table" if replace else "create table if not exists"
-    for table, schema in ((flows_table, FLOWS_COLUMNS), (rejects_table, REJECTS_COLUMNS)):
+    tables = (
+        (flows_table, FLOWS_COLUMNS),
+        (rejects_table, REJECTS_COLUMNS),
+        (REMOVALS_TABLE, REMOVALS_COLUMNS),
+    )
+    for table, schema in tables:
         con.execute(f"create schema if not exists {table.split('.')[0]}")
         empty = pl.DataFrame(schema=schema).to_arrow()  # noqa: F841 - DuckDB replacement scan
         # Table names come from code constants, never from input data.
@@ -118,16 +133,20 @@ def load_comtrade_csv(
         lf, present, structural = comtrade.csv_frame(
             buf, header, separator, 0, first_line, truncated and last
         )
-        good_q, bad_q = comtrade.check_queries(lf, present, structural)
-        good, bad = pl.collect_all([good_q, bad_q])
-        good, dups = comtrade.split_duplicates(good, comtrade.KEY, "line {}")
-        return good, (pl.concat([bad, dups]) if dups.height else bad)
+        checked_q, reject_cols = comtrade.check_query(lf, present, structural)
+        checked = checked_q.collect()
+        return checked, comtrade.rejects(checked, reject_cols)
 
-    def store(good: pl.DataFrame, rejects: pl.DataFrame) -> None:
-        _insert_flows(con, flows_table, good, source, loaded_at)
+    def store(checked: pl.DataFrame, rejects: pl.DataFrame) -> None:
+        loaded = _insert_flows(con, flows_table, checked, source, loaded_at)
         _insert_rejects(con, rejects_table, rejects, source, loaded_at)
-        fingerprints.append(good.select("_hash", "_line", _annual=pl.col("_freq") == "A"))
-        report.loaded += good.height
+        # Project before filtering: an eager filter copies every column of the frame.
+        fingerprints.append(
+            checked.select("_hash", "_line", "_rule", _annual=pl.col("_freq") == "A")
+            .filter(pl.col("_rule").is_null())
+            .drop("_rule")
+        )
+        report.loaded += loaded
         report.rejected += rejects.height
         report.chunks += 1
 
@@ -143,9 +162,7 @@ def load_comtrade_csv(
             pending = submitted
         if pending is not None:
             store(*pending.result())
-    moved = _cross_chunk_duplicates(
-        con, fingerprints, flows_table, rejects_table, source, loaded_at
-    )
+    moved = _repeated_observations(con, fingerprints, flows_table, rejects_table, source, loaded_at)
     report.loaded -= moved
     report.rejected += moved
     report.records_in = report.loaded + report.rejected
@@ -155,25 +172,30 @@ def load_comtrade_csv(
 def _insert_flows(
     con: duckdb.DuckDBPyConnection,
     table: str,
-    good: pl.DataFrame,
+    checked: pl.DataFrame,
     source: SourceFile,
     loaded_at: dt.datetime,
-) -> None:
-    """Append checked rows; DuckDB fills the position text and the per-file constants.
+) -> int:
+    """Append the loadable rows of a checked chunk; returns how many.
 
-    Building "line N" strings and three constant columns in Polars and handing them over
-    through Arrow cost a third of the insert; as SQL expressions they are nearly free.
+    DuckDB skips the rejected rows (`_rule` set) while it inserts, which costs nothing, where a
+    Polars filter would first copy every string of the chunk. It also writes the position text
+    and the per-file constants: as SQL expressions they are nearly free. Arrow string views
+    pass without a copy (the default, older Arrow layout would copy every string).
     """
-    values = [c for c in TRADE_FLOW_SCHEMA if c != "record_position"]
-    arrow = good.select(  # noqa: F841 - DuckDB replacement scan
-        *[pl.col(c).cast(TRADE_FLOW_SCHEMA[c]) for c in values], "_line"
-    ).to_arrow()
-    con.execute(
-        f"insert into {table} ({', '.join(values)}, record_position, "
-        "_source_file, _source_sha256, _loaded_at) "
-        f"select {', '.join(values)}, 'line ' || _line, ?, ?, ? from arrow",
+    cols = ", ".join(f"{src} as {name}" for name, src in comtrade.OUTPUT.items())
+    arrow = checked.select(  # noqa: F841 - DuckDB replacement scan
+        *[pl.col(src).cast(TRADE_FLOW_SCHEMA[name]) for name, src in comtrade.OUTPUT.items()],
+        "_line",
+        "_rule",
+    ).to_arrow(compat_level=pl.CompatLevel.newest())
+    names = ", ".join(comtrade.OUTPUT)
+    row = con.execute(
+        f"insert into {table} ({names}, record_position, _source_file, _source_sha256, "
+        f"_loaded_at) select {cols}, 'line ' || _line, ?, ?, ? from arrow where _rule is null",
         [source.display_name, source.sha256, loaded_at],
-    )
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _insert_rejects(
@@ -198,7 +220,7 @@ def _insert_rejects(
     con.execute(f"insert into {table} select * from arrow")
 
 
-def _cross_chunk_duplicates(
+def _repeated_observations(
     con: duckdb.DuckDBPyConnection,
     fingerprints: list[pl.DataFrame],
     flows_table: str,
@@ -206,8 +228,12 @@ def _cross_chunk_duplicates(
     source: SourceFile,
     loaded_at: dt.datetime,
 ) -> int:
-    """Reject later copies of observations repeated across chunks; returns how many moved."""
-    if len(fingerprints) < 2:
+    """Reject later copies of observations repeated anywhere in the file; returns how many moved.
+
+    One check over the fingerprints of all chunks, instead of one per chunk plus one across
+    chunks: a hash table per chunk (`is_duplicated`) cost more than sorting all hashes once.
+    """
+    if not fingerprints:
         return 0
     prints = pl.concat(fingerprints)
     # Sorting the hashes and comparing neighbours is 4x faster than is_duplicated on 20 M rows
@@ -308,9 +334,15 @@ def reload_files(
     """Replace earlier loads of these files (rows and rejects) with their current content.
 
     A file loaded again (corrected, re-fetched) must not count twice: its old rows and old
-    rejects go before the new ones are appended.
+    rejects go before the new ones are appended. The months of the old rows are recorded in
+    `raw.trade__removals` at `loaded_at`, so the incremental model rebuilds them too.
     """
     names = [s.display_name for s in sources]
+    con.execute(
+        f"insert into {REMOVALS_TABLE} select distinct _source_file, period, ? "
+        "from raw.trade__flows where _source_file in (select unnest(?))",
+        [loaded_at, names],
+    )
     con.execute("delete from raw.trade__flows where _source_file in (select unnest(?))", [names])
     con.execute("delete from raw.trade__rejects where source_file in (select unnest(?))", [names])
     return load_files(con, sources, loaded_at)

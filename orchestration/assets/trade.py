@@ -29,12 +29,18 @@ from orchestration.resources import LedgerSettings
 
 TRADE_FLOWS = dg.AssetKey(["raw", "trade__flows"])
 TRADE_REJECTS = dg.AssetKey(["raw", "trade__rejects"])
+TRADE_REMOVALS = dg.AssetKey(["raw", "trade__removals"])
 TRADE_MONTH_LOADS = dg.AssetKey(["raw", "trade__month_loads"])
 TRADE_MONTHLY = dg.AssetKey(["ledger", "trade_monthly"])
 
 MONTHS = dg.MonthlyPartitionsDefinition(start_date="2010-01-01", end_offset=1)
 # The dbt models between the raw flows and ledger.trade_monthly.
-TRADE_MODELS = ["stg_trade__flows", "int_trade_flows_deduplicated", "trade_monthly"]
+TRADE_MODELS = [
+    "stg_trade__flows",
+    "stg_trade__removals",
+    "int_trade_flows_deduplicated",
+    "trade_monthly",
+]
 
 
 def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
@@ -46,6 +52,9 @@ def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
     specs=[
         _spec(TRADE_FLOWS, "Trade statistics (Comtrade, Census, China customs) as monthly flows."),
         _spec(TRADE_REJECTS, "Trade records (or whole files) that could not be loaded, and why."),
+        _spec(
+            TRADE_REMOVALS, "Months a reload took rows out of (ledger.trade_monthly rebuilds them)."
+        ),
     ],
 )
 def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
@@ -71,6 +80,8 @@ def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
     yield dg.MaterializeResult(
         asset_key=TRADE_REJECTS, metadata={"dagster/row_count": report.rejected}
     )
+    # Rebuilt empty with the flows: after a full replace every month is new anyway.
+    yield dg.MaterializeResult(asset_key=TRADE_REMOVALS, metadata={"dagster/row_count": 0})
 
 
 def month_files(paths: LedgerPaths, partition_key: str) -> list[tuple[Path, Path]]:

@@ -14,7 +14,12 @@ from ingestion.trade.bench import generate_month
 from ingestion.trade.bench_load import run_dbt
 from ingestion.trade.stream import ensure_tables, reload_files, tune
 
-MODELS = ["stg_trade__flows", "int_trade_flows_deduplicated", "trade_monthly"]
+MODELS = [
+    "stg_trade__flows",
+    "stg_trade__removals",
+    "int_trade_flows_deduplicated",
+    "trade_monthly",
+]
 
 
 def _load(home: Path, files: list[Path]) -> None:
@@ -102,5 +107,36 @@ def test_reloaded_and_removed_months_follow_raw(months: list[Path], tmp_path: Pa
     june_rows = [r for r in incremental if r[4] == dt.date(2025, 6, 1)]
     assert len(june_rows) == 99  # 100 generated, one partner2 breakdown row rejected
     assert not [r for r in incremental if r[4] == dt.date(2025, 7, 1)]
+    run_dbt(home, ["build", "--select", *MODELS, "--full-refresh"])
+    assert _table(home) == incremental
+
+
+def test_month_left_by_a_reloaded_file_is_rebuilt(tmp_path: Path) -> None:
+    """A file reloaded without a month that another file still covers: that month is rebuilt.
+
+    No new row of June arrives, so only the record of what the reload removed tells the
+    incremental build that June changed.
+    """
+    import polars as pl
+
+    home = tmp_path / "home"
+    shared = tmp_path / "shared_june.csv"  # June, reporter 842 (USA)
+    generate_month(shared, "202506", 40)
+    frame = pl.read_csv(shared, infer_schema=False).with_columns(reporterCode=pl.lit("842"))
+    frame.write_csv(shared)
+    moving = tmp_path / "moving.csv"  # June first, then corrected to July
+    generate_month(moving, "202506", 60)
+    _load(home, [shared, moving])
+    run_dbt(home, ["build", "--select", *MODELS])
+    june = dt.date(2025, 6, 1)
+    reporters = {r[0] for r in _table(home) if r[4] == june}
+    assert "USA" in reporters and len(reporters) == 2  # both files cover June
+
+    generate_month(moving, "202507", 60)
+    _load(home, [moving])
+    run_dbt(home, ["build", "--select", *MODELS])
+    assert "date '2025-06-01'" in _compiled_filter(home)
+    incremental = _table(home)
+    assert {r[0] for r in incremental if r[4] == june} == {"USA"}
     run_dbt(home, ["build", "--select", *MODELS, "--full-refresh"])
     assert _table(home) == incremental

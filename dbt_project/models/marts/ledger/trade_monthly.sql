@@ -1,5 +1,6 @@
--- Incremental by month: a run rebuilds only the months that have rows loaded since the last
--- build (the watermark table), so loading one more month costs that month, not all history.
+-- Incremental by month: a run rebuilds only the months that have rows loaded, or rows removed
+-- by a reload, since the last build (the watermark table), so loading one more month costs that
+-- month, not all history.
 -- delete+insert on `month` replaces each such month whole, from every source and load; months
 -- no longer in raw are deleted afterwards, so a full refresh gives the same rows
 -- (tests/trade/test_incremental.py). The hooks bound DuckDB's memory while this model runs
@@ -21,7 +22,10 @@
                 select distinct trade_month from {{ ref('stg_trade__flows') }}
             )",
             "create or replace table {{ this.schema }}.trade_monthly__watermark as
-                select max(loaded_at) as loaded_through from {{ ref('stg_trade__flows') }}",
+                select greatest(
+                    (select max(loaded_at) from {{ ref('stg_trade__flows') }}),
+                    (select max(removed_at) from {{ ref('stg_trade__removals') }})
+                ) as loaded_through",
         ],
     )
 }}
@@ -33,12 +37,17 @@
     ) -%}
     {%- if watermark is not none -%}
         {%- set months_query -%}
-            select distinct strftime(trade_month, '%Y-%m-%d') as trade_month
-            from {{ ref('stg_trade__flows') }}
-            where loaded_at > (
-                select coalesce(max(loaded_through), '-infinity'::timestamptz)
+            with watermark as (
+                select coalesce(max(loaded_through), '-infinity'::timestamptz) as loaded_through
                 from {{ watermark }}
             )
+            select strftime(trade_month, '%Y-%m-%d') as trade_month
+            from {{ ref('stg_trade__flows') }}
+            where loaded_at > (select loaded_through from watermark)
+            union
+            select strftime(trade_month, '%Y-%m-%d')
+            from {{ ref('stg_trade__removals') }}
+            where removed_at > (select loaded_through from watermark)
         {%- endset -%}
         {%- set months = run_query(months_query).columns[0].values() | list -%}
     {%- endif -%}
