@@ -121,7 +121,8 @@ def mark_duplicates(
 def blank(col: str | pl.Expr) -> pl.Expr:
     """True where a raw field is missing or only whitespace."""
     c = pl.col(col) if isinstance(col, str) else col
-    return c.is_null() | (c.str.strip_chars() == "")
+    # The anchored pattern stops at the first other character; stripping copies every value.
+    return c.is_null() | c.str.contains(r"^\s*$")
 
 
 def to_number(col: str | pl.Expr, thousands: bool = False) -> pl.Expr:
@@ -180,7 +181,7 @@ def valid_hs(hs: pl.Expr, edition_2022: pl.Expr | bool = True) -> pl.Expr:
 
 def snippet_expr(cols: list[str]) -> pl.Expr:
     """A short `name=value` rendering of the raw fields of a row, for reject snippets."""
-    parts = [pl.format(f"{c}={{}}", pl.col(c).fill_null("")) for c in cols]
+    parts = [pl.format(f"{c}={{}}", pl.col(c).cast(pl.String).fill_null("")) for c in cols]
     return pl.concat_str(parts, separator=",").str.slice(0, SNIPPET_MAX)
 
 

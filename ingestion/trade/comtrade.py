@@ -193,7 +193,7 @@ def csv_frame(
         # and Polars checks header names against the schema, so the header line is skipped.
         has_header=False,
         skip_rows=skip_rows,
-        schema=dict.fromkeys(header, pl.String),
+        schema={c: _categorical() if c in CODE_COLUMNS else pl.String for c in header},
         quote_char='"',
         row_index_name="_line",
         row_index_offset=first_line,  # assumes no newlines inside quoted fields
@@ -273,11 +273,6 @@ def _empty() -> pl.DataFrame:
     return empty(TRADE_FLOW_SCHEMA)
 
 
-def _unset(col: str) -> pl.Expr:
-    """True where an already stripped field is missing or empty (`blank` without the strip)."""
-    return pl.col(col).is_null() | (pl.col(col) == "")
-
-
 def _col_or(name: str, present: list[str], default: str | None) -> pl.Expr:
     return pl.col(name) if name in present else pl.lit(default, dtype=pl.String)
 
@@ -314,132 +309,190 @@ OUTPUT: dict[str, str] = {
     "value_usd": "_val",
     "source": "_source",
 }
-# Values the rules already computed under their output name.
-_COMPUTED = {"_reporter", "_partner", "_hs", "_flow", "_period", "_net", "_val"}
+# Columns read as categoricals: few distinct values, so their rules run once per value.
+CODE_COLUMNS = [
+    "freqCode",
+    "refPeriodId",
+    "period",
+    "reporterCode",
+    "flowCode",
+    "partnerCode",
+    "partner2Code",
+    "classificationCode",
+    "cmdCode",
+    "customsCode",
+    "mosCode",
+    "motCode",
+    "qtyUnitCode",
+    "typeCode",
+]
 
 
-def check_query(
-    lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
-) -> tuple[pl.LazyFrame, list[pl.Expr]]:
-    """The Comtrade row rules on an all-text frame, as one query over every row.
+def check(
+    frame: pl.DataFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
+) -> tuple[pl.DataFrame, list[pl.Expr]]:
+    """The Comtrade row rules on a frame of raw fields, over every row.
 
-    The query keeps every row and adds `_rule` (null for a loadable row, else the index of the
-    first rule it breaks), the typed output values under the names of `OUTPUT` (the columns of
-    TRADE_FLOW_SCHEMA except `record_position`), `_freq` and `_hash` (of `KEY`, for the
-    duplicate check). The second value lists the expressions that render a rejected row as
-    `_line`, `_pos`, `_reason` and `_snippet`; `records` and `rejects` split a collected frame.
+    `frame` holds the raw text of the `present` columns (the code columns as categoricals, as
+    `csv_frame` reads them; plain text is converted) and `_line`. The result keeps every row
+    and adds `_rule` (null for a loadable row, else the index of the first rule it breaks), the
+    typed output values under the names of `OUTPUT` (the columns of TRADE_FLOW_SCHEMA except
+    `record_position`), `_freq` and `_hash` (of `KEY`, for the duplicate check). The second
+    value lists the expressions that render a rejected row as `_line`, `_pos`, `_reason` and
+    `_snippet`; `records` and `rejects` split the result.
 
-    Speed matters (20-million-row files): every derived value is computed once as a column,
-    codes are looked up with hash maps (no regex), reject reasons are only rendered for rejected
-    rows, and nothing filters the loadable rows here: copying 99% of a frame's strings into a
-    filtered copy cost more than all the rules together, so the bulk loader lets DuckDB skip the
-    rejected rows while it inserts and only the few rejected rows are gathered in Polars.
+    Speed matters (20-million-row files):
+
+    * Code columns (reporter, flow, period, HS code, ...) hold few distinct values, so their
+      rules run once per distinct value (`_per_value`) and each row only gathers the results;
+      per-row string work (stripping, lookups, date parsing) cost three times as much.
+    * Only the numeric fields are checked row by row; reject reasons are rendered for the
+      rejected rows alone.
+    * Nothing filters the loadable rows here: copying 99% of a frame's strings into a filtered
+      copy cost more than the rules, so the bulk loader lets DuckDB skip the rejected rows while
+      it inserts and only the few rejected rows are gathered in Polars.
     """
     areas = _with_variants(comtrade_areas())
     units = _with_variants(comtrade_qty_units())
-    freq = pl.col("freqCode").str.strip_chars().str.to_uppercase()
-    period_raw = _col_or("period", present, None).str.strip_chars()
-    if "refPeriodId" in present:
-        ref_id = pl.col("refPeriodId").str.strip_chars()
-        period_raw = (
-            pl.when(blank(period_raw))
-            .then(
-                pl.when(freq == "A").then(ref_id.str.slice(0, 4)).otherwise(ref_id.str.slice(0, 6))
-            )
-            .otherwise(period_raw)
-        )
-    lf = lf.with_columns(_freq=freq, _ptxt=period_raw, _fcode=pl.col("flowCode").str.strip_chars())
-    # "202505" + "01" parses as a date only when it has 6 digits and a valid month; for annual
-    # rows "2010" + "0101". A wrong length makes the parse fail, so no regex is needed.
-    ptxt, plen = pl.col("_ptxt"), pl.col("_ptxt").str.len_bytes()
-    period = (
-        pl.when((pl.col("_freq") == "M") & (plen == 6))
-        .then(pl.concat_str(ptxt, pl.lit("01")))
-        .when((pl.col("_freq") == "A") & (plen == 4))
-        .then(pl.concat_str(ptxt, pl.lit("0101")))
-        .str.to_date("%Y%m%d", strict=False)
+    frame = frame.with_columns(
+        # Columns the file lacks behave as empty fields; plain text (the JSON form) becomes
+        # categorical so that every form takes the same path.
+        *[pl.lit(None, dtype=_categorical()).alias(c) for c in CODE_COLUMNS if c not in frame],
+        *[pl.col(c).cast(_categorical()) for c in CODE_COLUMNS if frame.schema.get(c) == pl.String],
     )
-    hs_raw = pl.col("cmdCode").str.strip_chars()
-    lf = lf.with_columns(
-        _period=period,
-        _flow=pl.col("_fcode").replace_strict({"X": "export", "M": "import"}, default=None),
-        # API output has no padding around codes and numbers: look up and cast the raw text
-        # (a padded value is rejected with its reason rather than silently fixed).
-        _reporter=pl.col("reporterCode").replace_strict(areas, default=None),
-        _partner=pl.col("partnerCode").replace_strict(areas, default=None),
+    v = pl.col("v")
+    stripped = v.str.strip_chars()
+    upper = stripped.str.to_uppercase()
+
+    def breakdown(value: pl.Expr, total: list[str]) -> pl.Expr:
+        # An empty or missing value means "no breakdown".
+        return ~(value.is_null() | (value == "")) & ~value.is_in(total)
+
+    period_col = "period" if "period" in present else "refPeriodId"
+    # "202505" + "01" parses as a date only when it has 6 digits and a valid month; for annual
+    # rows "2010" + "0101". A wrong length makes the parse fail, so no regex is needed. Without a
+    # period column the refPeriodId ("20250501") gives both readings.
+    ptxt_m = stripped if period_col == "period" else stripped.str.slice(0, 6)
+    ptxt_a = stripped if period_col == "period" else stripped.str.slice(0, 4)
+    hs = v.str.replace_all(r"[.\s]", "")  # one pass that also strips the ends
+    per_value = {
+        "freqCode": {"_freq": upper},
+        period_col: {
+            "_pm": pl.when(ptxt_m.str.len_bytes() == 6)
+            .then(pl.concat_str(ptxt_m, pl.lit("01")))
+            .str.to_date("%Y%m%d", strict=False),
+            "_pa": pl.when(ptxt_a.str.len_bytes() == 4)
+            .then(pl.concat_str(ptxt_a, pl.lit("0101")))
+            .str.to_date("%Y%m%d", strict=False),
+        },
+        "flowCode": {
+            "_flow": stripped.replace_strict({"X": "export", "M": "import"}, default=None),
+            "_subflow": stripped.is_in(list(SUB_FLOWS)),
+        },
+        # API output has no padding around codes and numbers: look up the raw text (a padded
+        # value is rejected with its reason rather than silently fixed).
+        "reporterCode": {"_reporter": v.replace_strict(areas, default=None)},
+        "partnerCode": {"_partner": v.replace_strict(areas, default=None)},
         # Comtrade codes have no separators, but a hand-edited file may say "8505.11".
-        _hs=hs_raw.str.replace_all(".", "", literal=True).str.replace_all(" ", "", literal=True),
-        _unit=_col_or("qtyUnitCode", present, None)
-        .str.strip_chars()
-        .replace_strict(units, default=None),
-        _p2=_col_or("partner2Code", present, None).str.strip_chars(),
-        _customs=_col_or("customsCode", present, None).str.strip_chars().str.to_uppercase(),
-        _mot=_col_or("motCode", present, None).str.strip_chars(),
-        _mos=_col_or("mosCode", present, None).str.strip_chars(),
-        _type=_col_or("typeCode", present, None).str.strip_chars().str.to_uppercase(),
-        _cls=_col_or("classificationCode", present, None).str.strip_chars().str.to_uppercase(),
+        "cmdCode": {"_hs": hs, "_hs_2022": valid_hs(hs, True), "_hs_old": valid_hs(hs, False)},
+        "qtyUnitCode": {"_unit": stripped.replace_strict(units, default=None)},
+        "partner2Code": {"_p2_bd": breakdown(stripped, _ZERO)},
+        "customsCode": {"_customs_bd": breakdown(upper, ["C00"])},
+        "motCode": {"_mot_bd": breakdown(stripped, _ZERO)},
+        "mosCode": {"_mos_bd": breakdown(stripped, _ZERO)},
+        "typeCode": {"_type_bad": breakdown(upper, ["C"])},
+        "classificationCode": {
+            "_cls_bad": ~(upper.is_null() | (upper == "")) & ~upper.str.starts_with("H"),
+            "_cls_2022": is_hs2022_classification(upper),
+        },
+    }
+    frame = pl.concat(
+        [frame, *(_per_value(frame[c], exprs) for c, exprs in per_value.items())],
+        how="horizontal",
+    )
+    freq = pl.col("_freq")
+    frame = frame.with_columns(
+        _period=pl.when(freq == "M").then("_pm").when(freq == "A").then("_pa"),
+        # Rows coded in an older edition (classificationCode H0-H5) keep codes HS 2022
+        # dropped; they are checked against the chapters only.
+        _hs_ok=pl.when(pl.col("_cls_2022").fill_null(True)).then("_hs_2022").otherwise("_hs_old"),
         _qty=_col_or("qty", present, None).cast(pl.Float64, strict=False),
         _net=_col_or("netWgt", present, None).cast(pl.Float64, strict=False),
         _val=pl.col("primaryValue").cast(pl.Float64, strict=False),
     )
 
-    def breakdown(c: str, total: list[str]) -> pl.Expr:
-        # `c` is already stripped: an empty or missing value means "no breakdown".
-        return ~_unset(c) & ~pl.col(c).is_in(total)
+    # Texts for the reasons, evaluated on rejected rows only.
+    def text(c: str) -> pl.Expr:
+        return pl.col(c).cast(pl.String)
 
+    ptxt = text(period_col).str.strip_chars()
+    if period_col == "refPeriodId":
+        ptxt = pl.when(freq == "A").then(ptxt.str.slice(0, 4)).otherwise(ptxt.str.slice(0, 6))
     rules: list[Rule] = list(structural)
     rules += [
         (
-            breakdown("_p2", _ZERO),
-            pl.format("breakdown row (partner2Code={}; not added to totals)", "_p2"),
+            pl.col("_p2_bd"),
+            pl.format(
+                "breakdown row (partner2Code={}; not added to totals)",
+                text("partner2Code").str.strip_chars(),
+            ),
         ),
         (
-            breakdown("_customs", ["C00"]),
-            pl.format("breakdown row (customsCode={}; not added to totals)", "_customs"),
+            pl.col("_customs_bd"),
+            pl.format(
+                "breakdown row (customsCode={}; not added to totals)",
+                text("customsCode").str.strip_chars().str.to_uppercase(),
+            ),
         ),
         (
-            breakdown("_mot", _ZERO),
-            pl.format("breakdown row (motCode={}; not added to totals)", "_mot"),
+            pl.col("_mot_bd"),
+            pl.format(
+                "breakdown row (motCode={}; not added to totals)",
+                text("motCode").str.strip_chars(),
+            ),
         ),
         (
-            breakdown("_mos", _ZERO),
-            pl.format("breakdown row (mosCode={}; not added to totals)", "_mos"),
+            pl.col("_mos_bd"),
+            pl.format(
+                "breakdown row (mosCode={}; not added to totals)",
+                text("mosCode").str.strip_chars(),
+            ),
         ),
         (
-            pl.col("_fcode").is_in(list(SUB_FLOWS)),
-            pl.format("sub-flow {} (part of the X/M total; not added)", "_fcode"),
+            pl.col("_subflow"),
+            pl.format(
+                "sub-flow {} (part of the X/M total; not added)", text("flowCode").str.strip_chars()
+            ),
         ),
-        (pl.col("_flow").is_null(), pl.format("unknown flowCode '{}'", pl.col("flowCode"))),
+        (pl.col("_flow").is_null(), pl.format("unknown flowCode '{}'", text("flowCode"))),
         (
-            ~_unset("_type") & (pl.col("_type") != "C"),
-            pl.format("not goods trade (typeCode={})", "_type"),
+            pl.col("_type_bad"),
+            pl.format(
+                "not goods trade (typeCode={})",
+                text("typeCode").str.strip_chars().str.to_uppercase(),
+            ),
         ),
         (
-            ~_unset("_cls") & ~pl.col("_cls").str.starts_with("H"),
-            pl.format("not an HS classification ({})", "_cls"),
+            pl.col("_cls_bad"),
+            pl.format(
+                "not an HS classification ({})",
+                text("classificationCode").str.strip_chars().str.to_uppercase(),
+            ),
         ),
-        (
-            ~pl.col("_freq").is_in(["A", "M"]),
-            pl.format("unsupported freqCode '{}'", pl.col("freqCode")),
-        ),
+        (~freq.is_in(["A", "M"]), pl.format("unsupported freqCode '{}'", text("freqCode"))),
         (
             pl.col("_period").is_null(),
-            pl.format("invalid period '{}' for freqCode {}", "_ptxt", "_freq"),
+            pl.format("invalid period '{}' for freqCode {}", ptxt, freq),
         ),
         (
             pl.col("_reporter").is_null(),
-            pl.format("unknown reporterCode '{}'", pl.col("reporterCode")),
+            pl.format("unknown reporterCode '{}'", text("reporterCode")),
         ),
         (
             pl.col("_partner").is_null(),
-            pl.format("unknown partnerCode '{}'", pl.col("partnerCode")),
+            pl.format("unknown partnerCode '{}'", text("partnerCode")),
         ),
-        (
-            # Rows coded in an older edition (classificationCode H0-H5) keep codes HS 2022
-            # dropped; they are checked against the chapters only.
-            ~valid_hs(pl.col("_hs"), is_hs2022_classification(pl.col("_cls"))),
-            pl.format("unknown HS code '{}'", pl.col("cmdCode")),
-        ),
+        (~pl.col("_hs_ok"), pl.format("unknown HS code '{}'", text("cmdCode"))),
         (
             blank("primaryValue") & pl.col("_net").is_null() & pl.col("_qty").is_null(),
             "no trade value, quantity or net weight",
@@ -452,35 +505,45 @@ def check_query(
     for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
         if c in present:
             rules.append((pl.col(num) < 0, pl.format(f"negative {c} {{}}", pl.col(c))))
-    raw_cols = list(present)
-    frame_rules = rule_index(rules)
     # quantity only means something with a unit; qtyUnitCode -1 (N/A) maps to no unit.
     qty = pl.when(pl.col("_unit").is_not_null()).then(pl.col("_qty"))
-    out = {
-        "_reporter": pl.col("_reporter"),
-        "_partner": pl.col("_partner"),
-        "_hs": pl.col("_hs"),
-        "_flow": pl.col("_flow"),
-        "_period": pl.col("_period"),
-        "_quantity": qty,
-        "_quantity_unit": pl.when(qty.is_not_null()).then(pl.col("_unit")),
-        "_net": pl.col("_net"),
-        "_val": pl.col("_val"),
-        "_source": pl.lit("comtrade"),
-    }
     key = pl.struct(*(pl.col(OUTPUT[k]).alias(k) if k in OUTPUT else pl.col(k) for k in KEY))
-    checked = (
-        lf.with_columns(_rule=frame_rules)
-        .with_columns(**{c: e for c, e in out.items() if c not in _COMPUTED})
-        .with_columns(_hash=key.hash())
-    )
+    checked = frame.with_columns(
+        _rule=rule_index(rules),
+        _quantity=qty,
+        _quantity_unit=pl.when(qty.is_not_null()).then(pl.col("_unit")),
+        _source=pl.lit("comtrade"),
+    ).with_columns(_hash=key.hash())
     reject_cols = [
         "_line",
         pl.format(pos_template, "_line").alias("_pos"),
         reason_text(rules).alias("_reason"),
-        snippet_expr(raw_cols).alias("_snippet"),
+        snippet_expr(list(present)).alias("_snippet"),
     ]
     return checked, reject_cols
+
+
+def _categorical() -> pl.Categorical:
+    """A categorical type with categories of its own, so that they hold one chunk's values."""
+    return pl.Categorical(pl.Categories.random())
+
+
+def _per_value(col: pl.Series, exprs: dict[str, pl.Expr]) -> pl.DataFrame:
+    """`exprs` (of `pl.col("v")`, the text of a value) for every row of the categorical `col`.
+
+    They are evaluated once per distinct value, null included, and every row then gathers the
+    results of its value by the categorical's physical code: the same values as evaluating
+    `exprs` row by row, at the cost of a gather.
+    """
+    distinct = col.unique()
+    codes = distinct.to_physical()
+    table = pl.DataFrame({"v": distinct.cast(pl.String)}).select(**exprs)
+    null_slot = int(codes.max() or 0) + 1  # where a missing value (no code) looks its row up
+    row_of_code = pl.zeros(null_slot + 1, dtype=pl.UInt32, eager=True).scatter(
+        codes.fill_null(null_slot), pl.int_range(0, len(distinct), dtype=pl.UInt32, eager=True)
+    )
+    rows = row_of_code.gather(col.to_physical().fill_null(null_slot))
+    return table.select(pl.all().gather(rows))
 
 
 def records(checked: pl.DataFrame) -> pl.DataFrame:
@@ -501,15 +564,15 @@ def records(checked: pl.DataFrame) -> pl.DataFrame:
 
 def rejects(checked: pl.DataFrame, reject_cols: list[pl.Expr]) -> pl.DataFrame:
     """The rejected rows of a checked frame: `_line`, `_pos`, `_reason`, `_snippet`."""
-    return checked.filter(pl.col("_rule").is_not_null()).select(reject_cols)
+    # Lazy, so that only the columns the reject texts need are filtered.
+    return checked.lazy().filter(pl.col("_rule").is_not_null()).select(reject_cols).collect()
 
 
 def _check(
     lf: pl.LazyFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
 ) -> ParseResult:
     """Run the Comtrade row rules on an all-text frame and split records from rejects."""
-    checked_q, reject_cols = check_query(lf, present, structural, pos_template)
-    checked = checked_q.collect()
+    checked, reject_cols = check(lf.collect(), present, structural, pos_template)
     good = records(checked).with_columns(pl.format(pos_template, "_line").alias("record_position"))
     bad = rejects(checked, reject_cols)
     del checked
