@@ -63,8 +63,8 @@ bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction a
 	$(BIN)/python -m ingestion.news.bench --articles 10000
 
 bench-trade: $(STAMP)  ## trade benchmark: 20 M-row Comtrade CSV (tradeledger, DuckDB, pandas), 25 months
-	$(BIN)/python -m ingestion.trade.bench_load --rows 20000000
-	$(BIN)/python -m ingestion.trade.bench_months --rows-per-month 800000
+	$(BIN)/python -m ingestion.trade.bench_load --rows 20000000 --pandas-object-strings
+	$(BIN)/python -m ingestion.trade.bench_months --rows-per-month 1600000
 
 lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock

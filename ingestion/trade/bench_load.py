@@ -11,7 +11,9 @@ can be measured (RSS of the process tree sampled every 100 ms from /proc):
   staging/intermediate views under it) on that warehouse;
 * duckdb: `create table t as select * from read_csv(path)` into a database file;
 * pandas: `pandas.read_csv` (in `--pandas-chunk`-row pieces, so that 20 million rows fit the
-  machine's memory next to other work; 0 = the whole file at once) then an insert into DuckDB.
+  machine's memory next to other work; 0 = the whole file at once) then an insert into DuckDB;
+  with `--pandas-object-strings` also once with object strings, the default before pandas 3.0
+  (context only: the ratios are against the installed pandas with its defaults).
 
 Rates are file rows / seconds inside the loader (Python start-up excluded). The ratios are
 tradeledger's raw-load rate over each other rate; loaders run one after another in one script so
@@ -182,9 +184,22 @@ def child_duckdb(csv_path: Path, db: Path) -> dict[str, Any]:
     return {"raw_s": time.perf_counter() - t0, "raw_cpu_s": time.process_time() - c0, "loaded": n}
 
 
-def child_pandas(csv_path: Path, db: Path, chunk: int) -> dict[str, Any]:
-    """pandas `read_csv` (default C engine and dtypes) then an insert into DuckDB."""
+def child_pandas(
+    csv_path: Path, db: Path, chunk: int, object_strings: bool = False
+) -> dict[str, Any]:
+    """pandas `read_csv` (default C engine and dtypes) then an insert into DuckDB.
+
+    `object_strings` reads text columns as Python objects, the default before pandas 3.0
+    (pandas 3 infers its Arrow-backed `str` dtype): reported for context, not as the baseline.
+    """
+    import warnings
+
     import pandas as pd
+
+    if object_strings:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the option is deprecated in pandas 3
+            pd.set_option("future.infer_string", False)
 
     t0, c0 = time.perf_counter(), time.process_time()
     con = _connect(db)
@@ -201,7 +216,14 @@ def child_pandas(csv_path: Path, db: Path, chunk: int) -> dict[str, Any]:
     return {"raw_s": time.perf_counter() - t0, "raw_cpu_s": time.process_time() - c0, "loaded": n}
 
 
-def run(rows: int, repeat: int, pandas_chunk: int, workdir: Path, with_dbt: bool) -> dict[str, Any]:
+def run(
+    rows: int,
+    repeat: int,
+    pandas_chunk: int,
+    workdir: Path,
+    with_dbt: bool,
+    pandas_object: bool = False,
+) -> dict[str, Any]:
     """Generate the file and time the three loaders; returns the numbers."""
     from ingestion.trade.bench import generate
 
@@ -214,6 +236,8 @@ def run(rows: int, repeat: int, pandas_chunk: int, workdir: Path, with_dbt: bool
         "generate_s": time.perf_counter() - t0,
     }
     rounds: dict[str, list[dict[str, Any]]] = {"tradeledger": [], "duckdb": [], "pandas": []}
+    if pandas_object:
+        rounds["pandas_object_strings"] = []
     for r in range(repeat):
         home = workdir / f"home{r}"
         rounds["tradeledger"].append(
@@ -223,6 +247,9 @@ def run(rows: int, repeat: int, pandas_chunk: int, workdir: Path, with_dbt: bool
         rounds["pandas"].append(
             _run_child(["pandas", str(csv_path), str(workdir / "p.duckdb"), str(pandas_chunk)])
         )
+        if pandas_object:
+            args = [str(csv_path), str(workdir / "p.duckdb"), str(pandas_chunk)]
+            rounds["pandas_object_strings"].append(_run_child(["pandas_object", *args]))
         for f in workdir.glob("[dp].duckdb*"):
             f.unlink()
     for name, res in rounds.items():
@@ -245,6 +272,9 @@ def run(rows: int, repeat: int, pandas_chunk: int, workdir: Path, with_dbt: bool
     # The machine is shared: CPU seconds are less disturbed by other work than wall time.
     out["cpu_ratio_vs_duckdb"] = ours["rows_per_cpu_s"] / out["duckdb"]["rows_per_cpu_s"]
     out["cpu_ratio_vs_pandas"] = ours["rows_per_cpu_s"] / out["pandas"]["rows_per_cpu_s"]
+    if pandas_object:
+        legacy = out["pandas_object_strings"]["rows_per_s"]
+        out["ratio_vs_pandas_object_strings"] = ours["rows_per_s"] / legacy
     return out
 
 
@@ -257,7 +287,9 @@ def main() -> None:
         elif kind == "duckdb":
             res = child_duckdb(Path(rest[0]), Path(rest[1]))
         else:
-            res = child_pandas(Path(rest[0]), Path(rest[1]), int(rest[2]))
+            res = child_pandas(
+                Path(rest[0]), Path(rest[1]), int(rest[2]), object_strings=kind == "pandas_object"
+            )
         print(json.dumps(res))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -265,10 +297,22 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--pandas-chunk", type=int, default=2_000_000)
     ap.add_argument("--no-dbt", action="store_true", help="skip the ledger.trade_monthly build")
+    ap.add_argument(
+        "--pandas-object-strings",
+        action="store_true",
+        help="also time pandas with object strings (the default before pandas 3), for context",
+    )
     ap.add_argument("--workdir", type=Path, default=None, help="default: a temporary folder")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
-        res = run(args.rows, args.repeat, args.pandas_chunk, Path(tmp), not args.no_dbt)
+        res = run(
+            args.rows,
+            args.repeat,
+            args.pandas_chunk,
+            Path(tmp),
+            not args.no_dbt,
+            args.pandas_object_strings,
+        )
     print(json.dumps(res, indent=2))
 
 

@@ -1,6 +1,6 @@
 """Incremental benchmark: adding one month to 24 loaded months vs loading all 25.
 
-    python -m ingestion.trade.bench_months --rows-per-month 400000    # part of make bench-trade
+    python -m ingestion.trade.bench_months --rows-per-month 1600000    # part of make bench-trade
 
 Generates 25 one-month Comtrade CSVs, then in one script:
 

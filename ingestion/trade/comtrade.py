@@ -524,7 +524,8 @@ def check(
 
 
 def _categorical() -> pl.Categorical:
-    """A categorical type with categories of its own, so that they hold one chunk's values."""
+    """A categorical type with categories of its own: they hold one chunk's codes and are freed
+    with it (shared, named categories would keep every code ever read, junk included)."""
     return pl.Categorical(pl.Categories.random())
 
 

@@ -77,6 +77,8 @@ def test_incremental_month_equals_full_refresh(months: list[Path], tmp_path: Pat
     run_dbt(home, ["build", "--select", *MODELS])
     assert "date '2025-07-01'" in _compiled_filter(home)
     assert "2025-06-01" not in _compiled_filter(home)
+    rebuilt = _query(home, "select month from ledger.trade_monthly__rebuilt")
+    assert rebuilt == [(dt.date(2025, 7, 1),)]  # what the uniqueness test reads
     incremental = _table(home)
     assert {r[4] for r in incremental} == {
         dt.date(2025, 5, 1),
@@ -140,3 +142,25 @@ def test_month_left_by_a_reloaded_file_is_rebuilt(tmp_path: Path) -> None:
     assert {r[0] for r in incremental if r[4] == june} == {"USA"}
     run_dbt(home, ["build", "--select", *MODELS, "--full-refresh"])
     assert _table(home) == incremental
+
+
+def test_uniqueness_test_reads_the_rebuilt_months(months: list[Path], tmp_path: Path) -> None:
+    """A repeated observation in a rebuilt month fails the build's uniqueness test."""
+    import subprocess
+
+    home = tmp_path / "home"
+    _load(home, months[:1])
+    run_dbt(home, ["build", "--select", *MODELS])
+    assert _query(home, "select month from ledger.trade_monthly__rebuilt") == [
+        (dt.date(2025, 5, 1),)
+    ]
+    con = duckdb.connect(str(home / "warehouse" / "warehouse.duckdb"))
+    try:
+        con.execute(
+            "insert into ledger.trade_monthly select * from ledger.trade_monthly "
+            "where month = date '2025-05-01' limit 1"
+        )
+    finally:
+        con.close()
+    with pytest.raises(subprocess.CalledProcessError):
+        run_dbt(home, ["test", "--select", "trade_monthly"])

@@ -4,7 +4,8 @@
 -- delete+insert on `month` replaces each such month whole, from every source and load; months
 -- no longer in raw are deleted afterwards, so a full refresh gives the same rows
 -- (tests/trade/test_incremental.py). The hooks bound DuckDB's memory while this model runs
--- (it spills instead), so 20 million rows build in under 4 GB (make bench-trade).
+-- (it spills instead), so 20 million rows build in under 4 GB (make bench-trade), and record
+-- the rebuilt months (trade_monthly__rebuilt) for the uniqueness test.
 {{
     config(
         materialized='incremental',
@@ -21,6 +22,9 @@
             "delete from {{ this }} where month not in (
                 select distinct trade_month from {{ ref('stg_trade__flows') }}
             )",
+            "create or replace table {{ this.schema }}.trade_monthly__rebuilt as
+                select distinct trade_month as month
+                from ({{ trade_monthly_changed_months(this) }})",
             "create or replace table {{ this.schema }}.trade_monthly__watermark as
                 select greatest(
                     (select max(loaded_at) from {{ ref('stg_trade__flows') }}),
@@ -32,25 +36,11 @@
 
 {%- set months = none -%}
 {%- if is_incremental() and execute -%}
-    {%- set watermark = adapter.get_relation(
-        database=this.database, schema=this.schema, identifier='trade_monthly__watermark'
-    ) -%}
-    {%- if watermark is not none -%}
-        {%- set months_query -%}
-            with watermark as (
-                select coalesce(max(loaded_through), '-infinity'::timestamptz) as loaded_through
-                from {{ watermark }}
-            )
-            select strftime(trade_month, '%Y-%m-%d') as trade_month
-            from {{ ref('stg_trade__flows') }}
-            where loaded_at > (select loaded_through from watermark)
-            union
-            select strftime(trade_month, '%Y-%m-%d')
-            from {{ ref('stg_trade__removals') }}
-            where removed_at > (select loaded_through from watermark)
-        {%- endset -%}
-        {%- set months = run_query(months_query).columns[0].values() | list -%}
-    {%- endif -%}
+    {%- set months_query -%}
+        select distinct strftime(trade_month, '%Y-%m-%d')
+        from ({{ trade_monthly_changed_months(this) }})
+    {%- endset -%}
+    {%- set months = run_query(months_query).columns[0].values() | list -%}
 {%- endif %}
 
 with

@@ -1,0 +1,27 @@
+{#-
+    The months an incremental build of ledger.trade_monthly rebuilds: those with rows loaded, or
+    rows removed by a reload, since the watermark of the last build; every month of raw when
+    there is no watermark yet or on a full refresh. The model filters its rows by this list and
+    a post-hook records it (trade_monthly__rebuilt), so the uniqueness test reads only the
+    months that changed: the others were tested when they were built.
+-#}
+{% macro trade_monthly_changed_months(model) -%}
+    {%- set watermark = adapter.get_relation(
+        database=model.database, schema=model.schema, identifier='trade_monthly__watermark'
+    ) -%}
+    {%- if watermark is none or flags.FULL_REFRESH -%}
+        select distinct trade_month from {{ ref('stg_trade__flows') }}
+    {%- else -%}
+        with watermark as (
+            select coalesce(max(loaded_through), '-infinity'::timestamptz) as loaded_through
+            from {{ watermark }}
+        )
+        select trade_month
+        from {{ ref('stg_trade__flows') }}
+        where loaded_at > (select loaded_through from watermark)
+        union
+        select trade_month
+        from {{ ref('stg_trade__removals') }}
+        where removed_at > (select loaded_through from watermark)
+    {%- endif -%}
+{%- endmacro %}
