@@ -34,13 +34,8 @@ TRADE_MONTH_LOADS = dg.AssetKey(["raw", "trade__month_loads"])
 TRADE_MONTHLY = dg.AssetKey(["ledger", "trade_monthly"])
 
 MONTHS = dg.MonthlyPartitionsDefinition(start_date="2010-01-01", end_offset=1)
-# The dbt models between the raw flows and ledger.trade_monthly.
-TRADE_MODELS = [
-    "stg_trade__flows",
-    "stg_trade__removals",
-    "int_trade_flows_deduplicated",
-    "trade_monthly",
-]
+# ledger.trade_monthly and every model under it: the dbt graph says which.
+TRADE_MODELS = ["+trade_monthly"]
 
 
 def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
