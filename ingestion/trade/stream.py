@@ -346,3 +346,13 @@ def reload_files(
     con.execute("delete from raw.trade__flows where _source_file in (select unnest(?))", [names])
     con.execute("delete from raw.trade__rejects where source_file in (select unnest(?))", [names])
     return load_files(con, sources, loaded_at)
+
+
+def reload_into(warehouse: Path, sources: list[SourceFile], loaded_at: dt.datetime) -> LoadReport:
+    """`reload_files` on the warehouse file at `warehouse`, creating it and its tables if needed."""
+    from ingestion.load import connect
+
+    with connect(warehouse) as con:
+        tune(con)
+        ensure_tables(con)
+        return reload_files(con, sources, loaded_at)

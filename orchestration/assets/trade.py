@@ -95,16 +95,14 @@ def month_files(paths: LedgerPaths, partition_key: str) -> list[tuple[Path, Path
 
 def load_month(paths: LedgerPaths, partition_key: str) -> dict[str, object]:
     """Replace earlier loads of the month's files in `raw` with their current content."""
-    from ingestion.trade.stream import ensure_tables, reload_files, tune
+    from ingestion.trade.stream import reload_into
 
     sources = [
         SourceFile.of(p, sha256_file(p), root) for p, root in month_files(paths, partition_key)
     ]
     loaded_at = dt.datetime.now(dt.UTC)
-    with connect(paths.warehouse) as con:
-        tune(con)
-        ensure_tables(con)
-        report = reload_files(con, sources, loaded_at)
+    report = reload_into(paths.warehouse, sources, loaded_at)
+    with connect(paths.warehouse, read_only=True) as con:
         months = con.execute(
             "select distinct strftime(period, '%Y-%m') from raw.trade__flows "
             "where _loaded_at = ? order by 1",

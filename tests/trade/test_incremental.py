@@ -12,23 +12,15 @@ import pytest
 from ingestion.load import SourceFile
 from ingestion.trade.bench import generate_month
 from ingestion.trade.bench_load import run_dbt
-from ingestion.trade.stream import ensure_tables, reload_files, tune
+from ingestion.trade.stream import reload_into
 
 # ledger.trade_monthly and every model under it: the dbt graph says which.
 MODELS = ["+trade_monthly"]
 
 
 def _load(home: Path, files: list[Path]) -> None:
-    db = home / "warehouse" / "warehouse.duckdb"
-    db.parent.mkdir(parents=True, exist_ok=True)
     sources = [SourceFile.of(f, f"sha-{f.stat().st_mtime_ns}", f.parent) for f in files]
-    con = duckdb.connect(str(db))
-    try:
-        tune(con)
-        ensure_tables(con)
-        reload_files(con, sources, dt.datetime.now(dt.UTC))
-    finally:
-        con.close()
+    reload_into(home / "warehouse" / "warehouse.duckdb", sources, dt.datetime.now(dt.UTC))
 
 
 def _query(home: Path, sql: str) -> list[tuple[object, ...]]:
