@@ -19,7 +19,10 @@ export GX_ANALYTICS_ENABLED := false
 export LEDGER_HOME ?= $(CURDIR)/var
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup run report test lint dev bench-news bench-trade load-test lock clean
+SHARED ?= ../shared
+EVAL_SETS ?= news_dev news_dev_world
+
+.PHONY: help setup run report test lint dev eval bench-news bench-trade load-test lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +61,17 @@ dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000
 
 load-test: $(STAMP)  ## 8 readers query the published file while 5 runs publish (scratch home)
 	$(BIN)/python -m orchestration.loadtest --readers 8 --runs 5 --home $$(mktemp -d -t tradeledger-load.XXXXXX)
+
+eval: $(STAMP)  ## extraction scores on the visible dev sets in ../shared (scorer's figures, field accuracy)
+	@for set in $(EVAL_SETS); do \
+	  home=$$(mktemp -d -t tradeledger-eval.XXXXXX); \
+	  $(BIN)/tradeledger run --news $(SHARED)/data/$$set/articles.jsonl --home $$home > $$home/run.log 2>&1 \
+	    || { echo "$$set: run failed, see $$home/run.log"; exit 1; }; \
+	  echo "== $$set"; \
+	  $(BIN)/python $(SHARED)/eval/score_ledger.py --db $$home/published/tradeledger.duckdb \
+	    --gold $(SHARED)/data/$$set | grep -E '^(entries_published|entry_|duplicates|pair_recall|evidence_integrity|field_accuracy|missed)'; \
+	  rm -rf $$home; \
+	done
 
 bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction and the path into raw
 	$(BIN)/python -m ingestion.news.bench --articles 10000

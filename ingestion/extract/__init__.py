@@ -3,8 +3,8 @@
 Public entry point: `extract_corpus(articles) -> Extraction`. A plain library (no Dagster): the
 orchestration layer calls it on a frame of ARTICLE_SCHEMA and loads the three frames it returns.
 
-Per article (`rules.py`): relevance (English, trade vocabulary, an actor, not older than
-WINDOW_START) -> sentences and clauses with offsets into the original text (`text.py`) -> a kind
+Per article (`rules.py`): relevance (English, trade vocabulary, an actor; any year) ->
+sentences and clauses with offsets into the original text (`text.py`) -> a kind
 per clause from verb + noun lexicons (`lexicons.py`) -> actor and target from the alias gazetteer,
 passive agents, quoted speakers and pronouns -> negation, hedges, conditions, threats -> dates
 resolved against the publication date (`dates.py`) -> rates (`rates.py`), products and HS codes,
@@ -37,10 +37,7 @@ from ingestion.schemas import (
     STATEMENT_SCHEMA,
 )
 
-__all__ = ["WINDOW_START", "Extraction", "extract_corpus"]
-
-# The ledger covers the trade conflict from 2025 on: older articles are history, not new measures.
-WINDOW_START = dt.date(2025, 1, 1)
+__all__ = ["Extraction", "extract_corpus"]
 
 
 @dataclass
@@ -65,7 +62,7 @@ def _mostly_latin(text: str) -> bool:
     return len(_LATIN.findall(sample)) / letters >= 0.7
 
 
-def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START) -> Extraction:
+def extract_corpus(articles: pl.DataFrame) -> Extraction:
     """Extract statements, links and per-article annotations from a frame of ARTICLE_SCHEMA."""
     rows = sorted(
         articles.select(["article_id", "text", "published_on", "language"]).to_dicts(),
@@ -91,13 +88,12 @@ def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START)
     for r in rows:
         aid, text = r["article_id"], r["text"] or ""
         pub = pubs[aid]
-        relevant = _mostly_latin(text) and is_relevant(text, r["language"], pub, window_start)
+        relevant = _mostly_latin(text) and is_relevant(text, r["language"])
         stmts: list[dict] = []
         if relevant:
             stmts = extract_article(
                 aid, text, pub, default_year, pub_inferred=r["published_on"] is None
             )
-            stmts = [s for s in stmts if not _outside_window(s, window_start)]
             stmts += article_links(text, stmts, links)
         statements.extend(stmts)
         annotations.append(
@@ -139,9 +135,3 @@ def extract_corpus(articles: pl.DataFrame, window_start: dt.date = WINDOW_START)
     )
     an_frame = pl.DataFrame(annotations, schema=ARTICLE_ANNOTATION_SCHEMA)
     return Extraction(st_frame, lk_frame, an_frame)
-
-
-def _outside_window(st: dict, window_start: dt.date) -> bool:
-    """A statement whose own dates all lie before the window is history, not a ledger event."""
-    dates = [d for d in (st["announced_on"], st["effective_on"]) if d is not None]
-    return bool(dates) and max(dates) < window_start

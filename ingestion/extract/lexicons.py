@@ -7,114 +7,102 @@ article: entries are words and phrases of the trade-policy register.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
-# --- Actors --------------------------------------------------------------------------------------
-# alias -> ISO3. Matched case-insensitively on word boundaries, longest alias first.
-ACTOR_ALIASES: dict[str, str] = {
-    # United States: the country, its capital, its agencies and its officials.
-    "the united states": "USA",
-    "united states": "USA",
-    "u.s.": "USA",
-    "u.s": "USA",
-    "america": "USA",
-    "washington": "USA",
-    "the white house": "USA",
-    "white house": "USA",
-    "trump administration": "USA",
-    "biden administration": "USA",
-    "donald trump": "USA",
-    "donald j. trump": "USA",
-    "president trump": "USA",
-    "trump": "USA",
-    "howard lutnick": "USA",
-    "lutnick": "USA",
-    "scott bessent": "USA",
-    "bessent": "USA",
-    "jamieson greer": "USA",
-    "greer": "USA",
-    "marco rubio": "USA",
-    "rubio": "USA",
-    "ustr": "USA",
-    "u.s. trade representative": "USA",
-    "bureau of industry and security": "USA",
-    "bis": "USA",
-    "commerce department": "USA",
-    "department of commerce": "USA",
-    "u.s. department of commerce": "USA",
-    "state department": "USA",
-    "department of state": "USA",
-    "treasury department": "USA",
-    "the treasury": "USA",
-    "customs and border protection": "USA",
-    "cbp": "USA",
-    "federal register": "USA",
-    # Executive orders are a US instrument in this news stream.
-    "an executive order": "USA",
-    "the executive order": "USA",
-    # China.
-    "china": "CHN",
-    "beijing": "CHN",
-    "prc": "CHN",
-    "people's republic of china": "CHN",
-    "xi jinping": "CHN",
-    "president xi": "CHN",
-    "xi": "CHN",
-    "he lifeng": "CHN",
-    "li chenggang": "CHN",
-    "wang wentao": "CHN",
-    "mofcom": "CHN",
-    "ministry of commerce": "CHN",
-    "commerce ministry": "CHN",
-    "chinese commerce ministry": "CHN",
-    "ministry of finance": "CHN",
-    "finance ministry": "CHN",
-    "state council": "CHN",
-    "customs tariff commission": "CHN",
-    "tariff commission": "CHN",
-    "tax commission": "CHN",
-    "general administration of customs": "CHN",
-    "gacc": "CHN",
-    "chinese government": "CHN",
-    "chinese side": "CHN",
-    "chinese authorities": "CHN",
-    "chinese customs": "CHN",
-    "samr": "CHN",
-    # Other economies that appear in the same news stream.
-    "india": "IND",
-    "new delhi": "IND",
-    "narendra modi": "IND",
-    "modi": "IND",
-    "japan": "JPN",
-    "tokyo": "JPN",
-    "shigeru ishiba": "JPN",
-    "european union": "EUN",
-    "the eu": "EUN",
-    "brussels": "EUN",
-    "canada": "CAN",
-    "ottawa": "CAN",
-    "mexico": "MEX",
-    "south korea": "KOR",
-    "seoul": "KOR",
-    "vietnam": "VNM",
-    "united kingdom": "GBR",
-    "britain": "GBR",
-}
+# --- Actors ---------------------------------------------------------------------------------------
+# Countries and blocs come from data, not code: ISO 3166 names from pycountry, and
+# `data/countries.csv` (short names, demonyms, capitals that news uses for governments) and
+# `data/officials.csv` (ministries, agencies and officials of the main trading economies). Adding a
+# country or an official touches those files only.
+_DATA = Path(__file__).with_name("data")
+# Capitals that also name venues of talks between other parties ("the London framework", "talks in
+# Madrid") are left out of countries.csv on purpose.
+# A demonym before one of these names a government that acts ("the Chinese commerce ministry").
+GOV_NOUNS = (
+    "government",
+    "authorities",
+    "officials",
+    "side",
+    "customs",
+    "commerce ministry",
+    "trade ministry",
+    "finance ministry",
+    "foreign ministry",
+    "economy ministry",
+    "ministry of commerce",
+    "ministry of finance",
+    "president",
+    "prime minister",
+    "premier",
+    "regulators",
+    "lawmakers",
+    "parliament",
+    "cabinet",
+    "negotiators",
+    "trade minister",
+    "commerce minister",
+    "finance minister",
+    "economy minister",
+    "administration",
+    "state",
+    "military",
+)
 
-# Aliases that are only an actor when written exactly so (case-sensitive): "US" but never "us".
-CASE_SENSITIVE_ALIASES: dict[str, str] = {"US": "USA", "USA": "USA", "EU": "EUN", "UK": "GBR"}
 
-# Adjectives and demonyms: they name the target of goods ("Chinese goods"), not an acting subject,
-# unless followed by a government noun (handled by the aliases above).
-DEMONYMS: dict[str, str] = {
-    "american": "USA",
-    "chinese": "CHN",
-    "indian": "IND",
-    "japanese": "JPN",
-    "european": "EUN",
-    "canadian": "CAN",
-    "mexican": "MEX",
-}
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in (cell or "").split(";") if x.strip()]
+
+
+def _load_actors() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(case-insensitive aliases, case-sensitive aliases, demonyms) -> ISO3 / EUN."""
+    import pycountry
+
+    insensitive: dict[str, str] = {}
+    sensitive: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    known: set[str] = set()
+    with open(_DATA / "countries.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso = row["iso3"]
+            known.add(iso)
+            for alias in _split(row["aliases"]) + _split(row["capitals"]):
+                sensitive[alias] = iso
+            for dem in _split(row["demonyms"]):
+                demonyms[dem.lower()] = iso
+    # Every other ISO 3166 country by its pycountry names (the short common name where one exists;
+    # "Korea, Republic of" style names are not how news writes them).
+    for c in pycountry.countries:
+        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        for name in names:
+            usable = name and "," not in name and "(" not in name and name not in sensitive
+            if usable and (c.alpha_3 in known or len(name) > 4):
+                sensitive[name] = c.alpha_3
+    with open(_DATA / "officials.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["case_sensitive"] == "1":
+                sensitive[row["alias"]] = row["iso3"]
+            else:
+                insensitive[row["alias"].lower()] = row["iso3"]
+    return insensitive, sensitive, demonyms
+
+
+# alias -> ISO3, matched case-insensitively on word boundaries, longest alias first.
+# CASE_SENSITIVE_ALIASES: proper names written exactly so ("US" but never "us", "Turkey" never
+# "turkey"). DEMONYMS: adjectives that name the target of goods ("Chinese goods"), not an acting
+# subject, unless followed by one of GOV_NOUNS.
+ACTOR_ALIASES, CASE_SENSITIVE_ALIASES, DEMONYMS = _load_actors()
+# Government bodies every country has ("the commerce ministry"): whose they are is read from the
+# words around them (a possessive or demonym before, or the article's main actor).
+# Governments whose departments are never called ministries in English ("Commerce Department"):
+# a bare "commerce ministry" is never theirs.
+NO_MINISTRIES = frozenset({"USA"})
+ROLE_BODIES = (
+    r"(?:(?:the\s+)?(?:commerce|trade|finance|economy|foreign|industry) ministry"
+    r"|(?:the\s+)?ministry of (?:commerce|trade|finance|economy|foreign affairs|industry)"
+    r"(?: and industry)?)"
+)
 
 # Role nouns that stand for "the government of the article's country" when no alias is present.
 ROLE_NOUNS = (
@@ -272,6 +260,10 @@ INSTRUMENT_PATTERNS: list[tuple[str, str]] = [
     (r"\bentity list\b", "Entity List"),
     (r"\b(?:affiliates|50%|50 percent) rule\b", "Affiliates Rule"),
     (r"\bde minimis\b", "de minimis"),
+    (r"\banti-?dumping\b", "anti-dumping duty"),
+    (r"\bcountervailing\b|\banti-?subsidy duty", "countervailing duty"),
+    (r"\bsafeguard (?:duty|duties|measures?|tariffs?)\b", "safeguard"),
+    (r"\btariff[- ]rate quotas?\b", "tariff-rate quota"),
 ]
 
 # --- Products ------------------------------------------------------------------------------------

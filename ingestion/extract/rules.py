@@ -20,14 +20,43 @@ from ingestion.extract.text import split_clauses, split_sentences
 _I = re.IGNORECASE
 
 # --- compiled lexicons ---------------------------------------------------------------------------
-_ALIASES = sorted(lx.ACTOR_ALIASES, key=len, reverse=True)
-_ALIAS_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])", _I
-)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many literal words, factored by common prefixes: a scan over
+    thousands of names costs about as much as over a few."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+_ALIAS_RE = re.compile(r"(?<![\w-])(?:" + trie_pattern(list(lx.ACTOR_ALIASES)) + r")(?![\w-])", _I)
 _CS_ALIAS_RE = re.compile(
-    r"(?<![\w.-])(?:" + "|".join(re.escape(a) for a in lx.CASE_SENSITIVE_ALIASES) + r")(?![\w-])"
+    r"(?<![\w.-])(?:" + trie_pattern(list(lx.CASE_SENSITIVE_ALIASES)) + r")(?![\w-])"
 )
-_DEMONYM_RE = re.compile(r"\b(?:" + "|".join(lx.DEMONYMS) + r")\b", _I)
+_DEMONYM_RE = re.compile(r"\b(?:" + trie_pattern(list(lx.DEMONYMS)) + r")\b", _I)
+# "the Chinese commerce ministry", "Indian officials": a demonym naming a government that acts.
+_DEMONYM_GOV_RE = re.compile(
+    r"\b(?:the\s+)?(?P<dem>"
+    + trie_pattern([d.title() if not d.isupper() else d for d in lx.DEMONYMS])
+    + r")\s+(?:"
+    + trie_pattern(list(lx.GOV_NOUNS))
+    + r")\b"
+)
+_ROLE_BODY_RE = re.compile(r"\b" + lx.ROLE_BODIES + r"\b", _I)
 # A mention right after one of these words is an object (target, source), not a subject.
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
@@ -40,6 +69,7 @@ _ADJ_FOLLOW = re.compile(
     r"^[\s-]*(?:goods|imports|exports|products|companies|firms|entities|farm|exporters|suppliers"
     r"|chip|chips|soybeans?|coal|lng|crude|technology|technologies|businesses|defen[cs]e|ethane"
     r"|customers|producers|manufacturers|shipments|economy|markets?|side of|-china|–china"
+    r"|oil|gas|energy|steel|cars|autos|vehicles|seafood|beef|pork|airlines?|carmakers?"
     r"|-based|consumers|students|trade|tariffs? on|-made|origin|items|counterpart)",
     _I,
 )
@@ -170,7 +200,6 @@ _PARTICIPLE_DATE = re.compile(
     r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted)\s+(?:by\s+(?:\S+\s+){1,3})?$",
     _I,
 )
-_OPPONENT = {"USA": "CHN", "CHN": "USA"}
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
 _RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
 _EASING = {
@@ -213,10 +242,15 @@ class ArticleContext:
     default_year: int | None
     pub_inferred: bool = False
     main_actor: str | None = None
-    dyad: tuple[str, ...] = ()
     agreements: list[tuple[str, dt.date]] = field(default_factory=list)
     last_actor: str | None = None
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
+    parties: tuple[str, ...] = ()  # countries the article names, most named first
+
+    def counterpart(self, actor: str | None) -> str | None:
+        """The party the article names most after `actor`: who a measure is aimed at when the
+        sentence names no one else."""
+        return next((p for p in self.parties if p != actor), None)
 
 
 _RAW_CACHE: list = [None, []]  # (text object, its alias matches): one article at a time
@@ -234,9 +268,41 @@ def _raw_mentions(text: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), iso))
     for m in _CS_ALIAS_RE.finditer(text):
         found.append((m.start(), m.end(), lx.CASE_SENSITIVE_ALIASES[m.group(0)]))
+    for m in _DEMONYM_GOV_RE.finditer(text):
+        found.append((m.start(), m.end(), lx.DEMONYMS[m.group("dem").lower()]))
     found.sort()
+    found = _with_role_bodies(text, found)
     _RAW_CACHE[0], _RAW_CACHE[1] = text, found
     return found
+
+
+def _with_role_bodies(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add "the commerce ministry" mentions, each given the country that owns it: the country
+    named just before ("China's commerce ministry"), else the owner of the last such body the
+    article named, else the country the article names most."""
+    bodies = list(_ROLE_BODY_RE.finditer(text))
+    if not bodies:
+        return found
+    counts: dict[str, int] = {}
+    for _, _, iso in found:
+        counts[iso] = counts.get(iso, 0) + 1
+    ranked = sorted((k for k in counts if k not in lx.NO_MINISTRIES), key=lambda k: (-counts[k], k))
+    main = ranked[0] if ranked else None
+    owner = main
+    extra = []
+    for m in bodies:
+        if any(s < m.end() and m.start() < e for s, e, _ in found):
+            continue
+        prev = [f for f in found if m.start() - 12 <= f[1] <= m.start()]
+        head = text[max(0, m.start() - 12) : m.start()]
+        dem = _DEMONYM_RE.search(head)
+        if prev and re.search(r"['’]s\s+(?:\w+\s+)?$", text[prev[-1][1] : m.start()]):
+            owner = prev[-1][2]
+        elif dem and re.fullmatch(r"\s*", head[dem.end() :]):
+            owner = lx.DEMONYMS[dem.group(0).lower()]
+        if owner is not None:
+            extra.append((m.start(), m.end(), owner))
+    return sorted(found + extra)
 
 
 def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -321,8 +387,46 @@ def _near_verbs(
     return out
 
 
+# "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.
+_TARIFF_ACCEPTED = re.compile(
+    r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*"
+    r"|land\w*|negotiat\w*|settl\w*\s+(?:on|for)|be\s+subject(?:ed)?\s+to)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:new|lower|reduced|higher|blanket|flat|baseline|reciprocal"
+    r"|tariff|duty)\s+){0,2}(?:(?:tariff|duty|levy)\s+(?:rate\s+)?of\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    _I,
+)
+_LOWER = re.compile(
+    r"\b(?:lower\w*|reduc\w*|cut|down from|from \d+(?:\.\d+)?\s*(?:%|percent|per cent))", _I
+)
+# Trade-remedy duties are tariffs (with the instrument named), not investigations.
+_REMEDY_DUTY = re.compile(
+    r"\b(?:anti-?dumping|countervailing|anti-?subsidy|safeguard|punitive)\s+(?:duties|duty"
+    r"|tariffs?|levies)\b",
+    _I,
+)
+_INVESTMENT_PLEDGE = re.compile(
+    r"\b(?:invest(?:s|ed|ing)?|investments?)\b(?=[^.;]{0,80}?(?:\$|€|£|\bUSD\b|\bbillion\b"
+    r"|\btrillion\b))",
+    _I,
+)
+_MARKET_ACCESS = re.compile(
+    r"\bmarket access\b|\bopen(?:s|ed|ing)?\s+(?:up\s+)?(?:its|their|the)\s+(?:\w+\s+){0,2}"
+    r"markets?\b|\bnon-?tariff barriers\b",
+    _I,
+)
+_PLEDGE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|agreed to|agrees to|pledged?|pledges|committed|commits?|promised?"
+    r"|vowed?|to)\b",
+    _I,
+)
+
+
 def classify(clause: str) -> Kind | None:
     """The statement kind a clause expresses, or None. Order: most specific patterns first."""
+    m = _REMEDY_DUTY.search(clause)
+    if m and (_UP.search(clause) or _RATE_OBJ.match(clause, m.end()) or find_rates(clause)[1]):
+        return Kind("tariff_increase", m.start(), "remedy_duty")
     m = _INVEST.search(clause)
     if m and m.group(0).strip() and _INVEST_VERB.search(clause):
         return Kind("investigation", m.start(), "investigation")
@@ -353,6 +457,15 @@ def classify(clause: str) -> Kind | None:
     s = _SUPPLY.search(clause)
     if s and not t:
         return Kind("license_approval", s.start(), "resume_supply")
+    m = _TARIFF_ACCEPTED.search(clause)
+    if m:
+        before, after = find_rates(clause)
+        lower = _LOWER.search(clause) or (
+            before is not None and after is not None and after < before
+        )
+        return Kind(
+            "tariff_reduction" if lower else "tariff_increase", m.start(), "tariff_accepted"
+        )
     # "US chicken will carry an additional 15 percent": goods as subject, duty named by its rate.
     r = _RATE_TARIFF.search(clause)
     if r:
@@ -408,6 +521,10 @@ def classify(clause: str) -> Kind | None:
         for up in _UP.finditer(clause):
             if not any(a <= up.start() < b for a, b in nouns):
                 return Kind("export_control", up.start(), "control_up_verb")
+    for rx, rule in ((_INVESTMENT_PLEDGE, "investment_pledge"), (_MARKET_ACCESS, "market_access")):
+        m = rx.search(clause)
+        if m and _PLEDGE_CUE.search(clause, max(0, m.start() - 60), m.start()):
+            return Kind("other", m.start(), rule)
     p = _PURCHASE.search(clause)
     if p and re.search(
         r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
@@ -483,11 +600,9 @@ def _resolve_actor(
     if pron and ctx.speaker:
         if pron.group(1).lower() in ("we", "our"):
             return ctx.speaker, "actor_speaker"
-        other = [c for c in ctx.dyad if c != ctx.speaker] or [
-            c for c in (_OPPONENT.get(ctx.speaker),) if c
-        ]
+        other = ctx.counterpart(ctx.speaker)
         if other:
-            return other[0], "actor_speaker_other"
+            return other, "actor_speaker_other"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government"
@@ -564,29 +679,70 @@ def _compound_partner(
     return None
 
 
-def _resolve_target(
-    ctx: ArticleContext, text: str, cs: int, ce: int, actor: str, mentions: list[Mention]
-) -> str:
-    """At whom: an object mention or demonym in the clause, WLD for all-country measures, else the
-    other party of the article's dyad."""
-    if _WLD.search(text, cs, ce):
-        return "WLD"
-    objects = [mt.iso for mt in mentions if not mt.subject and mt.iso != actor]
-    for iso in objects:
-        if iso in ctx.dyad:
-            return iso
-    if objects:
-        return objects[0]
-    for iso in _demonym_targets(text, cs, ce):
-        if iso != actor:
-            return iso
+# Goods a tariff on one product line falls on wherever they come from (Section 232 style actions):
+# with no country named, such a tariff is a measure on every country.
+_SECTORAL = re.compile(
+    r"\b(?:steel|alumin(?:i)?um|copper|lumber|timber|pharmaceuticals?|drugs|medicines|trucks"
+    r"|semiconductors|furniture|cabinets|vanities|aircraft|critical minerals|solar"
+    r"|autos?|automobiles|cars|auto parts|wood)\b",
+    _I,
+)
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?", _I)
+
+
+def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[str]:
+    """The countries joined to `first` by "and" / commas ("on Canada and Mexico")."""
+    out = [first.iso]
+    prev = first
     for mt in mentions:
-        if mt.iso != actor:
-            return mt.iso
-    others = [c for c in ctx.dyad if c != actor]
+        if mt.start <= prev.start:
+            continue
+        if _COORD.fullmatch(text, prev.end, mt.start):
+            if mt.iso not in out:
+                out.append(mt.iso)
+            prev = mt
+        elif mt.start > prev.end:
+            break
+    return out
+
+
+def _resolve_targets(
+    ctx: ArticleContext,
+    text: str,
+    cs: int,
+    ce: int,
+    actor: str,
+    mentions: list[Mention],
+    kind: str,
+    instrument: str,
+) -> list[str]:
+    """At whom: WLD for all-country measures; the origin of the goods a measure falls on ("on
+    Japanese cars", "imports from Canada and Mexico": one target each); an object mention; a
+    sectoral tariff with no country named applies to all; else the article's counterpart."""
+    if _WLD.search(text, cs, ce):
+        return ["WLD"]
+    origin = [iso for iso in _goods_origin(text, cs, ce) if iso != actor]
+    objects = [mt for mt in mentions if not mt.subject and mt.iso != actor]
+    if objects:
+        found = [iso for iso in _coordinated(text, objects[0], mentions) if iso != actor]
+        for iso in origin:
+            if iso not in found:
+                found.append(iso)
+        return found
+    if origin:
+        return list(dict.fromkeys(origin))
+    dem = [iso for iso in _demonym_targets(text, cs, ce) if iso != actor]
+    if dem:
+        return [dem[0]]
+    others = [mt.iso for mt in mentions if mt.iso != actor]
     if others:
-        return others[0]
-    return {"USA": "CHN", "CHN": "USA"}.get(actor, "")
+        return [others[0]]
+    if kind.startswith("tariff") and (
+        instrument in ("Section 232", "Section 201") or _SECTORAL.search(text, cs, ce)
+    ):
+        return ["WLD"]
+    other = ctx.counterpart(actor)
+    return [other] if other else []
 
 
 def _sentence_subject(mentions: list[Mention]) -> str | None:
@@ -632,10 +788,11 @@ def extract_article(
     """All statements of one article (entry_key left empty for the corpus pass)."""
     ctx = ArticleContext(article_id, text, pub, default_year, pub_inferred)
     counts: dict[str, int] = {}
+    # A country that acts counts more than one named as a place ("talks in Rome").
     for mt in actor_mentions(text, 0, len(text)):
-        counts[mt.iso] = counts.get(mt.iso, 0) + 1
+        counts[mt.iso] = counts.get(mt.iso, 0) + (2 if mt.subject else 1)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ctx.dyad = tuple(k for k, _ in ranked[:2])
+    ctx.parties = tuple(k for k, _ in ranked)
     ctx.main_actor = ranked[0][0] if ranked else None
     ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
 
@@ -688,19 +845,29 @@ def extract_article(
             partner = None
             if (
                 not any(mt.subject and mt.end <= pos for mt in c_mentions)
-                and len(ctx.dyad) == 2
+                and len(ctx.parties) >= 2
                 and _BOTH.search(text, max(cs, pos - 45), pos)
             ):
                 # "Both countries will pause ...": one statement for each party.
-                actor, partner, arule = ctx.dyad[0], ctx.dyad[1], "actor_both"
-            if k.rule in ("rate_down_noverb", "rate_only_tariff"):
+                actor, partner, arule = ctx.parties[0], ctx.parties[1], "actor_both"
+            instrument = _instrument(clause)
+            accepted_by = None
+            if k.rule in ("rate_down_noverb", "rate_only_tariff", "tariff_accepted"):
+                # The importing side sets a tariff: "a 15% levy on Japanese cars", "US chicken
+                # will carry an extra 15%", "Japan accepted a 15% tariff" are all set by the other
+                # side on Japan's (the US's) goods.
                 goods = _goods_origin(text, cs, ce)
                 if k.rule == "rate_only_tariff":
-                    # "US chicken will carry an additional 15%": the goods lead the clause.
                     goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos] + [
                         lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)
                     ]
-                owner = _OPPONENT.get(goods[0]) if goods else None
+                if k.rule == "tariff_accepted" and actor is not None:
+                    goods = [actor]
+                owner = None
+                if goods:
+                    setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
+                    owner = setters[0] if setters else ctx.counterpart(goods[0])
+                    accepted_by = goods[0]
                 if owner is None:
                     continue
                 actor, arule = owner, "actor_goods_owner"
@@ -708,25 +875,19 @@ def extract_article(
                 continue
             partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
             rules.append(arule)
-            target = _resolve_target(ctx, text, cs, ce, actor, c_mentions)
+            targets = (
+                [accepted_by]
+                if accepted_by
+                else _resolve_targets(ctx, text, cs, ce, actor, c_mentions, k.kind, instrument)
+            )
             if partner and k.kind in _RESTRICTIVE and arule != "actor_both":
                 # "A and B announced a deal that will impose tariffs on B's goods": A acts.
-                if target == actor or any(
+                if actor in targets or any(
                     mt.iso == actor and not mt.subject and mt.start > pos for mt in c_mentions
                 ):
-                    actor, target = partner, actor
+                    actor, targets = partner, [actor]
                 partner = None
-            if target == actor:
-                target = ""
-            # A side remark about a third country ("tariffs on Canada and Mexico" in a US-China
-            # story) is not the article's news.
-            if (
-                len(ctx.dyad) == 2
-                and target not in ("", "WLD", *ctx.dyad)
-                and actor in ctx.dyad
-                and any(mt.iso == target for mt in c_mentions)
-            ):
-                continue
+            targets = [t for t in targets if t != actor] or [""]
             future = (
                 bool(_FUTURE.search(text, cs, pos + 1))
                 or bool(_COMMIT.search(pre))
@@ -795,7 +956,6 @@ def extract_article(
                     # "waive the 25% tariff": the named rate is what goes away.
                     before, after = after, 0.0
             names, codes, fam = _products(clause)
-            instrument = _instrument(clause)
             kind = k.kind
             is_commitment = kind in _EASING and (future or bool(_COMMIT.search(clause)))
             if threat:
@@ -823,9 +983,8 @@ def extract_article(
             conf += 0.05 if body_index <= LEDE_SENTENCES else 0.0
             conf += 0.05 if names else 0.0
             conf -= 0.15 if "background" in rules else 0.0
-            for who, tgt in ((actor, target), (partner, actor)):
-                if who is None:
-                    continue
+            pairs = [(actor, t) for t in targets] + ([(partner, actor)] if partner else [])
+            for who, tgt in pairs:
                 n = len(out)
                 out.append(
                     {
@@ -867,13 +1026,10 @@ def extract_article(
     return out
 
 
-def is_relevant(
-    text: str, language: str | None, pub: dt.date | None, window_start: dt.date
-) -> bool:
-    """About trade measures or commitments, in English, and not older than the ledger window."""
+def is_relevant(text: str, language: str | None) -> bool:
+    """About trade measures or commitments, and in English. Any year: the 2018 tariff rounds are
+    the same kind of news as the 2025 ones."""
     if language not in (None, "", "en", "und"):
-        return False
-    if pub is not None and pub < window_start:
         return False
     hits = len(_TRADE_TERMS.findall(text))
     # A brief (a wire flash, a one-paragraph item) may name its measure only once.

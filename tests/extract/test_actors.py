@@ -17,7 +17,17 @@ from tests.extract.conftest import statements
             "MOFCOM added eight US defence contractors to its unreliable entity list on Friday.",
             "CHN",
         ),
-        ("The Commerce Ministry imposed export controls on antimony on Wednesday.", "CHN"),
+        # A bare ministry belongs to the country the article is about (never the US's).
+        (
+            "Beijing hit back at Washington on Tuesday. The Commerce Ministry imposed export "
+            "controls on antimony on Wednesday.",
+            "CHN",
+        ),
+        (
+            "New Delhi answered the US steel duties on Monday. The commerce ministry imposed "
+            "a 20% duty on US almonds on Tuesday.",
+            "IND",
+        ),
         ("Lutnick said on Monday that Washington imposed new curbs on chip tools.", "USA"),
         ("Bessent announced a 25% tariff on Chinese drones on Monday.", "USA"),
         (
@@ -54,7 +64,9 @@ def test_goods_adjective_is_not_subject() -> None:
 
 def test_passive_agent_is_actor() -> None:
     out = statements(
-        "The duties announced by the Commerce Ministry take effect from March 10.", "2025-03-04"
+        "China answered the US move on Tuesday. "
+        "The duties announced by the Commerce Ministry take effect from March 10.",
+        "2025-03-04",
     )
     assert out and out[0]["actor"] == "CHN"
 
@@ -104,6 +116,7 @@ def test_agent_of_an_order_acts() -> None:
 
 def test_owner_of_a_falling_rate_is_read_from_the_goods() -> None:
     out = statements(
+        "Washington and Beijing settled their dispute on Monday. "
         "Officials said the levy on Chinese bicycles would fall to 10 percent "
         "from 20 percent next month.",
         "2025-10-30",

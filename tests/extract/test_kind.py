@@ -56,6 +56,7 @@ def test_restrictive_future_is_measure_not_commitment() -> None:
 
 def test_duty_named_only_by_its_rate() -> None:
     out = statements(
+        "Beijing answered Washington's latest duties on Monday. "
         "Under the new schedule, US walnuts will carry an additional 12 percent "
         "from June 1, the tariff commission said on Monday.",
         "2025-05-26",

@@ -47,8 +47,8 @@ def test_in_return_links_opposite_parties() -> None:
 
 def test_once_then_will() -> None:
     text = (
-        'Lutnick said on Thursday that the deal was done. "Once they deliver the magnets, '
-        'we will lift our countermeasures," Lutnick said.'
+        "Lutnick said on Thursday that the deal with China was done. "
+        '"Once they deliver the magnets, we will lift our countermeasures," Lutnick said.'
     )
     links = _links(text, "2025-06-27")
     assert any(

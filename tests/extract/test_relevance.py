@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import polars as pl
+
 from tests.extract.conftest import run
 
 
@@ -14,14 +16,19 @@ def test_off_topic_article() -> None:
     assert ex.annotations["is_relevant"].to_list() == [False]
 
 
-def test_article_before_window_is_history() -> None:
+def test_older_trade_war_is_read_like_any_other() -> None:
+    # The 2018-2019 rounds are the same kind of news as the 2025 ones: dated in their own year.
     ex = run(
         "Washington imposed a 25% tariff on Chinese machinery on Monday. "
         "Beijing said it would retaliate with duties on US soybeans.",
         "2019-05-13",
     )
-    assert ex.statements.height == 0
-    assert ex.annotations["is_relevant"].to_list() == [False]
+    assert ex.annotations["is_relevant"].to_list() == [True]
+    rows = ex.statements.filter(pl.col("kind") == "tariff_increase").to_dicts()
+    assert any(
+        r["actor"] == "USA" and r["target"] == "CHN" and r["announced_on"].year == 2019
+        for r in rows
+    )
 
 
 def test_non_latin_text_is_not_read() -> None:
