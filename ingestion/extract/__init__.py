@@ -29,7 +29,7 @@ from ingestion.extract.corpus import (
     assign_entry_keys,
     duplicate_groups,
 )
-from ingestion.extract.dates import infer_publication_date
+from ingestion.extract.dates import infer_publication_date, text_year
 from ingestion.extract.rules import extract_article, is_relevant
 from ingestion.schemas import (
     ARTICLE_ANNOTATION_SCHEMA,
@@ -74,7 +74,9 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
     pubs: dict[str, dt.date | None] = {}
     for r in rows:
         text = r["text"] or ""
-        pubs[r["article_id"]] = r["published_on"] or infer_publication_date(text, default_year)
+        pubs[r["article_id"]] = r["published_on"] or infer_publication_date(
+            text, text_year(text, default_year)
+        )
 
     groups = duplicate_groups(
         [r["article_id"] for r in rows],
@@ -92,7 +94,11 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
         stmts: list[dict] = []
         if relevant:
             stmts = extract_article(
-                aid, text, pub, default_year, pub_inferred=r["published_on"] is None
+                aid,
+                text,
+                pub,
+                text_year(text, default_year),
+                pub_inferred=r["published_on"] is None,
             )
             stmts += article_links(text, stmts, links)
         statements.extend(stmts)

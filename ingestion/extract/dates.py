@@ -278,6 +278,32 @@ _FULL_DATE = re.compile(
 _MONTH_DAY = re.compile(_MON + r"\s+(?P<day>[0-3]?\d)\b(?!,?\s+\d{4})")
 
 
+_YEAR = re.compile(
+    r"\b(?P<prep>by|until|till|through|to|before|in|from|since|of)?\s*(?P<y>(?:19|20)\d\d)\b", re.I
+)
+
+
+_FUTURE_YEAR = re.compile(
+    r"\b(?:will|would|next|expected|plans?|planned|forecasts?|projected|throughout|starting"
+    r"|from|target\w*|goal)\b[^.]*$",
+    re.I,
+)
+
+
+def text_year(text: str, fallback: int | None) -> int | None:
+    """The year an undated article was most likely written in: the latest year it cites as past
+    or present (a 2026 story about "February 2" cites 2025 and 2026; "by 2030" is a target, not
+    the time of writing), else `fallback`."""
+    years = [
+        int(m.group("y"))
+        for m in _YEAR.finditer(text)
+        if (m.group("prep") or "").lower() not in ("by", "until", "till", "through", "to")
+        and not re.match(r"\s*[-–]\s*\d", text[m.end() : m.end() + 3])
+        and not _FUTURE_YEAR.search(text, max(0, m.start() - 60), m.start())
+    ]
+    return max(years) if years else fallback
+
+
 def infer_publication_date(text: str, default_year: int | None = None) -> dt.date | None:
     """A publication date read from the text when metadata has none.
 

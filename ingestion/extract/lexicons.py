@@ -154,6 +154,7 @@ DOWN_TARIFF_VERBS = (
     r"|roll(?:s|ed|ing)? back|halv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?"
     r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|exempt(?:s|ed|ing)?"
     r"|lift(?:s|ed|ing)?|waiv(?:e|es|ed|ing)|stop(?:s|ped|ping)? collecting"
+    r"|abolish(?:es|ed|ing)?|dismantl(?:e|es|ed|ing)|zero(?:es|ed|ing)? out"
     r"|br(?:ing|ings|ought) (?:\w+ ){0,6}down)"
 )
 SUSPEND_VERBS = (
@@ -195,7 +196,7 @@ HEDGE_CUES = (
     r"|planning to"
     r"|expected to|likely|possible|possibility|reportedly considering|appears?|seems?|if|unless"
     r"|debated|whether|hopes?|hoping|urg\w+|calls? on|demand\w*|wants?|should|asked|reportedly"
-    r"|rumou?r\w*|moving to|seeks?|seeking|proposed?|proposals?|unclear|unconfirmed"
+    r"|rumou?r\w*|moving to|seeks?|seeking|unclear|unconfirmed"
     r"|didn't confirm|did not confirm|not confirm\w*|denied|aimed at|aiming at|aiming to"
     r"|caution\w*)\b"
 )
