@@ -293,7 +293,7 @@ _FUTURE_YEAR = re.compile(
 def text_year(text: str, fallback: int | None) -> int | None:
     """The year an undated article was most likely written in: the latest year it cites as past
     or present (a 2026 story about "February 2" cites 2025 and 2026; "by 2030" is a target, not
-    the time of writing), else `fallback`."""
+    the time of writing), else `fallback` (the corpus's usual year)."""
     years = [
         int(m.group("y"))
         for m in _YEAR.finditer(text)
@@ -301,7 +301,12 @@ def text_year(text: str, fallback: int | None) -> int | None:
         and not re.match(r"\s*[-–]\s*\d", text[m.end() : m.end() + 3])
         and not _FUTURE_YEAR.search(text, max(0, m.start() - 60), m.start())
     ]
-    return max(years) if years else fallback
+    if not years:
+        return fallback
+    # A story citing last year's figures is most often from the year after: the corpus's usual
+    # year wins when it is just one year later than anything the text cites.
+    latest = max(years)
+    return fallback if fallback is not None and fallback == latest + 1 else latest
 
 
 def infer_publication_date(text: str, default_year: int | None = None) -> dt.date | None:

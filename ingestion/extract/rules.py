@@ -605,7 +605,7 @@ def _resolve_actor(
             return other, "actor_speaker_other"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
-        r"\W*(?:it|they|he|she|the country|the ministry|the government"
+        r"\W*(?:it|they|the country|the ministry|the government"
         r"|the department|the administration|the agency|the move"
         r"|the commission|the spokesperson)\b",
         head,

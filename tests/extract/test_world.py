@@ -1,0 +1,108 @@
+"""Any country, any pair, any year: sentences written for these tests, not taken from the sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingestion.extract import lexicons
+from ingestion.extract.dates import text_year
+from ingestion.extract.rules import _raw_mentions, classify
+from tests.extract.conftest import statements
+
+
+def _pairs(out: list[dict], kind_prefix: str = "") -> set[tuple[str, str]]:
+    return {(s["actor"], s["target"]) for s in out if s["kind"].startswith(kind_prefix)}
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Switzerland", "CHE"),
+        ("Brazil", "BRA"),
+        ("Indonesia", "IDN"),
+        ("Cambodia", "KHM"),
+        ("Argentina", "ARG"),
+        ("Taiwan", "TWN"),
+        ("the Netherlands", "NLD"),
+        ("Türkiye", "TUR"),
+        ("Kazakhstan", "KAZ"),  # from pycountry only: not in countries.csv
+    ],
+)
+def test_country_names_come_from_data(name: str, iso: str) -> None:
+    text = f"{name} raised its duties on steel on Monday."
+    assert [m[2] for m in _raw_mentions(text)][:1] == [iso]
+
+
+def test_demonym_with_a_government_noun_acts() -> None:
+    out = statements(
+        "The Malaysian government imposed a 15% duty on Thai rice on Tuesday.", "2025-08-05"
+    )
+    assert ("MYS", "THA") in _pairs(out, "tariff")
+
+
+def test_lowercase_country_words_are_not_countries() -> None:
+    assert not _raw_mentions("We roasted a turkey and a chad of paper in china cups.")
+
+
+def test_officials_file_names_governments() -> None:
+    assert lexicons.ACTOR_ALIASES["piyush goyal"] == "IND"
+    assert lexicons.CASE_SENSITIVE_ALIASES["Sheinbaum"] == "MEX"
+
+
+def test_coordinated_targets_give_one_entry_each() -> None:
+    out = statements(
+        "Washington imposed 25% tariffs on Canada and Mexico on Saturday.", "2025-02-03"
+    )
+    assert _pairs(out, "tariff_increase") == {("USA", "CAN"), ("USA", "MEX")}
+
+
+def test_accepted_tariff_is_set_by_the_importer() -> None:
+    out = statements(
+        "Tokyo and Washington sealed their deal on Tuesday. "
+        "Japan accepted a 15% tariff on its cars under the deal.",
+        "2025-07-23",
+    )
+    tariffs = [s for s in out if s["kind"].startswith("tariff")]
+    assert tariffs and all((s["actor"], s["target"]) == ("USA", "JPN") for s in tariffs)
+
+
+def test_sectoral_tariff_without_a_country_is_on_everyone() -> None:
+    out = statements(
+        "Ottawa protested on Monday. The White House raised its tariff on imported copper to "
+        "50% on Wednesday.",
+        "2025-07-30",
+    )
+    assert ("USA", "WLD") in _pairs(out, "tariff_increase")
+
+
+def test_anti_dumping_duty_is_a_tariff_with_its_instrument() -> None:
+    out = statements(
+        "India imposed anti-dumping duties of 30% on Chinese glass on Friday.", "2025-06-06"
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert rows and rows[0]["actor"] == "IND" and rows[0]["target"] == "CHN"
+    assert rows[0]["instrument"] == "anti-dumping duty"
+
+
+def test_investment_and_market_access_pledges_are_other() -> None:
+    assert classify("Seoul pledged to invest $350 billion in American shipyards").kind == "other"
+    assert classify("Hanoi will open its markets to US pork and beef").kind == "other"
+
+
+def test_older_rounds_keep_their_year() -> None:
+    out = statements(
+        "Ottawa imposed a 25% surtax on US steel on Sunday, answering Washington's steel duties.",
+        "2018-07-01",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase" and s["actor"] == "CAN"]
+    assert rows and rows[0]["announced_on"] == dt.date(2018, 7, 1)
+
+
+def test_undated_story_takes_the_latest_past_year_it_cites() -> None:
+    text = "The 2025 truce held until February 2026; exports should double by 2030."
+    assert text_year(text, 2025) == 2026
+    assert text_year("Tariffs will apply throughout 2027.", 2026) == 2026
+    assert text_year("Exports fell in 2024.", 2025) == 2025
+    assert text_year("Exports fell in 2019.", 2025) == 2019
