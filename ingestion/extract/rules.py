@@ -173,12 +173,27 @@ _FUTURE = re.compile(
     r"|would)\b",
     _I,
 )
-_SUBORDINATE_ACTOR = re.compile(
+# "before/since/as X imposed ...": a measure in a subordinate clause is a reference point. Any
+# country can be X; "with X" counts only when a verb follows ("with X raising tariffs"), not in
+# "the deal with X".
+_SUBORDINATE_LEAD = re.compile(
     r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
-    r"\b(?:before|since|until|after|as|with)\s+(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing"
-    r"|Washington|Trump|Xi|the White House|Tokyo|Japan|India|New Delhi)\b",
+    r"\b(?P<conj>before|since|until|after|as|with)\s+(?:the\s+)?$",
     _I,
 )
+_VERB_AFTER = re.compile(r"\s+(?:had\s+|has\s+|was\s+)?\w+(?:ed|ing)\b")
+
+
+def _subordinate_actor(text: str, mentions: list[Mention], cs: int, pos: int) -> bool:
+    for mt in mentions:
+        if not (cs <= mt.start and mt.end <= pos):
+            continue
+        lead = _SUBORDINATE_LEAD.search(text, max(cs, mt.start - 20), mt.start)
+        if lead and (lead.group("conj").lower() != "with" or _VERB_AFTER.match(text, mt.end)):
+            return True
+    return False
+
+
 _LICENSE_REQUIRED = re.compile(
     r"licen[cs]\w* requirement|requir\w* (?:a |new |an )?(?:export )?licen|\bdeny|\bdenie", _I
 )
@@ -246,6 +261,7 @@ class ArticleContext:
     last_actor: str | None = None
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     parties: tuple[str, ...] = ()  # countries the article names, most named first
+    deal: bool = False  # the article reports a deal between parties
 
     def counterpart(self, actor: str | None) -> str | None:
         """The party the article names most after `actor`: who a measure is aimed at when the
@@ -745,6 +761,23 @@ def _resolve_targets(
     return [other] if other else []
 
 
+_DEAL = re.compile(
+    r"\b(?:trade (?:deal|agreement|framework|pact|arrangement)|(?:deal|agreement|framework"
+    r"|arrangement|pact) (?:with|between)|agreement on reciprocal trade|preliminary arrangement"
+    r"|in exchange for|in return for)\b",
+    _I,
+)
+
+
+def _deal_name(ctx: ArticleContext, actor: str, target: str, kind: str, day: dt.date | None) -> str:
+    """A name for an unnamed bilateral deal that several outlets' reports share: the two parties
+    and the month ("CAN-CHN deal 2026-01"). Only the easing side of a deal gets one."""
+    if not ctx.deal or kind not in _EASING or target in ("", "WLD") or day is None:
+        return ""
+    a, b = sorted((actor, target))
+    return f"{a}-{b} deal {day:%Y-%m}"
+
+
 def _sentence_subject(mentions: list[Mention]) -> str | None:
     """The first subject mention of a sentence: what participles and pronouns fall back to."""
     for mt in mentions:
@@ -795,6 +828,7 @@ def extract_article(
     ctx.parties = tuple(k for k, _ in ranked)
     ctx.main_actor = ranked[0][0] if ranked else None
     ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
+    ctx.deal = bool(_DEAL.search(text))
 
     out: list[dict] = []
     body_index = 0
@@ -839,8 +873,9 @@ def extract_article(
                     text[max(cs, pos - 40) : pos],
                     _I,
                 )
-            ) or bool(_SUBORDINATE_ACTOR.search(text, cs, pos))
+            )
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
+            subordinate = subordinate or _subordinate_actor(text, c_mentions, cs, pos)
             actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
             partner = None
             if (
@@ -1003,7 +1038,7 @@ def extract_article(
                         "rate_after_pct": after,
                         "announced_on": announced,
                         "effective_on": effective,
-                        "agreement": agreement,
+                        "agreement": agreement or _deal_name(ctx, who, tgt, kind, announced),
                         "quote": text[ss:se],
                         "start_char": ss,
                         "end_char": se,

@@ -106,3 +106,36 @@ def test_undated_story_takes_the_latest_past_year_it_cites() -> None:
     assert text_year("Tariffs will apply throughout 2027.", 2026) == 2026
     assert text_year("Exports fell in 2024.", 2025) == 2025
     assert text_year("Exports fell in 2019.", 2025) == 2019
+
+
+def test_both_sides_of_an_unnamed_deal_meet_across_outlets() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://a.example/1",
+                    "2025-07-03",
+                    "Under the trade deal with Washington, Hanoi will eliminate its tariffs on "
+                    "US goods from next month.",
+                ),
+                (
+                    "https://b.example/2",
+                    "2025-07-04",
+                    "Washington will cut its tariff on Vietnamese goods to 20% from 46% under "
+                    "the trade agreement with Hanoi announced on Wednesday.",
+                ),
+            ]
+        )
+    )
+    st = {r["statement_id"]: r for r in ex.statements.to_dicts()}
+    sides = {
+        frozenset(
+            (st[r["commitment_statement_id"]]["actor"], st[r["reciprocal_statement_id"]]["actor"])
+        )
+        for r in ex.links.to_dicts()
+    }
+    assert frozenset(("USA", "VNM")) in sides
+    assert {s["agreement"] for s in st.values()} == {"USA-VNM deal 2025-07"}
