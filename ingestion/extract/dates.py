@@ -309,6 +309,53 @@ def text_year(text: str, fallback: int | None) -> int | None:
     return fallback if fallback is not None and fallback == latest + 1 else latest
 
 
+_MONTH_YEAR = re.compile(_MON + r",?\s+(?P<year>20\d\d)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+
+
+def _latest_month_cited(text: str) -> dt.date | None:
+    """The first day of the latest "November 2025" the text cites as past, if any."""
+    out = None
+    for m in _MONTH_YEAR.finditer(text):
+        if _FUTURE_YEAR.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        try:
+            d = dt.date(int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")], 1)
+        except (KeyError, ValueError):
+            continue
+        out = d if out is None or d > out else out
+    return out
+
+
+def _dated_without_year(
+    text: str, mm: re.Match[str], year: int, floor: dt.date | None
+) -> dt.date | None:
+    """A month-day written without its year, in the year that fits the text: the one whose
+    weekday matches a weekday named beside it ("on Monday, February 2"), else the first on or
+    after the latest month the text cites as past ("agreed in November 2025 ... on Feb. 5")."""
+    try:
+        mon, day = MONTHS[mm.group("mon").lower().rstrip(".")], int(mm.group("day"))
+        d = dt.date(year, mon, day)
+    except (KeyError, ValueError):
+        return None
+    wd = _WEEKDAY.search(text, max(0, mm.start() - 60), min(len(text), mm.end() + 40))
+    if wd:
+        target = WEEKDAYS[wd.group(0).lower()]
+        for y in (year, year + 1, year - 1):
+            try:
+                cand = dt.date(y, mon, day)
+            except ValueError:
+                continue
+            if cand.weekday() == target:
+                return cand
+    if floor is not None and d < floor:
+        try:
+            return dt.date(year + 1, mon, day)
+        except ValueError:
+            return d
+    return d
+
+
 def infer_publication_date(text: str, default_year: int | None = None) -> dt.date | None:
     """A publication date read from the text when metadata has none.
 
@@ -341,12 +388,10 @@ def infer_publication_date(text: str, default_year: int | None = None) -> dt.dat
         # No full date: the first month-day written as an event (not "effective ..."), in the
         # corpus's usual year, is the best anchor for weekdays like "on Tuesday".
         md: list[tuple[bool, dt.date]] = []
+        floor = _latest_month_cited(text)
         for mm in _MONTH_DAY.finditer(text):
-            try:
-                d = dt.date(
-                    default_year, MONTHS[mm.group("mon").lower().rstrip(".")], int(mm.group("day"))
-                )
-            except (ValueError, KeyError):
+            d = _dated_without_year(text, mm, default_year, floor)
+            if d is None:
                 continue
             fwd = bool(_EFFECT_BEFORE.search(text, max(0, mm.start() - 40), mm.start())) or bool(
                 re.search(

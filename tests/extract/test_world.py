@@ -139,3 +139,19 @@ def test_both_sides_of_an_unnamed_deal_meet_across_outlets() -> None:
     }
     assert frozenset(("USA", "VNM")) in sides
     assert {s["agreement"] for s in st.values()} == {"USA-VNM deal 2025-07"}
+
+
+def test_weekday_beside_a_date_picks_its_year() -> None:
+    from ingestion.extract.dates import infer_publication_date
+
+    # 2 February was a Monday in 2026, a Sunday in 2025.
+    text = "The deal was posted online on Monday, February 2, and markets rose."
+    assert infer_publication_date(text, 2025) == dt.date(2026, 2, 2)
+
+
+def test_undated_day_follows_the_latest_month_cited() -> None:
+    from ingestion.extract.dates import infer_publication_date
+
+    text = "The sides agreed a framework in November 2025. They signed the treaty on Feb. 5."
+    assert infer_publication_date(text, 2025) == dt.date(2026, 2, 5)
+    assert infer_publication_date("They signed the treaty on Feb. 5.", 2025) == dt.date(2025, 2, 5)
