@@ -57,6 +57,8 @@ _DEMONYM_GOV_RE = re.compile(
     + r")\b"
 )
 _ROLE_BODY_RE = re.compile(r"\b" + lx.ROLE_BODIES + r"\b", _I)
+_COORD_AND = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?", _I)
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?", _I)
 # A mention right after one of these words is an object (target, source), not a subject.
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
@@ -349,7 +351,9 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
         if _ADJ_FOLLOW.match(after) and not after.lstrip().startswith(("'s", "’s")):
             subject = False
-        # "Commerce Department" preceded by "U.S." is one mention: keep it a subject.
+        # "from Cambodia and Malaysia": a mention joined to an object is an object too.
+        if subject and out and not out[-1].subject and _COORD_AND.fullmatch(text, out[-1].end, s):
+            subject = False
         out.append(Mention(iso, s, e, subject))
     return out
 
@@ -433,7 +437,7 @@ _MARKET_ACCESS = re.compile(
 )
 _PLEDGE_CUE = re.compile(
     r"\b(?:will|shall|'ll|agreed to|agrees to|pledged?|pledges|committed|commits?|promised?"
-    r"|vowed?|to)\b",
+    r"|vowed?|undert(?:ake|akes|ook)|expected to)\b",
     _I,
 )
 
@@ -703,7 +707,6 @@ _SECTORAL = re.compile(
     r"|autos?|automobiles|cars|auto parts|wood)\b",
     _I,
 )
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?", _I)
 
 
 def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[str]:
@@ -753,7 +756,8 @@ def _resolve_targets(
     others = [mt.iso for mt in mentions if mt.iso != actor]
     if others:
         return [others[0]]
-    if kind.startswith("tariff") and (
+    # Cuts are granted to partners; a product-wide increase with no country named hits all.
+    if kind == "tariff_increase" and (
         instrument in ("Section 232", "Section 201") or _SECTORAL.search(text, cs, ce)
     ):
         return ["WLD"]
@@ -922,6 +926,18 @@ def extract_article(
                 ):
                     actor, targets = partner, [actor]
                 partner = None
+            if (
+                k.kind.startswith("tariff")
+                and accepted_by is None
+                and actor in _goods_origin(text, cs, ce)
+            ):
+                # "Malaysian products will be exempt from the 19% rate": no country sets a tariff
+                # on its own goods, so the other side does.
+                setters = [mt.iso for mt in c_mentions if mt.iso != actor and mt.subject]
+                setter = setters[0] if setters else ctx.counterpart(actor)
+                if setter is None:
+                    continue
+                actor, targets, arule = setter, [actor], "actor_goods_owner"
             targets = [t for t in targets if t != actor] or [""]
             future = (
                 bool(_FUTURE.search(text, cs, pos + 1))
