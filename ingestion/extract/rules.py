@@ -782,6 +782,32 @@ def _deal_name(ctx: ArticleContext, actor: str, target: str, kind: str, day: dt.
     return f"{a}-{b} deal {day:%Y-%m}"
 
 
+# How far before the article's own date an event may lie and still be its news.
+CONTEXT_DAYS = 60
+_BARE_YEAR = re.compile(
+    r"\b(?:in|since|during|of)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b", _I
+)
+
+
+def _past_context(
+    ctx: ArticleContext,
+    clause: str,
+    announced: dt.date | None,
+    effective: dt.date | None,
+    explicit: bool,
+) -> bool:
+    """A measure the article recalls rather than reports: its own dates lie months before the
+    article's ("in July 2023" in a December 2024 story), or it is placed in an earlier year with
+    no day of its own ("the restrictions imposed in 2022")."""
+    if ctx.pub is None or ctx.pub_inferred:
+        return False
+    if explicit:
+        dates = [d for d in (announced, effective) if d is not None]
+        return bool(dates) and max(dates) < ctx.pub - dt.timedelta(days=CONTEXT_DAYS)
+    years = [int(y) for y in _BARE_YEAR.findall(clause)]
+    return bool(years) and max(years) < ctx.pub.year
+
+
 def _sentence_subject(mentions: list[Mention]) -> str | None:
     """The first subject mention of a sentence: what participles and pronouns fall back to."""
     for mt in mentions:
@@ -972,7 +998,7 @@ def extract_article(
             explicit_ann = any(d.role == "announced" for d in c_dates)
             # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
             month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
-            if subordinate:
+            if subordinate or _past_context(ctx, clause, announced, effective, explicit):
                 continue
             # "Since the beginning of his term, X has imposed ...": a running total, not an event.
             if not explicit and re.search(
