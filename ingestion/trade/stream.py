@@ -198,6 +198,14 @@ def _insert_flows(
     return int(row[0]) if row else 0
 
 
+def _whole_file(reason: str, snippet: str = "") -> pl.DataFrame:
+    """One whole-file reject in the shape `_insert_rejects` takes."""
+    return pl.DataFrame(
+        {"_pos": ["file"], "_reason": [reason], "_snippet": [snippet]},
+        schema={"_pos": pl.String, "_reason": pl.String, "_snippet": pl.String},
+    )
+
+
 def _insert_rejects(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -301,6 +309,20 @@ def load_files(
 
     report = LoadReport(table=flows_table)
     for source in sources:
+        if source.refused:
+            # Never opened: a link's target or a FIFO is not read, not even to sniff its format.
+            _insert_rejects(con, rejects_table, _whole_file(source.refused), source, loaded_at)
+            report.files.append(
+                {
+                    "file": source.display_name,
+                    "sha256": "",
+                    "format": None,
+                    "records_in": 0,
+                    "loaded": 0,
+                    "rejected": 1,
+                }
+            )
+            continue
         fmt = detect_format(source.path)
         with source.path.open("rb") as fh:
             gz = fh.read(2) == b"\x1f\x8b"

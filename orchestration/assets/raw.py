@@ -5,8 +5,7 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
-from ingestion.hashing import sha256_file
-from ingestion.load import SourceFile, collect, connect, replace_table
+from ingestion.load import SourceFile, collect, connect, refused_result, replace_table
 from ingestion.schemas import ARTICLE_SCHEMA
 from orchestration.resources import LedgerSettings
 
@@ -77,9 +76,14 @@ def ingest_news(context: dg.AssetExecutionContext, settings: LedgerSettings):
     paths = settings.paths()
     loaded_at = dt.datetime.now(dt.UTC)
     results = []
-    for path, root in settings.inputs("news"):
-        results.append((SourceFile.of(path, sha256_file(path), root), parse_news_file(path)))
-        context.log.info(f"parsed {path.name}: {results[-1][1].records.height} articles")
+    for item in settings.input_files("news"):
+        source = SourceFile.of_input(item)
+        if source.refused:
+            results.append((source, refused_result(source, ARTICLE_SCHEMA)))
+            context.log.warning(f"refused {source.display_name}: {source.refused}")
+            continue
+        results.append((source, parse_news_file(item.path)))
+        context.log.info(f"parsed {item.path.name}: {results[-1][1].records.height} articles")
     records, rejects, report = collect(results, ARTICLE_SCHEMA, "news", loaded_at, "news__articles")
     records, rejects = _drop_repeated_articles(records, rejects)
     with connect(paths.warehouse) as con:
