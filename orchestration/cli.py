@@ -45,9 +45,25 @@ def _count(db: Path, sql: str) -> int | None:
         con.close()
 
 
+# Exit status of a run that did not start because another run holds the home (EX_TEMPFAIL).
+EXIT_HOME_LOCKED = 75
+
+
 def run(news: list[str], trade: list[str], home: str | None, verbose: bool = False) -> int:
-    """Run the ledger job over the given inputs; returns the process exit code."""
+    """Run the ledger job over the given inputs, holding the home's lock; the exit code."""
+    from ingestion.limits import lock_wait_s
+    from orchestration.lock import HomeLocked, home_lock
+
     paths = LedgerPaths.from_env(home)
+    try:
+        with home_lock(paths.home, lock_wait_s()):
+            return _run(news, trade, paths, verbose)
+    except HomeLocked as exc:
+        print(f"tradeledger: {exc}", file=sys.stderr, flush=True)
+        return EXIT_HOME_LOCKED
+
+
+def _run(news: list[str], trade: list[str], paths: LedgerPaths, verbose: bool) -> int:
     paths.export()
     prepare_environment()
     started = time.monotonic()
