@@ -11,8 +11,8 @@ nor keep a header off a redirect to another host.
 * Body cap: a body longer than `max_bytes` is refused (counted while reading, whatever the
   declared Content-Length says) and never held whole in memory.
 * Redirects: only to http(s), at most `MAX_REDIRECTS`. When a redirect leaves the scheme, host
-  and port the credentials were meant for, the `secret_headers` are not sent and the
-  `secret_params` are removed from the new address's query before it is requested.
+  and port the credentials were meant for, the `credential_headers` are not sent and the
+  `credential_params` are removed from the new address's query before it is requested.
 """
 
 from __future__ import annotations
@@ -150,8 +150,8 @@ def get(
     deadline: float,
     timeout: float,
     max_bytes: int,
-    secret_headers: frozenset[str] = frozenset(),
-    secret_params: frozenset[str] = frozenset(),
+    credential_headers: frozenset[str] = frozenset(),
+    credential_params: frozenset[str] = frozenset(),
 ) -> Answer:
     """GET `url`, following redirects; the final answer whatever its status.
 
@@ -162,7 +162,7 @@ def get(
         raise ValueError(f"only http(s) addresses can be fetched, not {public(url)}")
     home = _origin(url)
     sent = dict(headers or {})
-    lowered_secrets = {h.lower() for h in secret_headers}
+    lowered_credentials = {h.lower() for h in credential_headers}
     for _ in range(MAX_REDIRECTS + 1):
         answer = _once(url, sent, deadline, timeout, max_bytes)
         location = answer.headers.get("Location")
@@ -172,6 +172,6 @@ def get(
         if urlsplit(url).scheme.lower() not in ("http", "https"):
             raise HttpFailure("redirect to a non-http address refused")
         if _origin(url) != home:
-            sent = {k: v for k, v in sent.items() if k.lower() not in lowered_secrets}
-            url = _without_params(url, secret_params)
+            sent = {k: v for k, v in sent.items() if k.lower() not in lowered_credentials}
+            url = _without_params(url, credential_params)
     raise HttpFailure(f"more than {MAX_REDIRECTS} redirects from {public(url)}")

@@ -167,7 +167,7 @@ def fetch_feed(
                 deadline=deadline,
                 timeout=timeout,
                 max_bytes=max_bytes,
-                secret_headers=frozenset({"Authorization"}),
+                credential_headers=frozenset({"Authorization"}),
             )
         except DeadlineExceeded:
             log.warning(

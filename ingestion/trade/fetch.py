@@ -49,20 +49,20 @@ def _public(url: str) -> str:
 
 
 # Credentials: never sent to another host than the one asked, never shown in any form.
-SECRET_HEADERS = frozenset({"Ocp-Apim-Subscription-Key", "Authorization"})
-SECRET_PARAMS = frozenset({"key", "subscription-key"})
+CREDENTIAL_HEADERS = frozenset({"Ocp-Apim-Subscription-Key", "Authorization"})
+CREDENTIAL_PARAMS = frozenset({"key", "subscription-key"})
 
 
-def mask(text: str, secrets: Iterable[str]) -> str:
-    """`text` with every secret replaced by ***, raw and in each URL-encoded form."""
-    for secret in secrets:
-        if not secret:
+def mask(text: str, credentials: Iterable[str]) -> str:
+    """`text` with every credential replaced by ***, raw and in each URL-encoded form."""
+    for credential in credentials:
+        if not credential:
             continue
         forms = {
-            secret,
-            urllib.parse.quote(secret, safe=""),
-            urllib.parse.quote(secret),
-            urllib.parse.quote_plus(secret),
+            credential,
+            urllib.parse.quote(credential, safe=""),
+            urllib.parse.quote(credential),
+            urllib.parse.quote_plus(credential),
         }
         for form in sorted(forms, key=len, reverse=True):
             text = text.replace(form, "***")
@@ -93,14 +93,14 @@ class Client:
         url: str,
         params: Mapping[str, str],
         headers: Mapping[str, str],
-        secrets: Iterable[str] = (),
+        credentials: Iterable[str] = (),
     ) -> bytes:
         """GET `url?params`; returns the body of a 2xx response, else raises FetchError.
 
-        `secrets` (keys sent in the headers or parameters) are masked in every message, before
+        `credentials` (keys sent in the headers or parameters) are masked in every message, before
         an error body is cut short, so no part of one is shown either.
         """
-        secrets = list(secrets)
+        credentials = list(credentials)
         deadline_s = fetch_deadline_s() if self.deadline_s is None else self.deadline_s
         max_bytes = fetch_max_bytes() if self.max_bytes is None else self.max_bytes
         deadline = time.monotonic() + deadline_s
@@ -118,8 +118,8 @@ class Client:
                     deadline=deadline,
                     timeout=self.timeout,
                     max_bytes=max_bytes,
-                    secret_headers=SECRET_HEADERS,
-                    secret_params=SECRET_PARAMS,
+                    credential_headers=CREDENTIAL_HEADERS,
+                    credential_params=CREDENTIAL_PARAMS,
                 )
             except DeadlineExceeded:
                 raise FetchError(
@@ -133,13 +133,13 @@ class Client:
                 ) from None
             except HttpFailure as exc:
                 if attempt == self.retries:
-                    message = mask(str(exc), secrets)
+                    message = mask(str(exc), credentials)
                     raise FetchError(f"cannot reach {_public(url)}: {message}") from None
             else:
                 if 200 <= answer.status < 300:
                     return answer.body
                 if answer.status not in RETRY_STATUS or attempt == self.retries:
-                    body = mask(answer.body.decode("utf-8", errors="replace"), secrets)[:200]
+                    body = mask(answer.body.decode("utf-8", errors="replace"), credentials)[:200]
                     raise FetchError(f"HTTP {answer.status} from {_public(url)}: {body}")
                 retry_after = answer.headers.get("Retry-After", "") or ""
                 if retry_after.strip().isdigit():
@@ -170,7 +170,7 @@ def _get(
     """`client.get`, with the key masked in any error (raw or URL-encoded): an error body may
     echo the request."""
     try:
-        return client.get(url, params, headers, secrets=[key])
+        return client.get(url, params, headers, credentials=[key])
     except FetchError as exc:
         raise FetchError(mask(str(exc), [key])) from None
 

@@ -15,7 +15,7 @@ import pytest
 from tests.helpers import query
 
 # Text that must never reach the warehouse or the published file: it stands for a private file.
-SECRET_LINE = "PRIVATE-TARGET-CONTENT do not load me 7f3a"
+PRIVATE_LINE = "PRIVATE-TARGET-CONTENT do not load me 7f3a"
 
 # One good JSONL article, so every test also checks that good records load beside bad ones.
 GOOD_ARTICLE = (
@@ -118,10 +118,10 @@ def assert_rows_balance(loaded: Loaded) -> None:
 
 
 @pytest.fixture
-def secret_file(tmp_path: Path) -> Path:
+def private_file(tmp_path: Path) -> Path:
     """A private file outside every input folder."""
     private = tmp_path / "private"
     private.mkdir()
     target = private / "secret.txt"
-    target.write_text(SECRET_LINE + "\n" + SECRET_LINE + "\n")
+    target.write_text(PRIVATE_LINE + "\n" + PRIVATE_LINE + "\n")
     return target

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from ingestion.inputs import REFUSED_LINK_OUT
-from tests.faults.conftest import SECRET_LINE
+from tests.faults.conftest import PRIVATE_LINE
 from tests.helpers import query
 
 pytestmark = [pytest.mark.faults, pytest.mark.e2e]
@@ -56,13 +56,13 @@ def _lines(path: Path) -> int:
 
 
 def test_hostile_inputs_in_one_real_run(tmp_path: Path) -> None:
-    secret = tmp_path / "private" / "secret.txt"
-    secret.parent.mkdir()
-    secret.write_text(SECRET_LINE + "\n")
+    private = tmp_path / "private" / "secret.txt"
+    private.parent.mkdir()
+    private.write_text(PRIVATE_LINE + "\n")
 
     news = tmp_path / "news"
     shutil.copytree(SAMPLES, news, ignore=shutil.ignore_patterns("feed.xml"))
-    (news / "leak.txt").symlink_to(secret)
+    (news / "leak.txt").symlink_to(private)
     wire = news / "wire_2025.jsonl"
     first_line = wire.read_text().splitlines()[0]
     (news / "wire_copy.jsonl").write_text(first_line + "\n")  # the same article, another file
@@ -77,7 +77,7 @@ def test_hostile_inputs_in_one_real_run(tmp_path: Path) -> None:
 
     home = tmp_path / "home"
     (home / "landing" / "news").mkdir(parents=True)
-    (home / "landing" / "news" / "leak2.jsonl").symlink_to(secret)
+    (home / "landing" / "news" / "leak2.jsonl").symlink_to(private)
     (home / "published").mkdir()
     (home / "published" / "tradeledger.duckdb").write_bytes(NOT_DUCKDB)
 
@@ -159,8 +159,8 @@ def test_hostile_inputs_in_one_real_run(tmp_path: Path) -> None:
     assert articles[feed_files[0]] > 0
 
     # No byte of the private file anywhere in the home, or in what the run printed.
-    secret_bytes = SECRET_LINE.encode()
+    private_bytes = PRIVATE_LINE.encode()
     for path in home.rglob("*"):
         if path.is_file() and not path.is_symlink():
-            assert secret_bytes not in path.read_bytes(), path
-    assert SECRET_LINE not in out + err
+            assert private_bytes not in path.read_bytes(), path
+    assert PRIVATE_LINE not in out + err

@@ -207,13 +207,13 @@ def _answer(body: bytes) -> Callable:
     return behave
 
 
-def _forms(secret: str) -> list[str]:
+def _forms(value: str) -> list[str]:
     return sorted(
         {
-            secret,
-            urllib.parse.quote(secret, safe=""),
-            urllib.parse.quote(secret),
-            urllib.parse.quote_plus(secret),
+            value,
+            urllib.parse.quote(value, safe=""),
+            urllib.parse.quote(value),
+            urllib.parse.quote_plus(value),
         }
     )
 

@@ -11,7 +11,7 @@ from ingestion.inputs import REFUSED_LINK_IN, REFUSED_LINK_OUT, REFUSED_LINK_ROO
 from tests.faults.conftest import (
     GOOD_ARTICLE,
     GOOD_CENSUS,
-    SECRET_LINE,
+    PRIVATE_LINE,
     Loaded,
     assert_rows_balance,
     ingest,
@@ -20,13 +20,13 @@ from tests.faults.conftest import (
 pytestmark = pytest.mark.faults
 
 
-def _folder_with_links(folder: Path, secret_file: Path, good_name: str, good: str) -> None:
+def _folder_with_links(folder: Path, private_file: Path, good_name: str, good: str) -> None:
     folder.mkdir(parents=True)
     (folder / good_name).write_text(good)
     # A link to a private file, one with a news extension, one to a folder outside, one inside.
-    (folder / "leak.txt").symlink_to(secret_file)
-    (folder / "leak.jsonl").symlink_to(secret_file)
-    (folder / "outside_dir").symlink_to(secret_file.parent, target_is_directory=True)
+    (folder / "leak.txt").symlink_to(private_file)
+    (folder / "leak.jsonl").symlink_to(private_file)
+    (folder / "outside_dir").symlink_to(private_file.parent, target_is_directory=True)
     (folder / "inside.json").symlink_to(folder / good_name)
 
 
@@ -38,11 +38,11 @@ def _assert_refused(loaded: Loaded, name: str, reason: str, kind: str) -> None:
 
 
 def test_links_in_news_and_trade_folders_are_refused_and_never_read(
-    tmp_path: Path, secret_file: Path
+    tmp_path: Path, private_file: Path
 ) -> None:
     news, trade = tmp_path / "news", tmp_path / "trade"
-    _folder_with_links(news, secret_file, "good.jsonl", GOOD_ARTICLE)
-    _folder_with_links(trade, secret_file, "census_imports.json", GOOD_CENSUS)
+    _folder_with_links(news, private_file, "good.jsonl", GOOD_ARTICLE)
+    _folder_with_links(trade, private_file, "census_imports.json", GOOD_CENSUS)
 
     loaded = ingest(tmp_path / "home", news=[news], trade=[trade])
 
@@ -54,21 +54,21 @@ def test_links_in_news_and_trade_folders_are_refused_and_never_read(
     # Good records beside the links still load, once (the inside link is not a second copy).
     assert loaded.articles == [("good.jsonl", "line 1")]
     assert [f for f, _ in loaded.flows] == ["census_imports.json"]
-    assert SECRET_LINE not in loaded.all_text()
+    assert PRIVATE_LINE not in loaded.all_text()
     assert_rows_balance(loaded)
 
 
 def test_linked_landing_folder_and_links_inside_landing_are_refused(
-    tmp_path: Path, secret_file: Path
+    tmp_path: Path, private_file: Path
 ) -> None:
     home = tmp_path / "home"
     landing_news = home / "landing" / "news"
     landing_news.mkdir(parents=True)
     (landing_news / "dropped.jsonl").write_text(GOOD_ARTICLE)
     (landing_news / "sub").mkdir()
-    (landing_news / "sub" / "leak.txt").symlink_to(secret_file)
+    (landing_news / "sub" / "leak.txt").symlink_to(private_file)
     # The trade landing folder itself is a link to a private folder.
-    (home / "landing" / "trade").symlink_to(secret_file.parent, target_is_directory=True)
+    (home / "landing" / "trade").symlink_to(private_file.parent, target_is_directory=True)
     news = tmp_path / "news.jsonl"
     news.write_text(GOOD_ARTICLE.replace("good-1", "good-2"))
     trade = tmp_path / "census.json"
@@ -80,7 +80,7 @@ def test_linked_landing_folder_and_links_inside_landing_are_refused(
     _assert_refused(loaded, "landing/trade", REFUSED_LINK_ROOT, "trade")
     assert sorted(loaded.articles) == [("dropped.jsonl", "line 1"), ("news.jsonl", "line 1")]
     assert [f for f, _ in loaded.flows] == ["census.json"]
-    assert SECRET_LINE not in loaded.all_text()
+    assert PRIVATE_LINE not in loaded.all_text()
     assert_rows_balance(loaded)
 
 
@@ -95,17 +95,17 @@ def test_fifo_in_a_folder_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_a_given_path_is_resolved_but_what_is_inside_a_folder_is_confined(
-    tmp_path: Path, secret_file: Path
+    tmp_path: Path, private_file: Path
 ) -> None:
     # A file named on the command line is the user's choice, even through a link...
     link = tmp_path / "chosen.txt"
-    link.symlink_to(secret_file)
+    link.symlink_to(private_file)
     [chosen] = find_inputs(link)
     assert chosen.refused is None
     # ...but a link met while walking a folder is not, whether it is nested or at the top.
     nested = tmp_path / "folder" / "a" / "b"
     nested.mkdir(parents=True)
-    (nested / "deep.txt").symlink_to(secret_file)
+    (nested / "deep.txt").symlink_to(private_file)
     [deep] = find_inputs(tmp_path / "folder")
     assert deep.refused == REFUSED_LINK_OUT
     assert deep.display_name == "a/b/deep.txt"
