@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingestion.inputs import REFUSED_LINK_IN, REFUSED_LINK_OUT, REFUSED_LINK_ROOT, find_inputs
+from ingestion.news import discover_news_inputs
 from tests.faults.conftest import (
     GOOD_ARTICLE,
     GOOD_CENSUS,
@@ -109,3 +110,11 @@ def test_a_given_path_is_resolved_but_what_is_inside_a_folder_is_confined(
     [deep] = find_inputs(tmp_path / "folder")
     assert deep.refused == REFUSED_LINK_OUT
     assert deep.display_name == "a/b/deep.txt"
+
+
+def test_the_library_walk_skips_links_too(tmp_path: Path, private_file: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text(GOOD_ARTICLE)
+    (folder / "leak.txt").symlink_to(private_file)
+    assert discover_news_inputs([folder, folder / "good.jsonl"]) == [folder / "good.jsonl"]
