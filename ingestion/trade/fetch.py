@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ingestion.http import BodyTooLarge, DeadlineExceeded, HttpFailure, public
 from ingestion.http import get as http_get
-from ingestion.limits import fetch_deadline_s, fetch_max_bytes
+from ingestion.limits import JsonTooDeep, fetch_deadline_s, fetch_max_bytes, loads_limited
 
 COMTRADE_BASE = "https://comtradeapi.un.org"
 CENSUS_BASE = "https://api.census.gov"
@@ -203,7 +203,9 @@ def fetch_comtrade(
     }
     body = _get(client or Client(), key, url, params, {"Ocp-Apim-Subscription-Key": key})
     try:
-        envelope = json.loads(body)
+        envelope = loads_limited(body)
+    except JsonTooDeep as exc:
+        raise FetchError(f"Comtrade answered with {exc}") from None
     except json.JSONDecodeError as exc:
         raise FetchError(f"Comtrade answered with something that is not JSON: {exc}") from None
     if not isinstance(envelope, dict) or envelope.get("error"):
@@ -244,7 +246,9 @@ def fetch_census(
     }
     body = _get(client or Client(min_interval=0.2), key, url, params, {})
     try:
-        rows = json.loads(body) if body.strip() else []
+        rows = loads_limited(body) if body.strip() else []
+    except JsonTooDeep as exc:
+        raise FetchError(f"Census answered with {exc}") from None
     except json.JSONDecodeError:
         # An invalid key gets an HTML page with status 200.
         raise FetchError(

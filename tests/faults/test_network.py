@@ -331,3 +331,20 @@ def test_a_key_echoed_in_an_error_is_masked_in_every_form(
         assert form not in out + err
     # Not even a piece of the key: its longest run without characters that encoding changes.
     assert "k/3y" not in err and "w1th" not in err
+
+
+def test_a_deeply_nested_api_answer_is_a_clear_error_not_a_crash(
+    servers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = servers(_answer(b"[" * 100_000 + b"]" * 100_000))
+    monkeypatch.setenv("CENSUS_API_KEY", KEY)
+    with pytest.raises(FetchError, match=r"^Census answered with JSON nested 100000 levels deep"):
+        fetch_census(
+            tmp_path,
+            "8505110070",
+            "5700",
+            "2025-06",
+            base_url=url_of(server),
+            client=Client(min_interval=0),
+        )
+    assert not list(tmp_path.iterdir())
