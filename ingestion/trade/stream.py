@@ -83,17 +83,20 @@ def ensure_tables(
         con.execute(f"{verb} {table} as select * from empty")
 
 
-def _inside_quotes(buf: bytes, sep: bytes) -> bool:
-    """Whether `buf` (whole lines from a record start) ends inside a quoted field.
+def _quote_balance(text: bytes, sep: bytes) -> int:
+    """Quoted fields opened minus closed in `text` (whole lines, starting at a line start).
 
     Counts the quotes that open a field (after a separator or at a line start) against those
-    that close one (before a separator or a line end), after taking out doubled quotes (an escaped
-    quote, or an empty quoted field). A literal quote inside a field (`12" pipe`) is neither.
+    that close one (before a separator or a line end), after taking out doubled quotes (an
+    escaped quote, or an empty quoted field). A literal quote inside a field (`12" pipe`) is
+    neither. Positive: the text ends inside a quoted field.
     """
-    buf = buf.replace(b'""', b"")  # escaped quotes and empty quoted fields open nothing
-    opens = buf.count(sep + b'"') + buf.count(b'\n"') + buf.startswith(b'"')
-    closes = buf.count(b'"' + sep) + buf.count(b'"\n') + buf.count(b'"\r')
-    return opens > closes
+    if b'"' not in text:  # the usual case (Comtrade quotes nothing): one memchr, no copy
+        return 0
+    text = text.replace(b'""', b"")
+    opens = text.count(sep + b'"') + text.count(b'\n"') + text.startswith(b'"')
+    closes = text.count(b'"' + sep) + text.count(b'"\n') + text.count(b'"\r')
+    return opens - closes
 
 
 def iter_chunks(
@@ -115,13 +118,17 @@ def iter_chunks(
         while buf := fh.read(chunk_bytes):
             if not buf.endswith(b"\n"):
                 buf += fh.readline()
-            extra = 0
-            while _inside_quotes(buf, sep) and extra < chunk_bytes:
+            # Lines added one at a time, each counted alone: the chunk is scanned once.
+            balance, extra, more_lines = _quote_balance(buf, sep), 0, []
+            while balance > 0 and extra < chunk_bytes:
                 more = fh.readline()
                 if not more:
                     break
-                buf += more
+                more_lines.append(more)
+                balance += _quote_balance(more, sep)
                 extra += len(more)
+            if more_lines:
+                buf = b"".join([buf, *more_lines])
             yield buf, line, fh.tell() >= size
             line += buf.count(b"\n")
 
