@@ -118,3 +118,24 @@ def test_the_library_walk_skips_links_too(tmp_path: Path, private_file: Path) ->
     (folder / "good.jsonl").write_text(GOOD_ARTICLE)
     (folder / "leak.txt").symlink_to(private_file)
     assert discover_news_inputs([folder, folder / "good.jsonl"]) == [folder / "good.jsonl"]
+
+
+def test_monthly_trade_load_refuses_links_in_the_month_folder(
+    tmp_path: Path, private_file: Path
+) -> None:
+    from orchestration.assets.trade import load_month
+    from orchestration.paths import LedgerPaths
+    from tests.helpers import query
+
+    paths = LedgerPaths.from_env(tmp_path / "home")
+    month = paths.landing / "trade" / "2025-06"
+    month.mkdir(parents=True)
+    (month / "census_good.json").write_text(GOOD_CENSUS)
+    (month / "leak.json").symlink_to(private_file)
+    result = load_month(paths, "2025-06-01")
+    assert (result["loaded"], result["rejected"]) == (1, 1)
+    rejects = query(
+        paths.warehouse, "select source_file, position, reason, snippet from raw.trade__rejects"
+    )
+    assert rejects == [("2025-06/leak.json", "file", REFUSED_LINK_OUT, "")]
+    assert PRIVATE_LINE not in str(query(paths.warehouse, "select * from raw.trade__flows"))
