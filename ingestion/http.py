@@ -35,7 +35,8 @@ class HttpFailure(OSError):
     """The request did not complete: deadline passed, body over the cap, bad redirect, network.
 
     An OSError, so callers that retry connection errors retry these as well where they want.
-    The message never contains a query string.
+    The message never contains a query string; for network errors it is the reason alone
+    (callers name the address).
     """
 
 
@@ -137,7 +138,7 @@ def _once(
         if expired.is_set() or time.monotonic() >= deadline:
             raise DeadlineExceeded(f"{public(url)} did not finish before the deadline") from None
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise HttpFailure(f"cannot fetch {public(url)}: {reason}") from None
+        raise HttpFailure(str(reason)) from None
     finally:
         watchdog.cancel()
         conn.close()
