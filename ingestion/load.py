@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ingestion.hashing import sha256_file
+from ingestion.inputs import InputFile
 from ingestion.schemas import LINEAGE_SCHEMA, REJECT_SCHEMA, ParseResult, Reject
 
 RAW_SCHEMA = "raw"
@@ -39,6 +41,19 @@ class SourceFile:
     path: Path
     sha256: str
     display_name: str  # path as shown in lineage columns: relative, never machine-specific
+    refused: str | None = None  # set when the file must not be read (a link, a FIFO): why
+
+    @classmethod
+    def of_input(cls, item: InputFile) -> SourceFile:
+        """Describe an input found by `ingestion.inputs`; a refused one is neither read nor hashed.
+
+        Its sha256 is empty: hashing would read the target of a link.
+        """
+        if item.refused:
+            return cls(
+                path=item.path, sha256="", display_name=item.display_name, refused=item.refused
+            )
+        return cls.of(item.path, sha256_file(item.path), item.root)
 
     @classmethod
     def of(cls, path: Path, sha256: str, root: Path | None = None) -> SourceFile:
@@ -109,6 +124,15 @@ def replace_table(
     return frame.height
 
 
+def refused_result(source: SourceFile, record_schema: dict[str, pl.DataType]) -> ParseResult:
+    """The parse result of a refused input: one whole-file reject, no snippet, nothing read."""
+    return ParseResult(
+        records=pl.DataFrame(schema=record_schema),
+        rejects=[Reject(position="file", reason=source.refused or "refused", snippet="")],
+        records_in=0,
+    )
+
+
 def collect(
     results: Sequence[tuple[SourceFile, ParseResult]],
     record_schema: dict[str, pl.DataType],
@@ -125,6 +149,8 @@ def collect(
     reject_frames: list[pl.DataFrame] = []
     report = LoadReport(table=table)
     for source, result in results:
+        if source.refused:
+            result = refused_result(source, record_schema)
         records = result.records.select(list(record_schema)).cast(record_schema)  # type: ignore[arg-type]
         if result.records_in and result.records_in != records.height + len(result.rejects):
             raise ValueError(

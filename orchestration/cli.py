@@ -36,7 +36,10 @@ def _count(db: Path, sql: str) -> int | None:
 
     if not db.exists():
         return None
-    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:  # locked by another process, or not a DuckDB file
+        return None
     try:
         return con.execute(sql).fetchone()[0]  # type: ignore[index]
     except duckdb.Error:
@@ -45,9 +48,32 @@ def _count(db: Path, sql: str) -> int | None:
         con.close()
 
 
+def _input_arg(given: str) -> str:
+    """A --news argument for the run config: an http(s) URL as given, a path made absolute."""
+    if given.lower().startswith(("http://", "https://")):
+        return given
+    return str(Path(given).resolve())
+
+
+# Exit status of a run that did not start because another run holds the home (EX_TEMPFAIL).
+EXIT_HOME_LOCKED = 75
+
+
 def run(news: list[str], trade: list[str], home: str | None, verbose: bool = False) -> int:
-    """Run the ledger job over the given inputs; returns the process exit code."""
+    """Run the ledger job over the given inputs, holding the home's lock; the exit code."""
+    from ingestion.limits import lock_wait_s
+    from orchestration.lock import HomeLocked, home_lock
+
     paths = LedgerPaths.from_env(home)
+    try:
+        with home_lock(paths.home, lock_wait_s()):
+            return _run(news, trade, paths, verbose)
+    except HomeLocked as exc:
+        print(f"tradeledger: {exc}", file=sys.stderr, flush=True)
+        return EXIT_HOME_LOCKED
+
+
+def _run(news: list[str], trade: list[str], paths: LedgerPaths, verbose: bool) -> int:
     paths.export()
     prepare_environment()
     started = time.monotonic()
@@ -67,7 +93,9 @@ def run(news: list[str], trade: list[str], home: str | None, verbose: bool = Fal
             "settings": {
                 "config": {
                     "home": str(paths.home),
-                    "news": [str(Path(p).resolve()) for p in news],
+                    # Feed URLs stay URLs (fetched into <home>/feeds/ by the run); paths are
+                    # resolved against the directory the command was started in.
+                    "news": [_input_arg(p) for p in news],
                     "trade": [str(Path(p).resolve()) for p in trade],
                 }
             }
@@ -81,7 +109,17 @@ def run(news: list[str], trade: list[str], home: str | None, verbose: bool = Fal
         result = job.execute_in_process(
             run_config=run_config, instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
         )
-    published = PUBLISHED in {e.asset_key for e in result.get_asset_materialization_events()}
+    materialized = {
+        e.asset_key: e.materialization.metadata for e in result.get_asset_materialization_events()
+    }
+    published = PUBLISHED in materialized
+    aside = materialized.get(PUBLISHED, {}).get("set_aside")
+    if aside is not None and aside.value:
+        reason = materialized[PUBLISHED]["set_aside_reason"].value
+        print(
+            f"WARNING: the published file could not be read ({reason}); "
+            f"set aside as {aside.value} and replaced by this run's"
+        )
     evaluations = result.get_asset_check_evaluations()
     failed = [e for e in evaluations if not e.passed]
     step_failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
@@ -123,10 +161,22 @@ def report(home: str | None, out: str | None) -> int:
     if not paths.published.exists():
         print(f"no published ledger at {paths.published}; run `tradeledger run` first")
         return 1
+    import duckdb
+
     from orchestration.report import render_report
 
     target = Path(out).expanduser().resolve() if out else paths.published_dir / "report.html"
-    print(f"report:           {render_report(paths.published, target)}")
+    try:
+        written = render_report(paths.published, target)
+    except duckdb.Error as exc:
+        first = " ".join(str(exc).split())[:200]
+        print(
+            f"tradeledger report: cannot read the published ledger at {paths.published} "
+            f"({type(exc).__name__}: {first}); run `tradeledger run` to publish a good one",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"report:           {written}")
     return 0
 
 

@@ -87,6 +87,56 @@ def _remove_leftovers(target: Path, parquet_dir: Path | None) -> None:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
+@dataclass
+class SetAside:
+    """A published file that could not be read, and where it was moved."""
+
+    path: Path
+    reason: str
+
+
+def _unreadable(target: Path) -> str | None:
+    """Why `target` cannot be read as a published ledger (None when it can)."""
+    try:
+        con = duckdb.connect(str(target), read_only=True)
+        try:
+            con.execute("select count(*) from ledger.runs").fetchone()
+            tables = con.execute(
+                "select table_name from duckdb_tables() where schema_name = 'ledger'"
+            ).fetchall()
+            for (table,) in tables:
+                # Hashing every row reads every block (in DuckDB, nothing comes to Python): a
+                # file cut short fails here.
+                con.execute(f'select bit_xor(hash(t)) from ledger."{table}" t').fetchone()
+        finally:
+            con.close()
+    except duckdb.Error as exc:
+        text = " ".join(str(exc).split())
+        return f"{type(exc).__name__}: {text[:200]}"
+    return None
+
+
+def set_aside_if_unreadable(target: Path) -> SetAside | None:
+    """Move a damaged published file (truncated, empty, not DuckDB, no ledger.runs) aside.
+
+    It is renamed to `<name>.unreadable-<UTC time>` beside the live name, never deleted, so that
+    the run can publish a good file in its place; its run history cannot be carried over. A
+    file that reads is left alone (None).
+    """
+    if not target.exists():
+        return None
+    reason = _unreadable(target)
+    if reason is None:
+        return None
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = target.with_name(f"{target.name}.unreadable-{stamp}")
+    os.replace(target, aside)
+    wal = target.with_name(target.name + ".wal")
+    if wal.exists():
+        os.replace(wal, aside.with_name(aside.name + ".wal"))
+    return SetAside(aside, reason)
+
+
 def publish(
     warehouse: Path,
     target: Path,

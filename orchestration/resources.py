@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from ingestion.inputs import InputFile, find_inputs, find_landing_inputs, unique_inputs
 from orchestration.paths import SAMPLES_DIR, LedgerPaths
 
 
@@ -35,24 +36,24 @@ class LedgerSettings(dg.ConfigurableResource):
             raise RuntimeError(f"could not fetch {given} (see the log for the HTTP error)")
         return fetched
 
-    def inputs(self, kind: str) -> list[tuple[Path, Path]]:
-        """Input files of one kind with the folder their lineage names are relative to."""
+    def input_files(self, kind: str) -> list[InputFile]:
+        """Input files of one kind, each with the folder its lineage name is relative to.
+
+        Paths given are resolved once; inside a folder (given or `<home>/landing/<kind>/`) links
+        and other non-regular entries are listed as refused (`ingestion.inputs`), never read. A
+        file reached twice is listed once.
+        """
         given = self.news if kind == "news" else self.trade
         roots = [self._local(p, kind) for p in given] or [SAMPLES_DIR / kind]
-        landing = self.paths().landing / kind
-        if landing.is_dir():
-            roots.append(landing)
-        found: list[tuple[Path, Path]] = []
+        found: list[InputFile] = []
         for root in roots:
-            if not root.exists():
-                raise FileNotFoundError(f"{kind} input not found: {root}")
-            files = sorted(
-                p
-                for p in (root.rglob("*") if root.is_dir() else [root])
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-                and p.name.lower() != "readme.md"
-            )
-            base = root if root.is_dir() else root.parent
-            found.extend((p, base) for p in files)
-        return found
+            try:
+                found.extend(find_inputs(root))
+            except FileNotFoundError:
+                raise FileNotFoundError(f"{kind} input not found: {root}") from None
+        found.extend(find_landing_inputs(self.paths().landing / kind))
+        return unique_inputs(found)
+
+    def inputs(self, kind: str) -> list[tuple[Path, Path]]:
+        """The readable input files of one kind with their lineage roots (refused ones left out)."""
+        return [(f.path, f.root) for f in self.input_files(kind) if not f.refused]

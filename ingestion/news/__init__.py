@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingestion.inputs import find_inputs, unique_inputs
 from ingestion.news.formats import Rows, parse_html, parse_jsonl, parse_txt, snippet
 from ingestion.news.reading import (
     DEFAULT_MAX_BYTES,
@@ -24,8 +25,6 @@ __all__ = [
     "discover_news_inputs",
     "parse_news_file",
 ]
-
-_SKIPPED_NAMES = frozenset({"readme.md"})
 
 
 def _file_reject(reason: str, raw: bytes = b"") -> ParseResult:
@@ -77,23 +76,18 @@ def parse_news_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParseR
 
 
 def discover_news_inputs(paths: list[Path]) -> list[Path]:
-    """The news files under `paths`: files as given, folders searched recursively.
+    """The readable news files under `paths`: files as given, folders searched recursively.
 
-    Hidden files and folders (leading dot) and README.md files found in folders are skipped.
-    The result is sorted and without duplicates. A path that does not exist is an error.
+    Hidden files and folders (leading dot) and README.md files found in folders are skipped, and
+    so are links and other non-regular entries inside folders (`ingestion.inputs`, which the run
+    uses to list them as refused). The result is sorted and without duplicates. A path that does
+    not exist is an error.
     """
     found: set[Path] = set()
     for path in map(Path, paths):
-        if path.is_file():
-            found.add(path)
-        elif path.is_dir():
-            for candidate in path.rglob("*"):
-                relative = candidate.relative_to(path).parts
-                if any(part.startswith(".") for part in relative):
-                    continue
-                if candidate.name.lower() in _SKIPPED_NAMES or not candidate.is_file():
-                    continue
-                found.add(candidate)
-        else:
-            raise FileNotFoundError(f"news input not found: {path}")
+        try:
+            items = find_inputs(path)
+        except FileNotFoundError:
+            raise FileNotFoundError(f"news input not found: {path}") from None
+        found.update(item.path for item in unique_inputs(items) if not item.refused)
     return sorted(found)

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import http.client
 import json
 import logging
 import os
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ingestion.http import BodyTooLarge, DeadlineExceeded, HttpFailure, public
+from ingestion.http import get as http_get
+from ingestion.limits import fetch_deadline_s, fetch_max_bytes
 from ingestion.news.reading import DEFAULT_MAX_BYTES
 
 log = logging.getLogger(__name__)
@@ -36,19 +36,6 @@ _SUFFIX_BY_TYPE = (
     ("json", ".jsonl"),
     ("text/plain", ".txt"),
 )
-
-
-class _NoFileRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http(s): a feed must not be able to redirect us to file://."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise urllib.error.HTTPError(newurl, code, "redirect to a non-http url", headers, fp)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-# Only http(s) handlers: urllib would otherwise also open file:// and ftp:// urls.
-_OPENER = urllib.request.build_opener(_NoFileRedirects)
 
 
 def _load_state(cache_dir: Path) -> dict[str, dict]:
@@ -137,7 +124,8 @@ def fetch_feed(
     retries: int = 3,
     *,
     backoff: float = 1.0,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
+    deadline_s: float | None = None,
 ) -> Path | None:
     """Fetch `url` into `cache_dir` and return the stored file, or None when it cannot be had.
 
@@ -145,7 +133,9 @@ def fetch_feed(
     before. 5xx answers, timeouts and connection errors are retried up to `retries` more times
     with exponential back-off (`backoff`, 2x, 4x ... seconds, or the server's Retry-After when
     shorter than 30 s). 4xx answers and bodies over `max_bytes` are not retried. Only http and
-    https urls are accepted (ValueError otherwise).
+    https urls are accepted (ValueError otherwise), also as redirect targets. The whole fetch,
+    retries and waits included, ends by `deadline_s` (default LEDGER_FETCH_DEADLINE_S, 300 s):
+    a server that sends a byte at a time is cut off then, and nothing is stored.
     """
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise ValueError(f"only http(s) feeds can be fetched, not {url!r}")
@@ -163,34 +153,59 @@ def fetch_feed(
     if known.get("last_modified"):
         headers["If-Modified-Since"] = known["last_modified"]
 
+    if max_bytes is None:
+        # A feed is a news file: a body over the news file cap would be rejected anyway.
+        max_bytes = min(fetch_max_bytes(), DEFAULT_MAX_BYTES)
+    deadline_s = fetch_deadline_s() if deadline_s is None else deadline_s
+    deadline = time.monotonic() + deadline_s
     for attempt in range(retries + 1):
         delay = backoff * (2**attempt)
         try:
-            request = urllib.request.Request(url, headers=headers, method="GET")
-            with _OPENER.open(request, timeout=timeout) as response:
-                body = _read_capped(response, max_bytes)
-                content_type = response.headers.get("Content-Type", "")
-                etag = response.headers.get("ETag")
-                last_modified = response.headers.get("Last-Modified")
-        except urllib.error.HTTPError as exc:
-            if exc.code == 304 and previous is not None:
-                return previous
-            if exc.code < 500:
-                log.warning("fetch %s: HTTP %d, not retried", url, exc.code)
-                return None
-            retry_after = exc.headers.get("Retry-After") if exc.headers else None
-            if retry_after and retry_after.isdigit():
-                delay = min(float(retry_after), _MAX_BACKOFF_SECONDS)
-            log.info("fetch %s: HTTP %d (attempt %d)", url, exc.code, attempt + 1)
-        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-            # OSError covers timeouts and refused or reset connections.
-            log.info("fetch %s: %s (attempt %d)", url, exc, attempt + 1)
+            answer = http_get(
+                url,
+                headers,
+                deadline=deadline,
+                timeout=timeout,
+                max_bytes=max_bytes,
+                credential_headers=frozenset({"Authorization"}),
+            )
+        except DeadlineExceeded:
+            log.warning(
+                "fetch %s: no complete answer within %g s (LEDGER_FETCH_DEADLINE_S)",
+                public(url),
+                deadline_s,
+            )
+            return None
+        except BodyTooLarge:
+            log.warning("fetch %s: body larger than %d bytes, not stored", public(url), max_bytes)
+            return None
+        except HttpFailure as exc:
+            # Timeouts and refused or reset connections.
+            log.info("fetch %s: %s (attempt %d)", public(url), exc, attempt + 1)
         else:
-            if body is None:
-                log.warning("fetch %s: body larger than %d bytes, not stored", url, max_bytes)
+            if answer.status == 304 and previous is not None:
+                return previous
+            if 200 <= answer.status < 300:
+                content_type = answer.headers.get("Content-Type", "")
+                etag = answer.headers.get("ETag")
+                last_modified = answer.headers.get("Last-Modified")
+                return _store(cache_dir, state, url, answer.body, content_type, etag, last_modified)
+            if answer.status < 500:
+                log.warning("fetch %s: HTTP %d, not retried", public(url), answer.status)
                 return None
-            return _store(cache_dir, state, url, body, content_type, etag, last_modified)
+            retry_after = answer.headers.get("Retry-After") or ""
+            if retry_after.isdigit():
+                delay = min(float(retry_after), _MAX_BACKOFF_SECONDS)
+            log.info("fetch %s: HTTP %d (attempt %d)", public(url), answer.status, attempt + 1)
         if attempt < retries:
-            time.sleep(min(delay, _MAX_BACKOFF_SECONDS))
-    log.warning("fetch %s: giving up after %d attempts", url, retries + 1)
+            pause = min(delay, _MAX_BACKOFF_SECONDS)
+            if time.monotonic() + pause > deadline:
+                log.warning(
+                    "fetch %s: no complete answer within %g s (LEDGER_FETCH_DEADLINE_S)",
+                    public(url),
+                    deadline_s,
+                )
+                return None
+            time.sleep(pause)
+    log.warning("fetch %s: giving up after %d attempts", public(url), retries + 1)
     return None

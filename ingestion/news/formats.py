@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ingestion.limits import JsonTooDeep, loads_limited
 from ingestion.news import normalize as nz
 from ingestion.news.reading import FileRejected, RawFile, decode_text
 from ingestion.schemas import ARTICLE_SCHEMA, Reject
@@ -100,9 +101,12 @@ def parse_jsonl(raw: RawFile) -> Rows:
             rows.reject(position, f"invalid UTF-8 at byte {exc.start}: {exc.reason}", line)
             continue
         try:
-            obj = json.loads(decoded)
+            obj = loads_limited(decoded)
         except json.JSONDecodeError as exc:
             rows.reject(position, f"invalid JSON: {exc.msg} at column {exc.colno}", decoded)
+            continue
+        except JsonTooDeep as exc:
+            rows.reject(position, str(exc), decoded)
             continue
         if not isinstance(obj, dict):
             rows.reject(position, f"not a JSON object but {type(obj).__name__}", decoded)

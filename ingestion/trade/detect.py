@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ingestion.limits import JsonTooDeep, loads_limited, max_gunzip_bytes
 from ingestion.schemas import ParseResult
 from ingestion.trade import census, china_customs, comtrade
 from ingestion.trade._common import file_reject
@@ -91,13 +92,21 @@ def parse_trade_file(path: Path) -> ParseResult:
         data: bytes | None = None
         if is_gzip or fmt in {"comtrade_json", "census_json", "census_csv", "china_customs_csv"}:
             data = _read_all(path, is_gzip)
+            if data is None:
+                cap = max_gunzip_bytes()
+                return file_reject(
+                    f"gzip file expands to more than {cap} bytes, the cap on decompressed size "
+                    "(LEDGER_MAX_GUNZIP_BYTES); not loaded"
+                )
         if fmt in {"comtrade_csv", "comtrade_tsv"}:
             sep = "\t" if fmt == "comtrade_tsv" else ","
             return comtrade.parse_comtrade_csv(path, separator=sep, data=data)
         assert data is not None or fmt == "unknown"
         if fmt in {"comtrade_json", "census_json"}:
             try:
-                obj = json.loads(data.decode("utf-8-sig"))  # type: ignore[union-attr]
+                obj = loads_limited(data.decode("utf-8-sig"))  # type: ignore[union-attr]
+            except JsonTooDeep as exc:
+                return file_reject(str(exc))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 return file_reject(f"invalid JSON (truncated or corrupt?): {exc}", snippet=str(exc))
             if isinstance(obj, dict):
@@ -116,8 +125,15 @@ def parse_trade_file(path: Path) -> ParseResult:
     return file_reject("unrecognised trade file format", snippet=first)
 
 
-def _read_all(path: Path, is_gzip: bool) -> bytes:
+def _read_all(path: Path, is_gzip: bool) -> bytes | None:
+    """The file's bytes, decompressed when gzipped; None when they exceed the gunzip cap.
+
+    Decompression streams: at most the cap plus one byte is ever produced, so a small file that
+    expands to gigabytes (a gzip bomb) costs no more memory than the cap.
+    """
     if is_gzip:
+        cap = max_gunzip_bytes()
         with gzip.open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(cap + 1)
+        return None if len(data) > cap else data
     return path.read_bytes()

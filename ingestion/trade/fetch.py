@@ -25,12 +25,14 @@ import json
 import os
 import re
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ingestion.http import BodyTooLarge, DeadlineExceeded, HttpFailure, public
+from ingestion.http import get as http_get
+from ingestion.limits import JsonTooDeep, fetch_deadline_s, fetch_max_bytes, loads_limited
 
 COMTRADE_BASE = "https://comtradeapi.un.org"
 CENSUS_BASE = "https://api.census.gov"
@@ -43,46 +45,116 @@ class FetchError(RuntimeError):
 
 def _public(url: str) -> str:
     """The URL without its query string: safe to show (a key may be a parameter)."""
-    return url.split("?", 1)[0]
+    return public(url)
+
+
+# Credentials: never sent to another host than the one asked, never shown in any form.
+CREDENTIAL_HEADERS = frozenset({"Ocp-Apim-Subscription-Key", "Authorization"})
+CREDENTIAL_PARAMS = frozenset({"key", "subscription-key"})
+
+
+def mask(text: str, credentials: Iterable[str]) -> str:
+    """`text` with every credential replaced by ***, raw and in each URL-encoded form."""
+    for credential in credentials:
+        if not credential:
+            continue
+        forms = {
+            credential,
+            urllib.parse.quote(credential, safe=""),
+            urllib.parse.quote(credential),
+            urllib.parse.quote_plus(credential),
+        }
+        for form in sorted(forms, key=len, reverse=True):
+            text = text.replace(form, "***")
+            text = text.replace(form.lower(), "***")  # percent-escapes in lower case
+    return text
 
 
 @dataclass
 class Client:
-    """A small HTTP GET client with retries, backoff and a minimum interval between calls."""
+    """A small HTTP GET client with retries, backoff and a minimum interval between calls.
+
+    Every `get` has a total deadline (`deadline_s`, default LEDGER_FETCH_DEADLINE_S) over all
+    its attempts and waits, and a body cap (`max_bytes`, default LEDGER_FETCH_MAX_BYTES);
+    `timeout` bounds each socket operation.
+    """
 
     min_interval: float = 1.0
     retries: int = 4
     backoff: float = 1.0
     timeout: float = 60.0
     sleep: Callable[[float], None] = time.sleep
+    deadline_s: float | None = None
+    max_bytes: int | None = None
     _last: float = field(default=-1e9, repr=False)
 
-    def get(self, url: str, params: Mapping[str, str], headers: Mapping[str, str]) -> bytes:
-        """GET `url?params`; returns the body of a 2xx response, else raises FetchError."""
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, str],
+        headers: Mapping[str, str],
+        credentials: Iterable[str] = (),
+    ) -> bytes:
+        """GET `url?params`; returns the body of a 2xx response, else raises FetchError.
+
+        `credentials` (keys sent in the headers or parameters) are masked in every message, before
+        an error body is cut short, so no part of one is shown either.
+        """
+        credentials = list(credentials)
+        deadline_s = fetch_deadline_s() if self.deadline_s is None else self.deadline_s
+        max_bytes = fetch_max_bytes() if self.max_bytes is None else self.max_bytes
+        deadline = time.monotonic() + deadline_s
         full = f"{url}?{urllib.parse.urlencode(params)}" if params else url
-        request = urllib.request.Request(full, headers={"Accept": "*/*", **headers})
         for attempt in range(self.retries + 1):
             wait = self._last + self.min_interval - time.monotonic()
             if wait > 0:
-                self.sleep(wait)
+                self._pause(wait, deadline, url, deadline_s)
             self._last = time.monotonic()
             delay = self.backoff * 2**attempt
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as resp:
-                    return resp.read()
-            except urllib.error.HTTPError as exc:
-                if exc.code not in RETRY_STATUS or attempt == self.retries:
-                    body = exc.read()[:200].decode("utf-8", errors="replace")
-                    raise FetchError(f"HTTP {exc.code} from {_public(url)}: {body}") from None
-                retry_after = exc.headers.get("Retry-After", "")
+                answer = http_get(
+                    full,
+                    {"Accept": "*/*", **headers},
+                    deadline=deadline,
+                    timeout=self.timeout,
+                    max_bytes=max_bytes,
+                    credential_headers=CREDENTIAL_HEADERS,
+                    credential_params=CREDENTIAL_PARAMS,
+                )
+            except DeadlineExceeded:
+                raise FetchError(
+                    f"{_public(url)} did not answer completely within the deadline of "
+                    f"{deadline_s:g} s (LEDGER_FETCH_DEADLINE_S)"
+                ) from None
+            except BodyTooLarge:
+                raise FetchError(
+                    f"{_public(url)} sent a body larger than the cap of {max_bytes} bytes "
+                    "(LEDGER_FETCH_MAX_BYTES)"
+                ) from None
+            except HttpFailure as exc:
+                if attempt == self.retries:
+                    message = mask(str(exc), credentials)
+                    raise FetchError(f"cannot reach {_public(url)}: {message}") from None
+            else:
+                if 200 <= answer.status < 300:
+                    return answer.body
+                if answer.status not in RETRY_STATUS or attempt == self.retries:
+                    body = mask(answer.body.decode("utf-8", errors="replace"), credentials)[:200]
+                    raise FetchError(f"HTTP {answer.status} from {_public(url)}: {body}")
+                retry_after = answer.headers.get("Retry-After", "") or ""
                 if retry_after.strip().isdigit():
                     delay = float(retry_after)
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-                if attempt == self.retries:
-                    reason = getattr(exc, "reason", exc)
-                    raise FetchError(f"cannot reach {_public(url)}: {reason}") from None
-            self.sleep(delay)
+            self._pause(delay, deadline, url, deadline_s)
         raise AssertionError("unreachable")
+
+    def _pause(self, seconds: float, deadline: float, url: str, deadline_s: float) -> None:
+        """Sleep, unless the wait would end after the deadline (then fail at once)."""
+        if time.monotonic() + seconds > deadline:
+            raise FetchError(
+                f"{_public(url)}: no complete answer within the deadline of {deadline_s:g} s "
+                "(LEDGER_FETCH_DEADLINE_S) with retries"
+            )
+        self.sleep(seconds)
 
 
 def _key(var: str) -> str:
@@ -95,11 +167,12 @@ def _key(var: str) -> str:
 def _get(
     client: Client, key: str, url: str, params: Mapping[str, str], headers: Mapping[str, str]
 ) -> bytes:
-    """`client.get`, with the key masked in any error: an error body may echo the request."""
+    """`client.get`, with the key masked in any error (raw or URL-encoded): an error body may
+    echo the request."""
     try:
-        return client.get(url, params, headers)
+        return client.get(url, params, headers, credentials=[key])
     except FetchError as exc:
-        raise FetchError(str(exc).replace(key, "***")) from None
+        raise FetchError(mask(str(exc), [key])) from None
 
 
 def fetch_comtrade(
@@ -130,7 +203,9 @@ def fetch_comtrade(
     }
     body = _get(client or Client(), key, url, params, {"Ocp-Apim-Subscription-Key": key})
     try:
-        envelope = json.loads(body)
+        envelope = loads_limited(body)
+    except JsonTooDeep as exc:
+        raise FetchError(f"Comtrade answered with {exc}") from None
     except json.JSONDecodeError as exc:
         raise FetchError(f"Comtrade answered with something that is not JSON: {exc}") from None
     if not isinstance(envelope, dict) or envelope.get("error"):
@@ -171,7 +246,9 @@ def fetch_census(
     }
     body = _get(client or Client(min_interval=0.2), key, url, params, {})
     try:
-        rows = json.loads(body) if body.strip() else []
+        rows = loads_limited(body) if body.strip() else []
+    except JsonTooDeep as exc:
+        raise FetchError(f"Census answered with {exc}") from None
     except json.JSONDecodeError:
         # An invalid key gets an HTML page with status 200.
         raise FetchError(

@@ -83,19 +83,52 @@ def ensure_tables(
         con.execute(f"{verb} {table} as select * from empty")
 
 
-def iter_chunks(path: Path, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[bytes, int, bool]]:
-    """Yield (newline-aligned bytes, number of their first line, is last) after the header.
+def _quote_balance(text: bytes, sep: bytes) -> int:
+    """Quoted fields opened minus closed in `text` (whole lines, starting at a line start).
 
-    Like the whole-file parser, this assumes no newline inside a quoted field (Comtrade never
-    writes one), so a chunk boundary at a newline is a record boundary.
+    Counts the quotes that open a field (after a separator or at a line start) against those
+    that close one (before a separator or a line end), after taking out doubled quotes (an
+    escaped quote, or an empty quoted field). A literal quote inside a field (`12" pipe`) is
+    neither. Positive: the text ends inside a quoted field.
+    """
+    if b'"' not in text:  # the usual case (Comtrade quotes nothing): one memchr, no copy
+        return 0
+    text = text.replace(b'""', b"")
+    opens = text.count(sep + b'"') + text.count(b'\n"') + text.startswith(b'"')
+    closes = text.count(b'"' + sep) + text.count(b'"\n') + text.count(b'"\r')
+    return opens - closes
+
+
+def iter_chunks(
+    path: Path, chunk_bytes: int = CHUNK_BYTES, separator: str = ","
+) -> Iterator[tuple[bytes, int, bool]]:
+    """Yield (record-aligned bytes, number of their first line, is last) after the header.
+
+    A chunk ends at a newline that is not inside a quoted field: when the cut falls inside one
+    (a quoted field spanning lines), whole lines are added until the field closes, up to one more
+    chunk's worth; a field still open then is cut anyway and its chunk rejected as unreadable by
+    the loader, with a clear reason. Line numbers count physical lines, so after a quoted newline
+    a record's line number is that of its first line plus the newlines before it.
     """
     size = path.stat().st_size
+    sep = separator.encode()
     with path.open("rb") as fh:
         fh.readline()  # header
         line = 2
         while buf := fh.read(chunk_bytes):
             if not buf.endswith(b"\n"):
                 buf += fh.readline()
+            # Lines added one at a time, each counted alone: the chunk is scanned once.
+            balance, extra, more_lines = _quote_balance(buf, sep), 0, []
+            while balance > 0 and extra < chunk_bytes:
+                more = fh.readline()
+                if not more:
+                    break
+                more_lines.append(more)
+                balance += _quote_balance(more, sep)
+                extra += len(more)
+            if more_lines:
+                buf = b"".join([buf, *more_lines])
             yield buf, line, fh.tell() >= size
             line += buf.count(b"\n")
 
@@ -150,18 +183,37 @@ def load_comtrade_csv(
         report.rejected += rejects.height
         report.chunks += 1
 
+    def settle(future: Future[tuple[pl.DataFrame, pl.DataFrame]], span: tuple[int, int]) -> None:
+        try:
+            result = future.result()
+        except pl.exceptions.PolarsError:
+            # Text the CSV reader cannot tokenise (an unclosed quote): the chunk's lines are one
+            # rejected record, the other chunks still load.
+            # The reader's message names its own internals, not the file's problem.
+            reason = (
+                f"unreadable CSV text in lines {span[0]}-{span[1]}: a quoted field is not "
+                "closed, or the rows do not split into the header's columns; not loaded"
+            )
+            pos = f"lines {span[0]}-{span[1]}"
+            _insert_rejects(con, rejects_table, _whole_file(reason, "", pos), source, loaded_at)
+            report.rejected += 1
+            report.chunks += 1
+            return
+        store(*result)
+
     # Polars checks chunk n+1 while DuckDB inserts chunk n: both release the GIL, so on two
     # cores the stages overlap instead of taking turns. At most two chunks are in flight.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending: Future[tuple[pl.DataFrame, pl.DataFrame]] | None = None
-        for buf, first_line, last in iter_chunks(path, chunk_bytes):
+        pending: tuple[Future[tuple[pl.DataFrame, pl.DataFrame]], tuple[int, int]] | None = None
+        for buf, first_line, last in iter_chunks(path, chunk_bytes, separator):
             submitted = pool.submit(check, buf, first_line, last)
+            span = (first_line, first_line + max(buf.count(b"\n"), 1) - 1)
             del buf
             if pending is not None:
-                store(*pending.result())
-            pending = submitted
+                settle(*pending)
+            pending = (submitted, span)
         if pending is not None:
-            store(*pending.result())
+            settle(*pending)
     moved = _repeated_observations(con, fingerprints, flows_table, rejects_table, source, loaded_at)
     report.loaded -= moved
     report.rejected += moved
@@ -196,6 +248,14 @@ def _insert_flows(
         [source.display_name, source.sha256, loaded_at],
     ).fetchone()
     return int(row[0]) if row else 0
+
+
+def _whole_file(reason: str, snippet: str = "", position: str = "file") -> pl.DataFrame:
+    """One reject (by default of the whole file) in the shape `_insert_rejects` takes."""
+    return pl.DataFrame(
+        {"_pos": [position], "_reason": [reason], "_snippet": [snippet]},
+        schema={"_pos": pl.String, "_reason": pl.String, "_snippet": pl.String},
+    )
 
 
 def _insert_rejects(
@@ -301,6 +361,20 @@ def load_files(
 
     report = LoadReport(table=flows_table)
     for source in sources:
+        if source.refused:
+            # Never opened: a link's target or a FIFO is not read, not even to sniff its format.
+            _insert_rejects(con, rejects_table, _whole_file(source.refused), source, loaded_at)
+            report.files.append(
+                {
+                    "file": source.display_name,
+                    "sha256": "",
+                    "format": None,
+                    "records_in": 0,
+                    "loaded": 0,
+                    "rejected": 1,
+                }
+            )
+            continue
         fmt = detect_format(source.path)
         with source.path.open("rb") as fh:
             gz = fh.read(2) == b"\x1f\x8b"

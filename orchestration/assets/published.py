@@ -6,7 +6,7 @@ import dagster as dg
 
 from ingestion.load import connect
 from orchestration.checks import PUBLISHED_TABLES, ledger_key
-from orchestration.publish import RunRecord, publish
+from orchestration.publish import RunRecord, publish, set_aside_if_unreadable
 from orchestration.report import REPORT_FILE_NAME, entries_preview_markdown
 from orchestration.resources import LedgerSettings
 
@@ -58,6 +58,12 @@ def published_ledger(
         checks_passed=passed,
         checks_failed=len(evaluations) - passed,
     )
+    aside = set_aside_if_unreadable(paths.published)
+    if aside is not None:
+        context.log.warning(
+            f"the published file could not be read ({aside.reason}); set aside as "
+            f"{aside.path.name}, its run history is not carried over"
+        )
     counts = publish(
         paths.warehouse,
         paths.published,
@@ -69,6 +75,8 @@ def published_ledger(
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(paths.published)),
+            "set_aside": dg.MetadataValue.text(str(aside.path) if aside else ""),
+            "set_aside_reason": dg.MetadataValue.text(aside.reason if aside else ""),
             "row_counts": dg.MetadataValue.json(counts),
             "dagster/row_count": counts.get("entries", 0),
             # At a glance in the UI: the first entries, and where the documents of this version are.

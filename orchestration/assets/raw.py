@@ -5,8 +5,7 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 
-from ingestion.hashing import sha256_file
-from ingestion.load import SourceFile, collect, connect, replace_table
+from ingestion.load import SourceFile, collect, connect, refused_result, replace_table
 from ingestion.schemas import ARTICLE_SCHEMA
 from orchestration.resources import LedgerSettings
 
@@ -33,16 +32,17 @@ def _drop_repeated_articles(
     The same article can arrive twice (http and https addresses, a feed item also saved as a
     page): loading it twice would count one report as two.
     """
-    first = records.unique(subset="article_id", keep="first", maintain_order=True)
-    if first.height == records.height:
+    is_first = records.select(pl.col("article_id").is_first_distinct()).to_series()
+    if is_first.all():
         return records, rejects
+    first = records.filter(is_first)
     firsts = first.select("article_id", "_source_file", "record_position").rename(
         {"_source_file": "first_file", "record_position": "first_position"}
     )
-    repeated = (
-        records.with_row_index("_row")
-        .join(first.with_row_index("_row").select("_row"), on="_row", how="anti")
-        .join(firsts, on="article_id")
+    # The rows dropped are the later copies themselves: each reject names the file and position
+    # of the copy that was not loaded, so rows in = loaded + rejected holds for both files.
+    repeated = records.filter(~is_first).join(
+        firsts, on="article_id", how="left", maintain_order="left"
     )
     repeated_rejects = repeated.select(
         pl.col("_source_file").alias("source_file"),
@@ -77,11 +77,25 @@ def ingest_news(context: dg.AssetExecutionContext, settings: LedgerSettings):
     paths = settings.paths()
     loaded_at = dt.datetime.now(dt.UTC)
     results = []
-    for path, root in settings.inputs("news"):
-        results.append((SourceFile.of(path, sha256_file(path), root), parse_news_file(path)))
-        context.log.info(f"parsed {path.name}: {results[-1][1].records.height} articles")
+    for item in settings.input_files("news"):
+        source = SourceFile.of_input(item)
+        if source.refused:
+            results.append((source, refused_result(source, ARTICLE_SCHEMA)))
+            context.log.warning(f"refused {source.display_name}: {source.refused}")
+            continue
+        results.append((source, parse_news_file(item.path)))
+        context.log.info(f"parsed {item.path.name}: {results[-1][1].records.height} articles")
     records, rejects, report = collect(results, ARTICLE_SCHEMA, "news", loaded_at, "news__articles")
-    records, rejects = _drop_repeated_articles(records, rejects)
+    kept, rejects = _drop_repeated_articles(records, rejects)
+    dropped = records.height - kept.height
+    if dropped:
+        by_file = kept.group_by("_source_file").len()
+        loaded_by_file = dict(zip(by_file["_source_file"], by_file["len"], strict=True))
+        for f in report.files:
+            moved = int(f["loaded"]) - loaded_by_file.get(str(f["file"]), 0)  # type: ignore[call-overload]
+            f["loaded"] = int(f["loaded"]) - moved  # type: ignore[call-overload]
+            f["rejected"] = int(f["rejected"]) + moved  # type: ignore[call-overload]
+    records = kept
     with connect(paths.warehouse) as con:
         replace_table(con, "news__articles", records)
         replace_table(con, "news__rejects", rejects)

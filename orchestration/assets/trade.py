@@ -22,7 +22,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from ingestion.hashing import sha256_file
+from ingestion.inputs import REFUSED_LINK_ROOT, InputFile, find_landing_inputs
 from ingestion.load import SourceFile, connect
 from orchestration.paths import DBT_PROJECT_DIR, LedgerPaths
 from orchestration.resources import LedgerSettings
@@ -58,7 +58,7 @@ def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
 
     paths = settings.paths()
     loaded_at = dt.datetime.now(dt.UTC)
-    sources = [SourceFile.of(p, sha256_file(p), root) for p, root in settings.inputs("trade")]
+    sources = [SourceFile.of_input(item) for item in settings.input_files("trade")]
     with connect(paths.warehouse) as con:
         tune(con)
         ensure_tables(con, replace=True)
@@ -79,17 +79,17 @@ def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
     yield dg.MaterializeResult(asset_key=TRADE_REMOVALS, metadata={"dagster/row_count": 0})
 
 
-def month_files(paths: LedgerPaths, partition_key: str) -> list[tuple[Path, Path]]:
+def month_files(paths: LedgerPaths, partition_key: str) -> list[InputFile]:
     """The files of one month's partition: `<home>/landing/trade/<YYYY-MM>/**`, with the root
-    their lineage names are relative to (the same root the whole-flow load uses)."""
+    their lineage names are relative to (the same root the whole-flow load uses). Links and
+    other non-regular entries are listed as refused, as in every folder walk."""
     root = paths.landing / "trade"
+    landing = find_landing_inputs(root)
     folder = root / partition_key[:7]
-    if not folder.is_dir():
-        return []
     return [
-        (p, root)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        item
+        for item in landing
+        if item.refused == REFUSED_LINK_ROOT or item.path.is_relative_to(folder)
     ]
 
 
@@ -97,9 +97,7 @@ def load_month(paths: LedgerPaths, partition_key: str) -> dict[str, object]:
     """Replace earlier loads of the month's files in `raw` with their current content."""
     from ingestion.trade.stream import reload_into
 
-    sources = [
-        SourceFile.of(p, sha256_file(p), root) for p, root in month_files(paths, partition_key)
-    ]
+    sources = [SourceFile.of_input(item) for item in month_files(paths, partition_key)]
     loaded_at = dt.datetime.now(dt.UTC)
     report = reload_into(paths.warehouse, sources, loaded_at)
     with connect(paths.warehouse, read_only=True) as con:
