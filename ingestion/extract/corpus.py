@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 
@@ -344,9 +344,7 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                     or [st for st in prev if st["actor"] == responder_iso]
                 )
                 others = [m.iso for m in mentions if m.iso != responder_iso]
-                answered = (
-                    others[0] if others else {"USA": "CHN", "CHN": "USA"}.get(responder_iso, "")
-                )
+                answered = others[0] if others else _counterpart(stmts, responder_iso)
             if not responders or not answered:
                 continue
             targets = [st for st in here if st["actor"] == answered and st not in responders]
@@ -370,12 +368,12 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
             cue_pos = ss + cue.start()
             word = cue.group(0).lower()
             if word.startswith(("once", "as soon as", "provided", "on condition")):
-                # "Once they deliver X, we will lift Y": Y is promised against X.
+                # "Once they deliver X, we will lift Y": X is the commitment, Y what it buys.
                 cond = [st for st in here if st["_clause"][0] <= cue_pos < st["_clause"][1]]
                 main = [st for st in here if st["_trigger"] > cue_pos and st not in cond]
                 for a in main:
                     for b in cond:
-                        _link(links, a, b, "once ... will", a["agreement"] or b["agreement"], 0.75)
+                        _link(links, b, a, "once ... will", a["agreement"] or b["agreement"], 0.75)
                 continue
             basis = "in return" if "return" in word else "in exchange"
             if word.endswith(" for"):
@@ -404,12 +402,14 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                         )
                         _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
                 continue
+            # "X will approve licences, and in return Y will lift its curbs": what comes after
+            # the cue is given in return (the reciprocal), what comes before is the commitment.
             after_st = [st for st in here if st["_trigger"] > cue_pos]
             before_st = [st for st in here if st["_trigger"] <= cue_pos] + prev
             for a in after_st:
                 for b in before_st:
                     if b["actor"] != a["actor"]:
-                        _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
+                        _link(links, b, a, basis, a["agreement"] or b["agreement"], 0.75)
         # Two parties' promises joined in one sentence ("X will approve ..., while Y would lift
         # ...") are the two halves of one bargain.
         promises = [st for st in here if st["is_commitment"]]
@@ -421,6 +421,13 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
     _packages(stmts + created, links)
     out_links.update(links)
     return created
+
+
+def _counterpart(stmts: list[dict], iso: str) -> str:
+    """The party the article's statements involve most, other than `iso`."""
+    seen = Counter(p for st in stmts for p in (st["actor"], st["target"]) if p not in ("", "WLD"))
+    ranked = sorted((p for p in seen if p != iso), key=lambda p: (-seen[p], p))
+    return ranked[0] if ranked else ""
 
 
 def _nominal(

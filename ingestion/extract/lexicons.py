@@ -304,7 +304,7 @@ PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
         "aviation",
     ),
     (
-        r"\bchip design software|electronic design automation|\bEDA\b",
+        r"\bchip[- ]design software|electronic design automation|\bEDA\b",
         "chip design software",
         (),
         "chips",

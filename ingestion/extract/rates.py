@@ -29,7 +29,18 @@ _ADDITIONAL = re.compile(
     r"|up to)\s+(?:tariffs?\s+of\s+(?:up to\s+)?)?" + _PCT,
     re.I,
 )
-_PLAIN = re.compile(_PCT + r"\s+(?:\w+[- ]){0,2}(?:tariffs?|duty|duties|levies|levy|tax)", re.I)
+_PLAIN = re.compile(
+    r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
+    + _PCT
+    + r"\s+(?:\w+[- ]){0,2}(?:tariffs?|duty|duties|levies|levy|tax|rates?)",
+    re.I,
+)
+# "the total tariff on Chinese goods was 145 percent", "the combined charge stood at 104%".
+_NOUN_IS = re.compile(
+    r"\b(?:tariffs?|duty|duties|levy|rate|charge)\s+(?:[\w-]+\s+){0,6}?(?:was|is|stood at|stands at"
+    r"|reached|reaches|came to|comes to)\s+(?:now\s+)?" + _PCT,
+    re.I,
+)
 _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
 
@@ -51,6 +62,9 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
         )
         after = float(rest.group(1)) if rest else None
         return (after + float(m.group(1)) if after is not None else None), after
+    m = _NOUN_IS.search(clause)
+    if m:
+        return None, float(m.group(1))
     m = _TO.search(clause)
     if m:
         after = float(m.group(1))

@@ -15,32 +15,11 @@ from dataclasses import dataclass, field
 from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention, find_dates
 from ingestion.extract.rates import apply_halve_double, find_rates
-from ingestion.extract.text import split_clauses, split_sentences
+from ingestion.extract.text import split_clauses, split_sentences, trie_pattern
 
 _I = re.IGNORECASE
 
 # --- compiled lexicons ---------------------------------------------------------------------------
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation for many literal words, factored by common prefixes: a scan over
-    thousands of names costs about as much as over a few."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 _ALIAS_RE = re.compile(r"(?<![\w-])(?:" + trie_pattern(list(lx.ACTOR_ALIASES)) + r")(?![\w-])", _I)
@@ -247,6 +226,8 @@ class Mention:
     start: int
     end: int
     subject: bool  # not governed by a preposition and not an adjective on a goods noun
+    modifier: bool = False  # an adjective on a goods noun ("US coal", "China-based firms")
+    place: bool = False  # where something happens ("talks in Geneva, Switzerland")
 
 
 @dataclass
@@ -292,6 +273,13 @@ def _raw_mentions(text: str) -> list[tuple[int, int, str]]:
     found = _with_role_bodies(text, found)
     _RAW_CACHE[0], _RAW_CACHE[1] = text, found
     return found
+
+
+# A venue, not a party: "talks in Geneva, Switzerland", "the summit held in South Korea".
+_PLACE = re.compile(
+    r"\b(?:talks|meeting|meetings|met|summit|negotiations|visit|trip|conference|forum|held|hosted"
+    r"|gathering|sidelines)\b[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
+)
 
 
 def _with_role_bodies(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -349,12 +337,18 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         ):
             subject = True
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
-        if _ADJ_FOLLOW.match(after) and not after.lstrip().startswith(("'s", "’s")):
+        modifier = bool(_ADJ_FOLLOW.match(after)) and not after.lstrip().startswith(("'s", "’s"))
+        if modifier:
             subject = False
         # "from Cambodia and Malaysia": a mention joined to an object is an object too.
         if subject and out and not out[-1].subject and _COORD_AND.fullmatch(text, out[-1].end, s):
             subject = False
-        out.append(Mention(iso, s, e, subject))
+        # "in Geneva, Switzerland, the US ...": an apposition ends at a comma, a subject goes on.
+        place = bool(_PLACE.search(text, max(start, s - 90), s)) and (
+            bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(start, s - 8) : s]))
+            or bool(re.match(r"\s*(?:[,.;)]|$)", text[e : e + 2]))
+        )
+        out.append(Mention(iso, s, e, subject and not place, modifier, place))
     return out
 
 
@@ -741,7 +735,7 @@ def _resolve_targets(
     if _WLD.search(text, cs, ce):
         return ["WLD"]
     origin = [iso for iso in _goods_origin(text, cs, ce) if iso != actor]
-    objects = [mt for mt in mentions if not mt.subject and mt.iso != actor]
+    objects = [mt for mt in mentions if not mt.subject and not mt.place and mt.iso != actor]
     if objects:
         found = [iso for iso in _coordinated(text, objects[0], mentions) if iso != actor]
         for iso in origin:
@@ -753,7 +747,7 @@ def _resolve_targets(
     dem = [iso for iso in _demonym_targets(text, cs, ce) if iso != actor]
     if dem:
         return [dem[0]]
-    others = [mt.iso for mt in mentions if mt.iso != actor]
+    others = [mt.iso for mt in mentions if mt.iso != actor and not mt.place]
     if others:
         return [others[0]]
     # Cuts are granted to partners; a product-wide increase with no country named hits all.
@@ -782,6 +776,13 @@ def _deal_name(ctx: ArticleContext, actor: str, target: str, kind: str, day: dt.
     return f"{a}-{b} deal {day:%Y-%m}"
 
 
+_RATE_TAIL = re.compile(
+    r"\W*((?:taking|bringing|raising|lifting|pushing|lowering|cutting)\s+(?:it|them|the\s+\w+)\b)",
+    _I,
+)
+_CONDITION = re.compile(
+    r"\b(?:once|as soon as|in (?:return|exchange) for|provided that|on condition)\b", _I
+)
 # How far before the article's own date an event may lie and still be its news.
 CONTEXT_DAYS = 60
 _BARE_YEAR = re.compile(
@@ -853,7 +854,8 @@ def extract_article(
     counts: dict[str, int] = {}
     # A country that acts counts more than one named as a place ("talks in Rome").
     for mt in actor_mentions(text, 0, len(text)):
-        counts[mt.iso] = counts.get(mt.iso, 0) + (2 if mt.subject else 1)
+        if not mt.place:
+            counts[mt.iso] = counts.get(mt.iso, 0) + (2 if mt.subject else 1)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.parties = tuple(k for k, _ in ranked)
     ctx.main_actor = ranked[0][0] if ranked else None
@@ -923,7 +925,11 @@ def extract_article(
                 # side on Japan's (the US's) goods.
                 goods = _goods_origin(text, cs, ce)
                 if k.rule == "rate_only_tariff":
-                    goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos] + [
+                    # The goods' country is the modifier of the goods noun ("US coal"), else
+                    # any mention before the verb.
+                    goods = goods or [
+                        mt.iso for mt in c_mentions if mt.end <= pos and mt.modifier
+                    ] + [mt.iso for mt in c_mentions if mt.end <= pos] + [
                         lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)
                     ]
                 if k.rule == "tariff_accepted" and actor is not None:
@@ -936,6 +942,13 @@ def extract_article(
                 if owner is None:
                     continue
                 actor, arule = owner, "actor_goods_owner"
+            if actor is None and k.kind.startswith("tariff"):
+                # "An order signed on Tuesday raised the rate on Chinese goods to 84%": with no
+                # one named, the tariff is the other party's, whose goods are not taxed.
+                goods = _goods_origin(text, cs, ce)
+                owner = ctx.counterpart(goods[0]) if goods else None
+                if owner is not None:
+                    actor, arule = owner, "actor_goods_owner"
             if actor is None:
                 continue
             partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
@@ -1004,7 +1017,7 @@ def extract_article(
             if not explicit and re.search(
                 r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her"
                 r"|its|their)\b",
-                clause,
+                text[ss:ce],
                 _I,
             ):
                 continue
@@ -1029,10 +1042,17 @@ def extract_article(
             before, after = (None, None)
             if k.kind.startswith("tariff"):
                 before, after = apply_halve_double(clause, *find_rates(clause))
+                tail = _RATE_TAIL.match(text, ce, se)
+                if before is None and after is None and tail:
+                    # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.
+                    before, after = find_rates(text[tail.start(1) : se])
                 if k.kind != "tariff_increase" and before == 0.0 and after:
                     # "waive the 25% tariff": the named rate is what goes away.
                     before, after = after, 0.0
-            names, codes, fam = _products(clause)
+            # "drop countermeasures once rare earths flow": goods of the condition are not the
+            # goods of the measure.
+            cond = _CONDITION.search(text, pos, ce)
+            names, codes, fam = _products(text[cs : cond.start() if cond else ce])
             kind = k.kind
             is_commitment = kind in _EASING and (future or bool(_COMMIT.search(clause)))
             if threat:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ingestion.extract import lexicons as lx
+
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
     "u.s",
@@ -50,13 +52,48 @@ _ABBREV = {
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+|[。！？]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORDS = re.compile(r"\b[a-z]{2,}\b")
 
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for many literal words, factored by common prefixes: a scan over
+    thousands of names costs about as much as over a few."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+# Names that open a new subject: every country, capital and official in the lexicon data.
+_PARTY = (
+    r"(?:(?:the\s+)?(?:"
+    + trie_pattern(list(lx.CASE_SENSITIVE_ALIASES))
+    + r"|(?i:"
+    + trie_pattern(list(lx.ACTOR_ALIASES))
+    + r")|(?i:the commerce ministry|the ministry of commerce)))"
+)
 # Clause boundaries: places where a new subject usually starts. "while"/"whereas" join the two
-# parties' moves in one sentence; semicolons and enumerations "(ii)" list separate actions.
+# parties' moves in one sentence; semicolons and enumerations "(ii)" list separate actions; a
+# comma or "and" before a party that goes on with a verb starts that party's own clause.
 _CLAUSE = re.compile(
     r";\s+|,?\s+while\s+|,?\s+whereas\s+|\s\((?:i|ii|iii|iv|v|vi)\)\s+|,\s+which\s+"
-    r"|,\s+(?=(?:and\s+)?(?:then\s+)?(?:the\s+)?(?:U\.S\.|US|United States|China|Beijing|Washington"
-    r"|Trump|the White House|the Commerce Ministry|MOFCOM)\b)"
+    r"|(?P<party>,\s+)(?=(?:and\s+)?(?:then\s+)?" + _PARTY + r"(?![\w-]))"
+    r"|(?P<and>\s+and\s+(?:how\s+|that\s+)?)(?="
+    + _PARTY
+    + r"\s+(?:will|would|has|have|had|is|was|also"
+    r"|agreed|agrees|said|says|\w+ed)\b)"
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)|,\s+then\s+"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
@@ -107,6 +144,11 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     for m in _CLAUSE.finditer(text, start, end):
         if m.start() - cur < 12:
+            continue
+        # "the US and China will ...": a compound subject, not two clauses; only a clause that
+        # already has words of its own ends at "and <party> <verb>".
+        # Likewise "By May 14, the US will ...": a leading adverbial is part of the clause.
+        if (m.group("and") or m.group("party")) and len(_WORDS.findall(text, cur, m.start())) < 4:
             continue
         _push(text, cur, m.start(), spans)
         cur = m.end()

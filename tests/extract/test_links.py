@@ -42,7 +42,8 @@ def test_in_return_links_opposite_parties() -> None:
     )
     links = _links(text, "2025-06-27")
     kinds = {(a["kind"], b["kind"]) for a, b, _ in links}
-    assert ("export_control_relaxation", "license_approval") in kinds
+    # What follows "in return" is what the commitment buys: the reciprocal side.
+    assert ("license_approval", "export_control_relaxation") in kinds
 
 
 def test_once_then_will() -> None:
@@ -52,7 +53,8 @@ def test_once_then_will() -> None:
     )
     links = _links(text, "2025-06-27")
     assert any(
-        basis == "once ... will" and a["actor"] == "USA" and b["actor"] == "CHN"
+        # China's delivery is the commitment; the US lifting its measures is what it buys.
+        basis == "once ... will" and a["actor"] == "CHN" and b["actor"] == "USA"
         for a, b, basis in links
     )
 
