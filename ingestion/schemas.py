@@ -43,6 +43,8 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "rate_after_pct": pl.Float64,
     "announced_on": pl.Date,
     "effective_on": pl.Date,
+    # The end of a measure of stated duration ("for 90 days", "a one-year truce").
+    "expires_on": pl.Date,
     "agreement": pl.String,
     "quote": pl.String,  # exactly text[start_char:end_char] of the article
     "start_char": pl.Int64,

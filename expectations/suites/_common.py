@@ -52,6 +52,7 @@ ENTRY_COLUMNS: tuple[str, ...] = (
     "first_reported_on",
     "last_reported_on",
     "summary",
+    "expires_on",
 )
 
 LINK_COLUMNS: tuple[str, ...] = (

@@ -52,7 +52,7 @@ def build_suite() -> gx.ExpectationSuite:
         expectations.append(
             gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, max_value=1000)
         )
-    for column in ("announced_on", "effective_on"):
+    for column in ("announced_on", "effective_on", "expires_on"):
         expectations.append(
             gxe.ExpectColumnValuesToBeBetween(
                 column=column, min_value=ENTRY_DATE_MIN, max_value=ENTRY_DATE_MAX

@@ -472,6 +472,7 @@ def _nominal(
             # The answered measure precedes its answer by days: date it by the answer.
             "announced_on": r0["announced_on"] or r0["effective_on"],
             "effective_on": None,
+            "expires_on": None,
             "agreement": "",
             "confidence": 0.4,
             "rules": "nominal_answered",

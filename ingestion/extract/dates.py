@@ -155,6 +155,8 @@ def find_dates(
         g = m.groupdict()
         pm = _PREP_RE.search(text, max(start, m.start() - 40), m.start())
         prep = (pm.group("prep") if pm else "").lower()
+        # "until December 1" looks forward whatever the tense of the sentence.
+        fwd = future or prep.startswith(("until", "till", "through", "by"))
         value: dt.date | None = None
         gran = "day"
         try:
@@ -164,9 +166,7 @@ def find_dates(
                 mon = MONTHS[g["mon"].lower().rstrip(".")]
                 day = int(g["day"])
                 year = (
-                    int(g["year"])
-                    if g.get("year")
-                    else _year_for(mon, day, pub, default_year, future)
+                    int(g["year"]) if g.get("year") else _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
             elif g.get("mon2"):
@@ -175,7 +175,7 @@ def find_dates(
                 year = (
                     int(g["year2"])
                     if g.get("year2")
-                    else _year_for(mon, day, pub, default_year, future)
+                    else _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
             elif g.get("wd"):
@@ -188,7 +188,7 @@ def find_dates(
                         text[max(0, m.start() - 30) : m.start()] + " ",
                         re.I,
                     )
-                    if future and ahead:
+                    if fwd and ahead:
                         delta = (wd - pub.weekday()) % 7
                         value = pub + dt.timedelta(days=delta)
                     else:
@@ -229,7 +229,7 @@ def find_dates(
                 year = (
                     int(g["pyear"])
                     if g.get("pyear")
-                    else _year_for(mon, day, pub, default_year, future)
+                    else _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
                 gran = "month"
@@ -240,9 +240,7 @@ def find_dates(
                     continue
                 mon = MONTHS[word]
                 year = (
-                    int(g["myear"])
-                    if g.get("myear")
-                    else _year_for(mon, 1, pub, default_year, future)
+                    int(g["myear"]) if g.get("myear") else _year_for(mon, 1, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, 1) if year else None
                 gran = "month"

@@ -8,6 +8,7 @@ register (verb stems, nouns, connectors, prepositions); see `lexicons.py` for th
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -783,6 +784,55 @@ _RATE_TAIL = re.compile(
 _CONDITION = re.compile(
     r"\b(?:once|as soon as|in (?:return|exchange) for|provided that|on condition)\b", _I
 )
+_DURATION = re.compile(
+    r"\bfor\s+(?:an?\s+)?(?:initial\s+|further\s+|another\s+|period\s+of\s+)?"
+    r"(?P<n>\d+|one|two|three|four|five|six|nine|twelve|eighteen|a)\s*[- ]?\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)\b"
+    r"|\b(?P<n2>\d+|one|two|three|six|twelve)[- ](?P<unit2>day|week|month|year)\s+"
+    r"(?:pause|truce|suspension|exemption|reprieve|delay|extension|window|moratorium)\b",
+    _I,
+)
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "nine": 9,
+    "twelve": 12,
+    "eighteen": 18,
+}
+_UNTIL = re.compile(r"\b(?:until|through|till)\s+$", _I)
+
+
+def _expiry(
+    clause: str, start: dt.date | None, dates: list[DateMention], text: str
+) -> dt.date | None:
+    """When a measure of stated duration ends: start + "for 90 days" / "a one-year truce", or
+    the date after "until"."""
+    for d in dates:
+        if _UNTIL.search(text, max(0, d.start - 8), d.start) and (start is None or d.value > start):
+            return d.value
+    m = _DURATION.search(clause)
+    if m is None or start is None:
+        return None
+    word = (m.group("n") or m.group("n2")).lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+    unit = (m.group("unit") or m.group("unit2")).lower().rstrip("s")
+    if not n:
+        return None
+    if unit == "day":
+        return start + dt.timedelta(days=n)
+    if unit == "week":
+        return start + dt.timedelta(weeks=n)
+    months = n * 12 if unit == "year" else n
+    y, mth = divmod(start.month - 1 + months, 12)
+    last = calendar.monthrange(start.year + y, mth + 1)[1]
+    return dt.date(start.year + y, mth + 1, min(start.day, last))
+
+
 # How far before the article's own date an event may lie and still be its news.
 CONTEXT_DAYS = 60
 _BARE_YEAR = re.compile(
@@ -1100,6 +1150,12 @@ def extract_article(
                         "rate_after_pct": after,
                         "announced_on": announced,
                         "effective_on": effective,
+                        "expires_on": _expiry(
+                            clause,
+                            effective or announced,
+                            [d for d in s_dates if cs <= d.start < ce],
+                            text,
+                        ),
                         "agreement": agreement or _deal_name(ctx, who, tgt, kind, announced),
                         "quote": text[ss:se],
                         "start_char": ss,

@@ -25,21 +25,21 @@ create table ledger.entries (
     is_commitment boolean, instrument varchar, products varchar, hs_codes varchar[],
     rate_before_pct double, rate_after_pct double, announced_on date, effective_on date,
     status varchar, agreement varchar, source_count integer, first_reported_on date,
-    last_reported_on date, summary varchar
+    last_reported_on date, summary varchar, expires_on date
 );
 insert into ledger.entries values
     ('e1', 'USA', 'CHN', 'tariff_increase', false, 'IEEPA', 'all goods', null, 0, 10,
      '2025-02-01', '2025-02-04', 'implemented', null, 3, '2025-02-01', '2025-02-05',
-     'The US imposes a 10% IEEPA tariff on all Chinese goods.'),
+     'The US imposes a 10% IEEPA tariff on all Chinese goods.', null),
     ('e2', 'CHN', 'USA', 'purchase_commitment', true, null, 'soybeans', ['1201'], null, null,
      '2025-10-30', null, 'announced', 'Kuala Lumpur consensus', 2, '2025-10-30', '2025-11-01',
-     'China is to buy US soybeans.'),
+     'China is to buy US soybeans.', null),
     ('e3', 'USA', 'CHN', 'tariff_reduction', true, 'IEEPA', 'all goods', null, 20, 10,
      '2025-10-30', '2025-11-10', 'announced', 'Kuala Lumpur consensus', 1, '2025-10-30', null,
-     'The US is to cut the fentanyl tariff from 20% to 10%.'),
+     'The US is to cut the fentanyl tariff from 20% to 10%.', '2026-11-10'),
     ('e4', 'CHN', 'WLD', 'export_control', false, 'MOFCOM Announcement 2025 No. 18',
      'rare earths', null, null, null, null, null, 'suspended', null, 1, null, null,
-     'China requires licences for seven medium and heavy rare earths.');
+     'China requires licences for seven medium and heavy rare earths.', null);
 create table ledger.links (
     link_id varchar primary key, commitment_entry_id varchar, reciprocal_entry_id varchar,
     agreement varchar, basis varchar, confidence double

@@ -155,3 +155,33 @@ def test_undated_day_follows_the_latest_month_cited() -> None:
     text = "The sides agreed a framework in November 2025. They signed the treaty on Feb. 5."
     assert infer_publication_date(text, 2025) == dt.date(2026, 2, 5)
     assert infer_publication_date("They signed the treaty on Feb. 5.", 2025) == dt.date(2025, 2, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expires"),
+    [
+        (
+            "Ottawa and Washington agreed on Monday to pause their new duties for 90 days from "
+            "June 2.",
+            dt.date(2025, 8, 31),
+        ),
+        (
+            "Seoul will suspend its tariff on US beef for one year from July 1.",
+            dt.date(2026, 7, 1),
+        ),
+        (
+            "Brazil announced a six-month suspension of its steel duties on Tuesday.",
+            dt.date(2025, 11, 27),
+        ),
+        (
+            "The EU suspended its countermeasures on US whiskey until December 1 on Friday.",
+            dt.date(2025, 12, 1),
+        ),
+    ],
+)
+def test_stated_durations_give_expires_on(sentence: str, expires: dt.date | None) -> None:
+    out = [
+        s for s in statements(sentence, "2025-05-30") if s["kind"].startswith(("tariff", "export"))
+    ]
+    assert out, sentence
+    assert out[0]["expires_on"] == expires

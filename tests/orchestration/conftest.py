@@ -13,7 +13,7 @@ CONTRACT_COLUMNS = {
         "entry_id", "actor", "target", "kind", "is_commitment", "instrument", "products",
         "hs_codes", "rate_before_pct", "rate_after_pct", "announced_on", "effective_on",
         "status", "agreement", "source_count", "first_reported_on", "last_reported_on",
-        "summary",
+        "summary", "expires_on",
     ],
     "links": [
         "link_id", "commitment_entry_id", "reciprocal_entry_id", "agreement", "basis",

@@ -50,6 +50,8 @@ aggregated as (
         entry_id,
         min(announced_on) as announced_on,
         min(effective_on) as effective_on,
+        -- the latest end any report gives: an extension outlives the first term
+        max(expires_on) as expires_on,
         list_sort(list_distinct(flatten(list(hs_codes)))) as hs_codes,
         count(distinct duplicate_group)::integer as source_count,
         min(published_on) as first_reported_on,
@@ -75,6 +77,7 @@ merged as (
         representative.rate_after_pct,
         aggregated.announced_on,
         aggregated.effective_on,
+        aggregated.expires_on,
         latest.status,
         representative.agreement,
         aggregated.source_count,

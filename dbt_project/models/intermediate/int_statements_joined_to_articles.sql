@@ -40,6 +40,7 @@ joined as (
         statements.confidence,
         statements.announced_on,
         statements.effective_on,
+        statements.expires_on,
         statements.quote,
         statements.start_char,
         statements.end_char,

@@ -26,7 +26,8 @@ final as (
         source_count::integer as source_count,
         first_reported_on::date as first_reported_on,
         last_reported_on::date as last_reported_on,
-        {{ entry_summary() }}::varchar as summary
+        {{ entry_summary() }}::varchar as summary,
+        expires_on::date as expires_on
 
     from merged
 

@@ -30,6 +30,7 @@ renamed as (
         -- dates
         announced_on,
         effective_on,
+        expires_on,
         -- evidence
         quote,
         start_char,
