@@ -137,6 +137,27 @@ def _year_for(
     return year
 
 
+_NEAR_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+
+
+def _weekday_year(text: str, m: re.Match[str], value: dt.date) -> dt.date:
+    """In an undated article, "Tuesday 7 October" is in the year whose 7 October is a Tuesday."""
+    near = _NEAR_WEEKDAY.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12))
+    if near is None:
+        near = _NEAR_WEEKDAY.match(m.group(0))
+    if near is None:
+        return value
+    want = WEEKDAYS[near.group(0).lower()]
+    for y in (value.year, value.year - 1, value.year + 1):
+        try:
+            cand = value.replace(year=y)
+        except ValueError:
+            continue
+        if cand.weekday() == want:
+            return cand
+    return value
+
+
 def find_dates(
     text: str,
     start: int,
@@ -169,6 +190,8 @@ def find_dates(
                     int(g["year"]) if g.get("year") else _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
+                if value is not None and pub is None and not g.get("year"):
+                    value = _weekday_year(text, m, value)
             elif g.get("mon2"):
                 mon = MONTHS[g["mon2"].lower()]
                 day = int(g["day2"])
@@ -178,6 +201,8 @@ def find_dates(
                     else _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
+                if value is not None and pub is None and not g.get("year2"):
+                    value = _weekday_year(text, m, value)
             elif g.get("wd"):
                 if pub is not None:
                     wd = WEEKDAYS[g["wd"].lower()]

@@ -146,10 +146,12 @@ UP_VERBS = (
     r"|tighten(?:s|ed|ing)?|requir(?:e|es|ed|ing)|curb(?:ed|ing)?|blacklist(?:s|ed|ing)?"
     r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"
     r"|broaden(?:s|ed|ing)?|put(?:s|ting)?|attract(?:s|ed|ing)?|fac(?:e|es|ed|ing)"
-    r"|carr(?:y|ies|ied|ying)|charg(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|stack(?:s|ed|ing)?)"
+    r"|carr(?:y|ies|ied|ying)|charg(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|stack(?:s|ed|ing)?"
+    r"|approv(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|enact(?:s|ed|ing)?)"
 )
 DOWN_TARIFF_VERBS = (
-    r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?"
+    r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:house|chamber))"
+    r"|slash(?:es|ed|ing)?"
     r"|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|cancel(?:s|ed|led|ing|ling)?"
     r"|roll(?:s|ed|ing)? back|halv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?"
     r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|exempt(?:s|ed|ing)?"

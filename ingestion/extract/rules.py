@@ -367,7 +367,7 @@ class Kind:
     rule: str
 
 
-_WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc)", _I)
+_WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc|approv|adopt|pass|enact)", _I)
 
 
 _RATE_TARIFF = re.compile(
@@ -735,16 +735,19 @@ def _resolve_targets(
     sectoral tariff with no country named applies to all; else the article's counterpart."""
     if _WLD.search(text, cs, ce):
         return ["WLD"]
+    # The goods a measure falls on name its target before any other object ("tariffs on
+    # Chinese cars, responding to US pressure" is aimed at China).
     origin = [iso for iso in _goods_origin(text, cs, ce) if iso != actor]
+    if origin:
+        # "on Canada and Mexico": the countries joined to a goods origin are origins too.
+        for mt in mentions:
+            if mt.iso == origin[0]:
+                origin += _coordinated(text, mt, mentions)
+                break
+        return [iso for iso in dict.fromkeys(origin) if iso != actor]
     objects = [mt for mt in mentions if not mt.subject and not mt.place and mt.iso != actor]
     if objects:
-        found = [iso for iso in _coordinated(text, objects[0], mentions) if iso != actor]
-        for iso in origin:
-            if iso not in found:
-                found.append(iso)
-        return found
-    if origin:
-        return list(dict.fromkeys(origin))
+        return [iso for iso in _coordinated(text, objects[0], mentions) if iso != actor]
     dem = [iso for iso in _demonym_targets(text, cs, ce) if iso != actor]
     if dem:
         return [dem[0]]

@@ -185,3 +185,28 @@ def test_stated_durations_give_expires_on(sentence: str, expires: dt.date | None
     ]
     assert out, sentence
     assert out[0]["expires_on"] == expires
+
+
+def test_weekday_fixes_the_year_of_a_date_in_an_undated_article() -> None:
+    from ingestion.extract.dates import find_dates
+
+    # 7 October was a Tuesday in 2025, a Wednesday in 2026.
+    text = "The commission presented its steel plan on Tuesday 7 October."
+    found = find_dates(text, 0, len(text), None, 2026)
+    assert [d.value for d in found] == [dt.date(2025, 10, 7)]
+
+
+def test_goods_name_the_target_before_other_objects() -> None:
+    out = statements(
+        "Mexico raised tariffs on Chinese cars to 50% on Tuesday, bowing to US pressure.",
+        "2025-09-10",
+    )
+    assert _pairs(out, "tariff_increase") == {("MEX", "CHN")}
+
+
+def test_lower_house_is_no_tariff_cut() -> None:
+    out = statements(
+        "Mexico's lower house approved tariffs of up to 50% on Chinese cars on Wednesday.",
+        "2025-12-10",
+    )
+    assert {s["kind"] for s in out if s["kind"].startswith("tariff")} == {"tariff_increase"}
