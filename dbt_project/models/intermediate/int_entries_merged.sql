@@ -1,5 +1,7 @@
 -- One row per entry: the statements that report the same measure, merged.
--- Descriptive fields come from the most confident statement, status from the latest report.
+-- Descriptive fields come from the most confident statement, rates from the most confident
+-- statement that gives one (a report naming no rate says nothing against one that does),
+-- status from the latest report.
 with
 
 statements as (
@@ -30,6 +32,22 @@ representative as (
 
     select * from ranked
     where confidence_rank = 1
+
+),
+
+rated as (
+
+    select
+        entry_id,
+        rate_before_pct,
+        rate_after_pct,
+        row_number() over (
+            partition by entry_id
+            order by confidence desc, statement_id asc
+        ) as rate_rank
+
+    from statements
+    where rate_after_pct is not null
 
 ),
 
@@ -73,10 +91,18 @@ merged as (
         representative.instrument,
         representative.products,
         aggregated.hs_codes,
-        representative.rate_before_pct,
-        representative.rate_after_pct,
+        rated.rate_before_pct,
+        rated.rate_after_pct,
         aggregated.announced_on,
-        aggregated.effective_on,
+        -- Controls, investigations, visa and port measures take effect when announced unless a
+        -- report says otherwise; tariffs and promises carry their own dates or none.
+        case
+            when aggregated.effective_on is not null then aggregated.effective_on
+            when representative.kind in (
+                'export_control', 'export_control_relaxation', 'license_approval',
+                'investigation', 'visa_policy', 'port_fee'
+            ) and not representative.is_commitment then aggregated.announced_on
+        end as effective_on,
         aggregated.expires_on,
         latest.status,
         representative.agreement,
@@ -89,6 +115,10 @@ merged as (
         on representative.entry_id = aggregated.entry_id
     inner join latest
         on representative.entry_id = latest.entry_id
+    left join rated
+        on
+            representative.entry_id = rated.entry_id
+            and rated.rate_rank = 1
 
 )
 
