@@ -1112,7 +1112,8 @@ def extract_article(
                 status = "threatened"
             elif kind == "tariff_suspension" and not future:
                 status = "implemented"
-            elif future:
+            elif future or kind == "investigation":
+                # An investigation is opened, not put in force: it stays announced.
                 status = "announced"
             elif re.search(lx.PAST_CUES, clause, _I) or _PAST_TRIGGER.match(text, pos):
                 status = "implemented"

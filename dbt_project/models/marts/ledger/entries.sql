@@ -2,7 +2,7 @@ with
 
 merged as (
 
-    select * from {{ ref('int_entries_merged') }}
+    select * from {{ ref('int_entries_with_status') }}
 
 ),
 

@@ -1,0 +1,137 @@
+-- A measure's status as of the latest news about it: a restriction that a later easing by the
+-- same side undoes (a tariff cut starting from its rate, an easing of controls on the same
+-- goods) is suspended (when the easing speaks of a suspension or pause) or revoked; otherwise
+-- the status of its own latest report stands, and an announced measure whose effective date
+-- has passed is implemented.
+with
+
+merged as (
+
+    select * from {{ ref('int_entries_merged') }}
+
+),
+
+statements as (
+
+    select * from {{ ref('int_statements_screened') }}
+    where quarantine_rule is null
+
+),
+
+easing_wording as (
+
+    select
+        entry_id,
+        bool_or(regexp_matches(lower(quote), 'suspen|paus|truce|reprieve')) as says_suspended
+
+    from statements
+    group by entry_id
+
+),
+
+restrictions as (
+
+    select * from merged
+    where kind in ('tariff_increase', 'export_control', 'investigation', 'visa_policy', 'port_fee')
+
+),
+
+easings as (
+
+    select
+        merged.*,
+        coalesce(easing_wording.says_suspended, false) as says_suspended
+
+    from merged
+    left join easing_wording
+        on merged.entry_id = easing_wording.entry_id
+    where
+        merged.kind in (
+            'tariff_reduction', 'tariff_suspension', 'export_control_relaxation',
+            'license_approval'
+        )
+        and merged.status <> 'threatened'
+
+),
+
+undone as (
+
+    select
+        restrictions.entry_id,
+        -- the earliest later easing that matches decides
+        arg_min(
+            case
+                when easings.kind = 'tariff_suspension' or easings.says_suspended
+                    then 'suspended'
+                else 'revoked'
+            end,
+            easings.announced_on
+        ) as later_status
+
+    from restrictions
+    inner join easings
+        on
+            restrictions.actor = easings.actor
+            and (
+                restrictions.target = easings.target
+                or coalesce(easings.target, '') in ('', 'WLD')
+            )
+            and restrictions.announced_on < easings.announced_on
+            and (
+                -- a tariff cut or pause that starts from this measure's own rate
+                (
+                    restrictions.kind = 'tariff_increase'
+                    and easings.kind in ('tariff_reduction', 'tariff_suspension')
+                    and abs(restrictions.rate_after_pct - easings.rate_before_pct) <= 1
+                )
+                -- an easing of controls on the same goods
+                or (
+                    restrictions.kind = 'export_control'
+                    and easings.kind in ('export_control_relaxation', 'license_approval')
+                    and len(list_intersect(
+                        string_split(restrictions.products, ', '),
+                        string_split(easings.products, ', ')
+                    )) > 0
+                )
+            )
+    where restrictions.status in ('implemented', 'announced')
+    group by restrictions.entry_id
+
+),
+
+final as (
+
+    select
+        merged.entry_id,
+        merged.actor,
+        merged.target,
+        merged.kind,
+        merged.is_commitment,
+        merged.instrument,
+        merged.products,
+        merged.hs_codes,
+        merged.rate_before_pct,
+        merged.rate_after_pct,
+        merged.announced_on,
+        merged.effective_on,
+        merged.expires_on,
+        case
+            when undone.later_status is not null then undone.later_status
+            -- announced to take effect on a day that has passed: in force unless reported
+            -- otherwise
+            when merged.status = 'announced' and merged.effective_on < current_date
+                then 'implemented'
+            else merged.status
+        end as status,
+        merged.agreement,
+        merged.source_count,
+        merged.first_reported_on,
+        merged.last_reported_on
+
+    from merged
+    left join undone
+        on merged.entry_id = undone.entry_id
+
+)
+
+select * from final
