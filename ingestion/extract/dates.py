@@ -428,16 +428,26 @@ def infer_publication_date(text: str, default_year: int | None = None) -> dt.dat
             return None
         back = [d for fwd, d in md if not fwd]
         return back[0] if back else md[0][1]
+
     # A dateline names the day of writing; dates announcing when something takes effect do not.
-    head = [
-        d
-        for pos, d in found
-        if pos < 400
-        and not _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
-        and not re.search(
-            r"(?:by|until|from|starting|effective)\s+$", text[max(0, pos - 12) : pos], re.I
+    def forward(pos: int) -> bool:
+        # "effective October 14", "as of January 1", "will ... on March 1": when something is to
+        # happen, not when the story was written.
+        return bool(
+            _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
+            or re.search(
+                r"(?:by|until|from|starting|effective|as of|on or after)\s+$",
+                text[max(0, pos - 14) : pos],
+                re.I,
+            )
+            or re.search(r"\b(?:will|would|shall)\b[^.]*$", text[max(0, pos - 80) : pos], re.I)
         )
-    ]
+
+    head = [d for pos, d in found if pos < 400 and not forward(pos)]
     if head:
         return head[0]
-    return max(d for _, d in found)
+    # A report is written on or after the last past date it cites and, when it announces what is
+    # to come, shortly before the first date to come: that one is the nearer guess.
+    past = [d for pos, d in found if not forward(pos)]
+    ahead = [d for pos, d in found if forward(pos) and (not past or d >= max(past))]
+    return min(ahead) if ahead else max(past) if past else min(d for _, d in found)

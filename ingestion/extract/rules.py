@@ -696,10 +696,20 @@ def _compound_partner(
 
 # Goods a tariff on one product line falls on wherever they come from (Section 232 style actions):
 # with no country named, such a tariff is a measure on every country.
-_SECTORAL = re.compile(
-    r"\b(?:steel|alumin(?:i)?um|copper|lumber|timber|pharmaceuticals?|drugs|medicines|trucks"
+_SECTORAL_GOODS = (
+    r"(?:steel|alumin(?:i)?um|copper|lumber|timber|pharmaceuticals?|drugs|medicines|trucks"
     r"|semiconductors|furniture|cabinets|vanities|aircraft|critical minerals|solar"
-    r"|autos?|automobiles|cars|auto parts|wood)\b",
+    r"|autos?|automobiles|cars|auto parts|wood)\b"
+)
+_SECTORAL = re.compile(r"\b" + _SECTORAL_GOODS, _I)
+# ... named as imports of that product from wherever they come ("imports of softwood lumber",
+# "imported trucks", "steel imports"): enough to say who sets a tariff no one is named for.
+_SECTORAL_IMPORTS = re.compile(
+    r"\b(?:imports?\s+of|imported|foreign)\s+(?:[\w-]+\s+){0,3}?"
+    + _SECTORAL_GOODS
+    + r"|\b"
+    + _SECTORAL_GOODS[:-2]
+    + r"\s+(?:[\w-]+\s+){0,2}?imports\b",
     _I,
 )
 
@@ -992,14 +1002,21 @@ def extract_article(
                     setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
                     owner = setters[0] if setters else ctx.counterpart(goods[0])
                     accepted_by = goods[0]
+                if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
+                    # "Imports of lumber will be subject to a 10% tariff": no country's goods,
+                    # so the side the story is about sets it, on everyone (see targets).
+                    owner = ctx.last_actor or (ctx.parties[0] if ctx.parties else None)
                 if owner is None:
                     continue
                 actor, arule = owner, "actor_goods_owner"
             if actor is None and k.kind.startswith("tariff"):
                 # "An order signed on Tuesday raised the rate on Chinese goods to 84%": with no
-                # one named, the tariff is the other party's, whose goods are not taxed.
+                # one named, the tariff is the other party's, whose goods are not taxed; a
+                # product-wide rate with no country is the story's current actor's.
                 goods = _goods_origin(text, cs, ce)
                 owner = ctx.counterpart(goods[0]) if goods else None
+                if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
+                    owner = ctx.last_actor
                 if owner is not None:
                     actor, arule = owner, "actor_goods_owner"
             if actor is None:

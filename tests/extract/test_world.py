@@ -210,3 +210,23 @@ def test_lower_house_is_no_tariff_cut() -> None:
         "2025-12-10",
     )
     assert {s["kind"] for s in out if s["kind"].startswith("tariff")} == {"tariff_increase"}
+
+
+def test_product_wide_tariff_with_no_one_named_continues_the_story() -> None:
+    out = statements(
+        "The White House issued a proclamation on Monday. "
+        "Imports of softwood lumber will be subject to a 10 percent tariff from October 14.",
+        "2025-09-29",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase" and s["rate_after_pct"] == 10.0]
+    assert rows and (rows[0]["actor"], rows[0]["target"]) == ("USA", "WLD")
+
+
+def test_publication_date_of_an_undated_notice_is_near_its_first_date_to_come() -> None:
+    from ingestion.extract.dates import infer_publication_date
+
+    text = (
+        "Notice on wood products\n\nEffective October 14, 2025, lumber will face a 10% duty, "
+        "and as of January 1, 2026, the duty on cabinets will rise."
+    )
+    assert infer_publication_date(text, 2025) == dt.date(2025, 10, 14)
