@@ -846,6 +846,46 @@ def _expiry(
     return dt.date(start.year + y, mth + 1, min(start.day, last))
 
 
+_LISTING = re.compile(
+    r"\b(?:entit(?:y|ies)|companies|firms|businesses)\b[^.;]{0,80}\blist\b"
+    r"|\blist\b[^.;]{0,40}\b(?:entit(?:y|ies)|companies|firms)\b",
+    _I,
+)
+# "China (23), Turkey (3)", "in China, Turkey and the UAE", "based in Russia and Belarus".
+_LIST_ITEM_AFTER = re.compile(r"\s*(?:\(\d+\)|,|\band\b|;|\.)")
+
+
+def _listed_countries(
+    text: str, cs: int, ce: int, following: list[tuple[int, int]], actor: str
+) -> list[str]:
+    """Countries enumerated as the homes of listed firms: in the clause, or in the next sentence
+    when that one only goes on to say where they are."""
+    spans = [(cs, ce)] + [
+        (a, b)
+        for a, b in following
+        if re.search(
+            r"\b(?:span|include|including|are in|based in|located in|from)\b", text[a:b], _I
+        )
+    ]
+    out: list[str] = []
+    for a, b in spans:
+        found = [
+            mt
+            for mt in actor_mentions(text, a, b)
+            if mt.iso != actor
+            and _LIST_ITEM_AFTER.match(text, mt.end)
+            and not re.search(
+                r"\b(?:supply\w*|support\w*|aid\w*|help\w*|to)\s+$",
+                text[max(a, mt.start - 14) : mt.start],
+                _I,
+            )
+        ]
+        for mt in found:
+            if mt.iso not in out:
+                out.append(mt.iso)
+    return out
+
+
 # How far before the article's own date an event may lie and still be its news.
 CONTEXT_DAYS = 60
 _BARE_YEAR = re.compile(
@@ -927,7 +967,8 @@ def extract_article(
 
     out: list[dict] = []
     body_index = 0
-    for ss, se in split_sentences(text):
+    sentences = split_sentences(text)
+    for si, (ss, se) in enumerate(sentences):
         sentence = text[ss:se]
         s_mentions = actor_mentions(text, ss, se)
         sent_subject = _sentence_subject(s_mentions)
@@ -1047,6 +1088,12 @@ def extract_article(
                 if setter is None:
                     continue
                 actor, targets, arule = setter, [actor], "actor_goods_owner"
+            if k.kind == "export_control" and _LISTING.search(clause):
+                # "added 32 companies to its Entity List ... in China, Turkey and the UAE": a
+                # listing is a control on each country whose firms it names.
+                listed = _listed_countries(text, cs, ce, sentences[si + 1 : si + 2], actor)
+                if len(listed) >= 2:
+                    targets = listed
             targets = [t for t in targets if t != actor] or [""]
             future = (
                 bool(_FUTURE.search(text, cs, pos + 1))

@@ -230,3 +230,13 @@ def test_publication_date_of_an_undated_notice_is_near_its_first_date_to_come() 
         "and as of January 1, 2026, the duty on cabinets will rise."
     )
     assert infer_publication_date(text, 2025) == dt.date(2025, 10, 14)
+
+
+def test_entity_listing_is_a_control_on_each_country_named() -> None:
+    out = statements(
+        "On Friday the Commerce Department added 19 firms to its Entity List for diverting "
+        "chips. The listings include Brazil (4), Vietnam (10) and Pakistan (5).",
+        "2025-03-28",
+    )
+    pairs = _pairs(out, "export_control")
+    assert {("USA", "BRA"), ("USA", "VNM"), ("USA", "PAK")} <= pairs
