@@ -154,7 +154,7 @@ DOWN_TARIFF_VERBS = (
     r"|slash(?:es|ed|ing)?"
     r"|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|cancel(?:s|ed|led|ing|ling)?"
     r"|roll(?:s|ed|ing)? back|halv(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?"
-    r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|revis(?:e|es|ed|ing)|exempt(?:s|ed|ing)?"
+    r"|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|exempt(?:s|ed|ing)?"
     r"|lift(?:s|ed|ing)?|waiv(?:e|es|ed|ing)|stop(?:s|ped|ping)? collecting"
     r"|abolish(?:es|ed|ing)?|dismantl(?:e|es|ed|ing)|zero(?:es|ed|ing)? out"
     r"|br(?:ing|ings|ought) (?:\w+ ){0,6}down)"

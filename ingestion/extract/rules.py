@@ -36,6 +36,7 @@ _DEMONYM_GOV_RE = re.compile(
     + trie_pattern(list(lx.GOV_NOUNS))
     + r")\b"
 )
+_PAIR_RE = re.compile(r"(?<![\w-])([A-Z][\w.]*[\w])[-–]([A-Z][\w]*)(?![\w-])")
 _ROLE_BODY_RE = re.compile(r"\b" + lx.ROLE_BODIES + r"\b", _I)
 _COORD_AND = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?", _I)
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?", _I)
@@ -136,7 +137,7 @@ _WLD = re.compile(
 )
 _TRADE_TERMS = re.compile(
     r"\b(?:tariffs?|duty|duties|levy|levies|export controls?|export restrictions?|entity list"
-    r"|sanctions?"
+    r"|sanctions?|concessions|safeguards?|WTO"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
@@ -270,6 +271,12 @@ def _raw_mentions(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), lx.CASE_SENSITIVE_ALIASES[m.group(0)]))
     for m in _DEMONYM_GOV_RE.finditer(text):
         found.append((m.start(), m.end(), lx.DEMONYMS[m.group("dem").lower()]))
+    # "US-India deal", "US–Japan framework": both parties of a hyphenated pair.
+    for m in _PAIR_RE.finditer(text):
+        for g in (1, 2):
+            iso = lx.CASE_SENSITIVE_ALIASES.get(m.group(g))
+            if iso and not any(s < m.end(g) and m.start(g) < e for s, e, _ in found):
+                found.append((m.start(g), m.end(g), iso))
     found.sort()
     found = _with_role_bodies(text, found)
     _RAW_CACHE[0], _RAW_CACHE[1] = text, found
@@ -414,6 +421,9 @@ _TARIFF_ACCEPTED = re.compile(
 _LOWER = re.compile(
     r"\b(?:lower\w*|reduc\w*|cut|down from|from \d+(?:\.\d+)?\s*(?:%|percent|per cent))", _I
 )
+_SUSPEND_CONCESSIONS = re.compile(
+    r"\bsuspen\w*\s+(?:of\s+)?(?:\w+\s+){0,3}(?:trade\s+)?concessions\b", _I
+)
 # Trade-remedy duties are tariffs (with the instrument named), not investigations.
 _REMEDY_DUTY = re.compile(
     r"\b(?:anti-?dumping|countervailing|anti-?subsidy|safeguard|punitive)\s+(?:duties|duty"
@@ -439,6 +449,10 @@ _PLEDGE_CUE = re.compile(
 
 def classify(clause: str) -> Kind | None:
     """The statement kind a clause expresses, or None. Order: most specific patterns first."""
+    # WTO usage: suspending concessions is raising duties on the other member's goods.
+    m = _SUSPEND_CONCESSIONS.search(clause)
+    if m:
+        return Kind("tariff_increase", m.start(), "suspend_concessions")
     m = _REMEDY_DUTY.search(clause)
     if m and (_UP.search(clause) or _RATE_OBJ.match(clause, m.end()) or find_rates(clause)[1]):
         return Kind("tariff_increase", m.start(), "remedy_duty")
@@ -583,6 +597,13 @@ def _instrument(clause: str) -> str:
     return ""
 
 
+_PLEDGE_OWNER = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}(?:pledge|commitment|promise|offer|undertaking|plan|decision)s?"
+    r"\s+to\b",
+    _I,
+)
+
+
 def _resolve_actor(
     ctx: ArticleContext,
     text: str,
@@ -594,6 +615,10 @@ def _resolve_actor(
 ) -> tuple[str | None, str]:
     """Who acts in the clause: passive agent, nearest subject before the trigger, quoted speaker,
     or the actor carried over from the sentence or the previous one."""
+    # "India's pledge to buy more US energy": the pledge's owner acts, whoever reports it.
+    for mt in mentions:
+        if mt.end <= pos and _PLEDGE_OWNER.match(text, mt.end, pos):
+            return mt.iso, "actor_pledge_owner"
     # "tariffs imposed by Washington": the agent names the actor.
     for mt in mentions:
         if mt.start > pos and _PASSIVE_BY.search(text, max(cs, mt.start - 60), mt.start):
@@ -622,7 +647,8 @@ def _resolve_actor(
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government"
         r"|the department|the administration|the agency|the move"
-        r"|the commission|the spokesperson)\b",
+        r"|the commission|the spokesperson|the proposal|the bill|the plan|the measures?"
+        r"|the decree|the order|the rule|the regulation|the law|the reform)\b",
         head,
     ):
         return ctx.last_actor, "actor_pronoun"
@@ -869,7 +895,7 @@ def _listed_countries(
     ]
     out: list[str] = []
     for a, b in spans:
-        found = [
+        listed = [
             mt
             for mt in actor_mentions(text, a, b)
             if mt.iso != actor
@@ -880,9 +906,19 @@ def _listed_countries(
                 _I,
             )
         ]
-        for mt in found:
-            if mt.iso not in out:
-                out.append(mt.iso)
+        # Only a run of names close together is an enumeration ("Russia and Belarus"), not a
+        # country named further on ("amid the war in Ukraine").
+        runs: list[list[Mention]] = []
+        for mt in listed:
+            if runs and mt.start - runs[-1][-1].end <= 40:
+                runs[-1].append(mt)
+            else:
+                runs.append([mt])
+        for run in runs:
+            if len(run) >= 2:
+                for mt in run:
+                    if mt.iso not in out:
+                        out.append(mt.iso)
     return out
 
 

@@ -240,3 +240,24 @@ def test_entity_listing_is_a_control_on_each_country_named() -> None:
     )
     pairs = _pairs(out, "export_control")
     assert {("USA", "BRA"), ("USA", "VNM"), ("USA", "PAK")} <= pairs
+
+
+def test_wto_suspension_of_concessions_is_a_tariff_increase() -> None:
+    out = statements(
+        "Brazil notified the WTO on Monday of a suspension of concessions on US goods.",
+        "2025-05-12",
+    )
+    assert ("BRA", "USA") in _pairs(out, "tariff_increase")
+
+
+def test_a_pledge_belongs_to_its_owner_not_to_who_reports_it() -> None:
+    out = statements(
+        "Trump on Monday hailed Vietnam's pledge to buy more US aircraft and farm goods.",
+        "2025-07-07",
+    )
+    assert ("VNM", "USA") in _pairs(out, "purchase")
+
+
+def test_hyphenated_pair_names_both_parties() -> None:
+    out = statements("US-Vietnam deal: Washington cuts its tariff to 20% on Monday.", "2025-07-07")
+    assert ("USA", "VNM") in _pairs(out, "tariff")
