@@ -796,7 +796,11 @@ def _resolve_targets(
     ):
         return ["WLD"]
     other = ctx.counterpart(actor)
-    return [other] if other else []
+    if other:
+        return [other]
+    # No partner named anywhere in the article: a measure on a product, for every destination
+    # or origin ("China imposes export controls on seven rare earths").
+    return ["WLD"] if kind in _RESTRICTIVE or kind.startswith("tariff") else []
 
 
 _DEAL = re.compile(
@@ -816,6 +820,9 @@ def _deal_name(ctx: ArticleContext, actor: str, target: str, kind: str, day: dt.
     return f"{a}-{b} deal {day:%Y-%m}"
 
 
+_ELIMINATE = re.compile(
+    r"(?:eliminat|remov|scrap|abolish|lift|waiv|zero|drop)\w*\b(?!\s+(?:some|part|most))", _I
+)
 _RATE_TAIL = re.compile(
     r"\W*((?:taking|bringing|raising|lifting|pushing|lowering|cutting)\s+(?:it|them|the\s+\w+)\b)",
     _I,
@@ -1202,6 +1209,9 @@ def extract_article(
                 if k.kind != "tariff_increase" and before == 0.0 and after:
                     # "waive the 25% tariff": the named rate is what goes away.
                     before, after = after, 0.0
+                if k.kind == "tariff_reduction" and after is None and _ELIMINATE.match(text, pos):
+                    # "will eliminate tariffs on 1,675 products": they go to zero.
+                    after = 0.0
             # "drop countermeasures once rare earths flow": goods of the condition are not the
             # goods of the measure.
             cond = _CONDITION.search(text, pos, ce)

@@ -84,16 +84,18 @@ _PARTY = (
     + trie_pattern(list(lx.ACTOR_ALIASES))
     + r")|(?i:the commerce ministry|the ministry of commerce)))"
 )
+# A party that goes on with a verb of its own, not one item of a list ("Malaysia, Thailand").
+_GOES_ON = (
+    r"(?![\w-])(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:\w+ly\s+)?(?:will|would|shall|has|have|had|is|are"
+    r"|was|were|also|then|said|says|can|could|may|might|must|agreed|agrees|plans|wants|\w+ed)\b"
+)
 # Clause boundaries: places where a new subject usually starts. "while"/"whereas" join the two
 # parties' moves in one sentence; semicolons and enumerations "(ii)" list separate actions; a
 # comma or "and" before a party that goes on with a verb starts that party's own clause.
 _CLAUSE = re.compile(
     r";\s+|,?\s+while\s+|,?\s+whereas\s+|\s\((?:i|ii|iii|iv|v|vi)\)\s+|,\s+which\s+"
-    r"|(?P<party>,\s+)(?=(?:and\s+)?(?:then\s+)?" + _PARTY + r"(?![\w-]))"
-    r"|(?P<and>\s+and\s+(?:how\s+|that\s+)?)(?="
-    + _PARTY
-    + r"\s+(?:will|would|has|have|had|is|was|also"
-    r"|agreed|agrees|said|says|\w+ed)\b)"
+    r"|(?P<party>,\s+)(?=(?:and\s+)?(?:then\s+)?" + _PARTY + _GOES_ON + r")"
+    r"|(?P<and>\s+and\s+(?:how\s+|that\s+)?)(?=" + _PARTY + _GOES_ON + r")"
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)|,\s+then\s+"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"

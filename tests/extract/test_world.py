@@ -261,3 +261,22 @@ def test_a_pledge_belongs_to_its_owner_not_to_who_reports_it() -> None:
 def test_hyphenated_pair_names_both_parties() -> None:
     out = statements("US-Vietnam deal: Washington cuts its tariff to 20% on Monday.", "2025-07-07")
     assert ("USA", "VNM") in _pairs(out, "tariff")
+
+
+def test_eliminated_tariffs_go_to_zero() -> None:
+    out = statements(
+        "Buenos Aires and Washington signed their deal on Thursday. "
+        "Argentina will eliminate tariffs on 300 US farm products.",
+        "2026-02-05",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_reduction" and s["actor"] == "ARG"]
+    assert rows and rows[0]["rate_after_pct"] == 0.0 and rows[0]["target"] == "USA"
+
+
+def test_a_list_of_countries_is_one_clause() -> None:
+    out = statements(
+        "Washington cut its tariffs on Peru, Chile, and Colombia to 10% on Friday.", "2025-08-01"
+    )
+    rows = [s for s in out if s["kind"] == "tariff_reduction"]
+    assert {r["target"] for r in rows} == {"PER", "CHL", "COL"}
+    assert {r["rate_after_pct"] for r in rows} == {10.0}
