@@ -127,7 +127,9 @@ def _ref_date(st: dict) -> dt.date | None:
 def _block(st: dict, with_target: bool = True) -> str:
     fam = FAMILY.get(st["kind"], "other")
     pfam = st.get("_fam", "") if fam in _PRODUCT_KEYED else ""
-    target = st["target"] if st["target"] not in ("", "WLD") else "*"
+    # A measure on every country (WLD) is not a vaguer report of a measure on one: only a
+    # statement with no target at all may join another target's entry.
+    target = st["target"] or "*"
     return "|".join((st["actor"], target if with_target else "*", fam, pfam or "*"))
 
 

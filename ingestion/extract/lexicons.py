@@ -121,7 +121,8 @@ PRONOUN_SUBJECTS = ("it", "they", "he", "she", "the country", "the ministry", "t
 
 # --- Kinds ---------------------------------------------------------------------------------------
 TARIFF_NOUN = (
-    r"(?:counter-?tariffs?|tariffs?|duties|duty|levies|levy|import tax(?:es)?|tax(?:es)? on"
+    r"(?:counter-?tariffs?|tariffs?|duties|duty|levies|levy|surtax(?:es)?|surcharges?"
+    r"|import tax(?:es)?|tax(?:es)? on"
     r"|rates? of duty|ad valorem rates?|reciprocal rates?|(?:tariff|duty|combined|additional"
     r"|fentanyl) rates?|rates? on (?:Chinese|American|US|U\.S\.|China|the United States|imports"
     r"|goods))"

@@ -137,7 +137,7 @@ _WLD = re.compile(
 )
 _TRADE_TERMS = re.compile(
     r"\b(?:tariffs?|duty|duties|levy|levies|export controls?|export restrictions?|entity list"
-    r"|sanctions?|concessions|safeguards?|WTO"
+    r"|sanctions?|concessions|safeguards?|WTO|surtax(?:es)?|surcharges?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
@@ -174,7 +174,19 @@ def _subordinate_actor(text: str, mentions: list[Mention], cs: int, pos: int) ->
         lead = _SUBORDINATE_LEAD.search(text, max(cs, mt.start - 20), mt.start)
         if lead and (lead.group("conj").lower() != "with" or _VERB_AFTER.match(text, mt.end)):
             return True
+        # "two days after X agreed to lower tariffs": the trigger inside the time clause is a
+        # reference point; "Hours after X acted, Y imposed ..." (a comma between) is not.
+        if (
+            _TIME_AFTER.search(text, max(cs, mt.start - 30), mt.start)
+            and "," not in text[mt.end : pos]
+        ):
+            return True
     return False
+
+
+_TIME_AFTER = re.compile(
+    r"\b(?:hours|days|weeks|minutes|moments|shortly|just)\s+(?:after|before)\s+(?:the\s+)?$", _I
+)
 
 
 _LICENSE_REQUIRED = re.compile(
@@ -693,12 +705,20 @@ def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
     """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China"."""
     out = []
     for m in _DEMONYM_RE.finditer(text, cs, ce):
-        if _ON_GOODS.search(text, max(cs, m.start() - 40), m.start()):
+        if _ON_GOODS.search(text, max(cs, m.start() - 40), m.start()) and not _included(
+            text, cs, m.start()
+        ):
             out.append(lx.DEMONYMS[m.group(0).lower()])
     for mt in actor_mentions(text, cs, ce):
-        if _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start):
+        if _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start) and not _included(
+            text, cs, mt.start
+        ):
             out.append(mt.iso)
     return out
+
+
+def _included(text: str, cs: int, start: int) -> bool:
+    return bool(_INCLUDED.search(text, max(cs, start - 60), start))
 
 
 def _compound_partner(
@@ -740,6 +760,10 @@ _SECTORAL_IMPORTS = re.compile(
 )
 
 
+# "(including goods from Hong Kong and Macao)": a part named inside a parenthesis is no target.
+_INCLUDED = re.compile(r"\((?:including|incl\.|e\.g\.|such as)[^)]*$", _I)
+
+
 def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[str]:
     """The countries joined to `first` by "and" / commas ("on Canada and Mexico")."""
     out = [first.iso]
@@ -773,6 +797,7 @@ def _resolve_targets(
         return ["WLD"]
     # The goods a measure falls on name its target before any other object ("tariffs on
     # Chinese cars, responding to US pressure" is aimed at China).
+    mentions = [mt for mt in mentions if not _included(text, cs, mt.start)]
     origin = [iso for iso in _goods_origin(text, cs, ce) if iso != actor]
     if origin:
         # "on Canada and Mexico": the countries joined to a goods origin are origins too.
@@ -1122,7 +1147,7 @@ def extract_article(
             if (
                 k.kind.startswith("tariff")
                 and accepted_by is None
-                and actor in _goods_origin(text, cs, ce)
+                and actor == (_goods_origin(text, cs, ce) or [None])[0]
             ):
                 # "Malaysian products will be exempt from the 19% rate": no country sets a tariff
                 # on its own goods, so the other side does.
@@ -1300,7 +1325,7 @@ def is_relevant(text: str, language: str | None) -> bool:
         return False
     hits = len(_TRADE_TERMS.findall(text))
     # A brief (a wire flash, a one-paragraph item) may name its measure only once.
-    return hits >= (1 if len(text) < 400 else 2) and bool(
+    return hits >= (1 if len(text) < 1000 else 2) and bool(
         _ALIAS_RE.search(text) or _CS_ALIAS_RE.search(text) or _DEMONYM_RE.search(text)
     )
 

@@ -99,7 +99,7 @@ _CLAUSE = re.compile(
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)|,\s+then\s+"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
-    r"|,\s+(?=(?:(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
+    r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"
 )
 

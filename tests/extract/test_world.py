@@ -280,3 +280,21 @@ def test_a_list_of_countries_is_one_clause() -> None:
     rows = [s for s in out if s["kind"] == "tariff_reduction"]
     assert {r["target"] for r in rows} == {"PER", "CHL", "COL"}
     assert {r["rate_after_pct"] for r in rows} == {10.0}
+
+
+def test_a_part_named_in_an_including_parenthesis_is_no_target() -> None:
+    out = statements(
+        "Ottawa will cut its surtax on American goods (including goods shipped from Puerto "
+        "Rico and Guam) to 10% on Monday.",
+        "2025-06-02",
+    )
+    assert {s["target"] for s in out if s["kind"].startswith("tariff")} == {"USA"}
+
+
+def test_a_measure_inside_a_time_clause_is_a_reference_point() -> None:
+    out = statements(
+        "Japan raised duties on Korean steel on Friday, two days after Seoul agreed to lower "
+        "its tariffs on Japanese cars.",
+        "2025-06-06",
+    )
+    assert _pairs(out, "tariff") == {("JPN", "KOR")}
