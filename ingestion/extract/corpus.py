@@ -275,7 +275,8 @@ def assign_entry_keys(statements: list[dict]) -> None:
 # --- links ---------------------------------------------------------------------------------------
 _PREP_CUE = re.compile(
     r"^(?:in response to|response to|in retaliation|in return for|follows?"
-    r"|followed|comes? after|came after|in reply to|(?:a )?reply to|citing|in reaction to)",
+    r"|followed|comes? after|came after|in reply to|(?:a )?reply to|citing|in reaction to"
+    r"|(?:investigations?|probes?|inquir(?:y|ies)) (?:into|of|against|targeting))",
     re.I,
 )
 
@@ -325,8 +326,9 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 if not after:
                     continue
                 answered = after[0].iso
+                # (an investigation's trigger is the cue itself: "a probe into X's tariffs")
                 responders = [
-                    st for st in here if st["actor"] != answered and st["_trigger"] < cue_pos
+                    st for st in here if st["actor"] != answered and st["_trigger"] <= cue_pos
                 ] or [st for st in prev if st["actor"] != answered]
             else:
                 before = [m for m in mentions if m.end <= cue_pos and m.subject]
@@ -481,6 +483,8 @@ def _nominal(
             "_fam": "",
             "_trigger": cue_pos,
             "_clause": (cue_pos, se),
+            # named only as what is answered: it joins the latest such measure before the answer
+            "_anaphoric": True,
         }
     )
     created.append(st)

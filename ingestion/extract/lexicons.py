@@ -223,6 +223,7 @@ RESPONSE_CUES = (
     r"|fired back|fires back|fire back|hits back|answer(?:s|ed)|repl(?:ies|ied)|in reply to"
     r"|reply to|citing|in reaction to"
     r"|matche[sd]|under (?:\w+['’]s )?response"
+    r"|(?:investigations?|probes?|inquir(?:y|ies)) (?:into|of|against|targeting)"
     r"|counter-?tariffs?)\b"
 )
 QUID_CUES = (

@@ -829,9 +829,8 @@ def _resolve_targets(
 
 
 _DEAL = re.compile(
-    r"\b(?:trade (?:deal|agreement|framework|pact|arrangement)|(?:deal|agreement|framework"
-    r"|arrangement|pact) (?:with|between)|agreement on reciprocal trade|preliminary arrangement"
-    r"|in exchange for|in return for)\b",
+    r"\b(?:deals?|agreements?|frameworks?|arrangements?|pacts?|truce|trade talks|negotiations"
+    r"|concessions|in exchange for|in return for)\b",
     _I,
 )
 

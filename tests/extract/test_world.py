@@ -298,3 +298,38 @@ def test_a_measure_inside_a_time_clause_is_a_reference_point() -> None:
         "2025-06-06",
     )
     assert _pairs(out, "tariff") == {("JPN", "KOR")}
+
+
+def test_an_investigation_into_a_measure_answers_it() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://a.example/tr",
+                    "2025-03-03",
+                    "Turkey raised its tariffs on Brazilian poultry to 40% on Monday.",
+                ),
+                (
+                    "https://b.example/br",
+                    "2025-03-20",
+                    "Brazil launched an anti-dumping investigation into Turkey's tariffs on its "
+                    "poultry on Thursday.",
+                ),
+            ]
+        )
+    )
+    st = {s["statement_id"]: s for s in ex.statements.to_dicts()}
+    linked = [
+        (st[lk["commitment_statement_id"]], st[lk["reciprocal_statement_id"]])
+        for lk in ex.links.to_dicts()
+    ]
+    answer = [(a, b) for a, b in linked if a["kind"] == "investigation"]
+    assert answer and answer[0][1]["actor"] == "TUR"
+    # The answered measure is the one reported on 3 March, not a new one.
+    tr_key = next(
+        s["entry_key"] for s in st.values() if s["article_id"] != answer[0][0]["article_id"]
+    )
+    assert answer[0][1]["entry_key"] == tr_key
