@@ -148,7 +148,8 @@ UP_VERBS = (
     r"|prohibit(?:s|ed|ing)?|limit(?:s|ed|ing)?|sanction(?:s|ed|ing)|expand(?:s|ed|ing)?"
     r"|broaden(?:s|ed|ing)?|put(?:s|ting)?|attract(?:s|ed|ing)?|fac(?:e|es|ed|ing)"
     r"|carr(?:y|ies|ied|ying)|charg(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|stack(?:s|ed|ing)?"
-    r"|approv(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|enact(?:s|ed|ing)?)"
+    r"|approv(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|enact(?:s|ed|ing)?"
+    r"|(?:respond|retaliat|hit back|struck back|strike back)\w*\s+with)"
 )
 DOWN_TARIFF_VERBS = (
     r"(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!\s+(?:house|chamber))"
@@ -191,9 +192,7 @@ COMMIT_CUES = (
     r"|commit to|vowed?|promised?|undert(?:ake|ook)|going to|is set to|are set to|aims? to|to take"
     r"|would)\b"
 )
-THREAT_CUES = (
-    r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|would impose|vow\w* to retaliat)"
-)
+THREAT_CUES = r"\b(?:threaten\w*|warn\w*|ultimatum|or face|could impose|vow\w* to retaliat)"
 HEDGE_CUES = (
     r"(?<![A-Za-z])(?:(?-i:may)|might|could|can|considering|weighing|mulls?|mulling|plans? to"
     r"|planning to"

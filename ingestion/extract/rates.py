@@ -18,6 +18,12 @@ _TO_FROM = re.compile(
     re.I,
 )
 _TO = re.compile(r"\b(?:to|at)\s+(?:at least\s+|as much as\s+)?" + _PCT, re.I)
+# "tariffs of 25%", "duties of up to 35.3%"
+_OF = re.compile(
+    r"\b(?:tariffs?|duty|duties|levies|levy|surtax(?:es)?|rates?)\s+of\s+(?:up to\s+|about\s+)?"
+    + _PCT,
+    re.I,
+)
 _PP = re.compile(r"\bby\s+(\d+(?:\.\d+)?)\s*percentage[- ]points?", re.I)
 _PP_SUSPEND = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|percentage[- ]points?)\s+of\s+(?:the\s+)?"
@@ -32,7 +38,7 @@ _ADDITIONAL = re.compile(
 _PLAIN = re.compile(
     r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
     + _PCT
-    + r"(?!\s+of\b)\s+(?:\w+[- ]){0,2}(?:tariffs?|duty|duties|levies|levy|tax|rates?)",
+    + r"(?!\s+of\b)\s+(?:\w+[- ]){0,2}(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?)",
     re.I,
 )
 # "the total tariff on Chinese goods was 145 percent", "the combined charge stood at 104%".
@@ -70,7 +76,7 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
         after = float(m.group(1))
         pp = _PP.search(clause)
         return (after - float(pp.group(1)) if pp else None), after
-    m = _ADDITIONAL.search(clause) or _PLAIN.search(clause)
+    m = _OF.search(clause) or _ADDITIONAL.search(clause) or _PLAIN.search(clause)
     if m:
         return 0.0, float(m.group(1))
     m = _PP.search(clause)

@@ -424,10 +424,16 @@ def _near_verbs(
 # "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.
 _TARIFF_ACCEPTED = re.compile(
     r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*"
-    r"|land\w*|negotiat\w*|settl\w*\s+(?:on|for)|be\s+subject(?:ed)?\s+to)\s+"
+    r"|land\w*|negotiat\w*|settl\w*\s+(?:on|for)|be\s+subject(?:ed)?\s+to"
+    r"|(?:was|were|is|are|be|been|being|got|get|gets)\s+(?:hit|slapped|targeted|struck)\s+with)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:new|lower|reduced|higher|blanket|flat|baseline|reciprocal"
     r"|tariff|duty)\s+){0,2}(?:(?:tariff|duty|levy)\s+(?:rate\s+)?of\s+)?"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    _I,
+)
+_RATE_NOUN = re.compile(
+    r"\W*(?:and\s+)?(?:an?\s+)(?:\w+\s+)?(\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
+    r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))\s+on\b",
     _I,
 )
 _LOWER = re.compile(
@@ -444,7 +450,9 @@ _REMEDY_DUTY = re.compile(
 )
 _INVESTMENT_PLEDGE = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|investments?)\b(?=[^.;]{0,80}?(?:\$|€|£|\bUSD\b|\bbillion\b"
-    r"|\btrillion\b))",
+    r"|\btrillion\b))"
+    r"|(?:\$|€|£|\bUSD\s*)\s*\d[\d.,]*\s*(?:bn|billion|trillion)?\s+(?:\w+\s+){0,3}?"
+    r"(?:invest(?:ments?|ed|ing)?)\b",
     _I,
 )
 _MARKET_ACCESS = re.compile(
@@ -498,6 +506,10 @@ def classify(clause: str) -> Kind | None:
     s = _SUPPLY.search(clause)
     if s and not t:
         return Kind("license_approval", s.start(), "resume_supply")
+    m = _RATE_NOUN.match(clause)
+    if m:
+        # "..., and a 25% tariff on Chinese steel": another measure of the same announcement.
+        return Kind("tariff_increase", m.start(1), "rate_noun_list")
     m = _TARIFF_ACCEPTED.search(clause)
     if m:
         before, after = find_rates(clause)
