@@ -17,6 +17,7 @@ PUBLISHED_TABLES = (
     "rejects",
     "entries_history",
     "quarantine",
+    "tariff_timeline",
 )
 # Tables whose promises to readers are stated as a Great Expectations suite.
 SUITE_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks")

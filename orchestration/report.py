@@ -25,7 +25,6 @@ import plotly.offline
 
 # Directions shown on the tariff chart: who levies the duty, on whom.
 TARIFF_DIRECTIONS = (("USA", "CHN"), ("CHN", "USA"))
-TARIFF_KINDS = ("tariff_increase", "tariff_reduction", "tariff_suspension")
 KIND_COLOURS = {
     "tariff_increase": "#d62728",
     "tariff_reduction": "#2ca02c",
@@ -83,6 +82,7 @@ class ReportData:
     counts: dict[str, int]
     trade_series: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     trade_overview: list[dict[str, Any]] = field(default_factory=list)
+    tariff_layers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict]:
@@ -202,6 +202,20 @@ def read_report_data(published_db: Path) -> ReportData:
             if _table_exists(con, "runs")
             else []
         )
+        # Files published before the timeline existed have no such table: no layers to draw.
+        tariff_layers = (
+            _rows(
+                con,
+                """
+                select t.*, e.summary
+                from ledger.tariff_timeline as t
+                join ledger.entries as e using (entry_id)
+                order by t.actor, t.target, t.valid_from, t.entry_id
+                """,
+            )
+            if _table_exists(con, "tariff_timeline")
+            else []
+        )
     finally:
         con.close()
     return ReportData(
@@ -214,6 +228,7 @@ def read_report_data(published_db: Path) -> ReportData:
         counts=counts,
         trade_series=trade_series,
         trade_overview=trade_overview,
+        tariff_layers=tariff_layers,
     )
 
 
@@ -290,54 +305,78 @@ def _row_label(actor: str, is_commitment: bool) -> str:
     return f"{actor} · {'commitments' if is_commitment else 'measures'}"
 
 
-def tariff_chart(entries: list[dict[str, Any]]) -> Chart:
-    """Tariff rates after each tariff entry, one step line per direction."""
+def tariff_steps(layers: list[dict[str, Any]]) -> list[tuple[dt.date, float, list[dict]]]:
+    """The total rate of the given layers at each date one of them starts or ends.
+
+    A layer counts from its valid_from up to the day before its valid_to (null: still in
+    force). Returns (date, total rate, layers in force) in date order.
+    """
+    dates = sorted(
+        {layer["valid_from"] for layer in layers}
+        | {layer["valid_to"] for layer in layers if layer["valid_to"] is not None}
+    )
+    steps = []
+    for day in dates:
+        in_force = [
+            layer
+            for layer in layers
+            if layer["valid_from"] <= day and (layer["valid_to"] is None or day < layer["valid_to"])
+        ]
+        steps.append((day, float(sum(layer["rate_pct"] for layer in in_force)), in_force))
+    return steps
+
+
+def _layers_hover(in_force: list[dict[str, Any]]) -> str:
+    if not in_force:
+        return "no layer in force"
+    return "<br>".join(
+        str(markupsafe.escape(f"{layer['rate_pct']:g}% from {layer['valid_from']}: "))
+        + str(markupsafe.escape(layer["summary"] or layer["entry_id"]))
+        for layer in in_force
+    )
+
+
+def tariff_chart(layers: list[dict[str, Any]]) -> Chart:
+    """Total tariff in force on all goods each way, from ledger.tariff_timeline's layers."""
     fig = go.Figure()
     shown = 0
+    narrow = 0
     for actor, target in TARIFF_DIRECTIONS:
-        steps = sorted(
-            (
-                e
-                for e in entries
-                if e["actor"] == actor
-                and e["target"] == target
-                and e["kind"] in TARIFF_KINDS
-                and e["rate_after_pct"] is not None
-                and (e["effective_on"] or e["announced_on"]) is not None
-            ),
-            key=lambda e: (e["effective_on"] or e["announced_on"], e["entry_id"]),
-        )
+        pair = [x for x in layers if x["actor"] == actor and x["target"] == target]
+        # Layers limited to some HS codes are not added to the duty on all goods.
+        general = [x for x in pair if not x["hs_codes"]]
+        narrow += len(pair) - len(general)
+        steps = tariff_steps(general)
         if not steps:
             continue
-        shown += len(steps)
+        shown += len(general)
         fig.add_trace(
             go.Scatter(
-                x=[e["effective_on"] or e["announced_on"] for e in steps],
-                y=[e["rate_after_pct"] for e in steps],
+                x=[day for day, _, _ in steps],
+                y=[total for _, total, _ in steps],
                 mode="lines+markers",
                 line={"shape": "hv", "width": 3},
-                marker={
-                    "size": 10,
-                    # Hollow markers: threatened or only announced, not (yet) in force.
-                    "symbol": [
-                        "circle" if e["status"] == "implemented" else "circle-open" for e in steps
-                    ],
-                },
+                marker={"size": 9},
                 name=f"{actor} on {target}",
-                text=[_hover(e) for e in steps],
+                text=[_layers_hover(in_force) for _, _, in_force in steps],
                 hovertemplate="%{x|%Y-%m-%d}: %{y}%<br>%{text}<extra></extra>",
             )
         )
-    fig.update_yaxes(title="rate after the change (%)", rangemode="tozero")
-    fig.update_xaxes(title="effective (or announced) on")
+    fig.update_yaxes(title="duty in force on all goods (%)", rangemode="tozero")
+    fig.update_xaxes(title="date")
     fig.update_layout(title="Tariff rates each way", legend={"orientation": "h", "y": -0.2})
     note = (
-        "Each step is a tariff entry with a known rate after the change, at its effective date "
-        "(announced date when unknown); hollow markers are not (yet) implemented. Entries may "
-        "describe different tariff layers (reciprocal, fentanyl), so read the hover text."
+        "Each line is the sum of the tariff layers in force on all goods "
+        "(ledger.tariff_timeline), stepping where a layer starts or ends; the hover text lists "
+        "the layers and the entries that set them."
     )
+    if narrow:
+        note += (
+            f" {narrow} layer(s) on particular goods (HS codes) are not added in; "
+            "see ledger.tariff_timeline."
+        )
     if not shown:
-        note = "The ledger holds no tariff entry with a known rate yet."
+        note = "The ledger holds no tariff layer on all goods between these countries yet."
     return Chart(
         "chart-tariffs", "Tariff rates over time", _figure_html(fig, "chart-tariffs", 420), note
     )
@@ -722,7 +761,7 @@ def render_report(published_db: Path, out: Path) -> Path:
             run=data.runs[0] if data.runs else None,
             counts=data.counts,
             timeline=timeline_chart(data.entries),
-            tariffs=tariff_chart(data.entries),
+            tariffs=tariff_chart(data.tariff_layers),
             pairs=pairs,
             evidence=evidence,
             panels=panels,
