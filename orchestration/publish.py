@@ -12,8 +12,8 @@ import datetime as dt
 import json
 import os
 import shutil
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -44,7 +44,79 @@ class RunRecord:
 
 def _sql_path(path: Path) -> str:
     """A path as a SQL string literal (paths may contain quotes)."""
-    return "'" + str(path).replace("'", "''") + "'"
+    return _sql_text(str(path))
+
+
+def _sql_text(text: str) -> str:
+    """Any text as a SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+@dataclass
+class TableDoc:
+    """What dbt says about one published table: its description and its columns'."""
+
+    description: str = ""
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def table_docs_from_manifest(manifest: Path, schema: str = "ledger") -> dict[str, TableDoc]:
+    """Descriptions of the tables dbt puts (models) or declares (sources) in `schema`.
+
+    Read from dbt's manifest.json: model and column descriptions of the marts, and of the
+    sources that stand for tables the publish step writes itself (ledger.runs).
+    """
+    nodes = json.loads(manifest.read_text(encoding="utf-8"))
+    docs: dict[str, TableDoc] = {}
+    described = [
+        (node.get("alias") or node["name"], node)
+        for node in nodes["nodes"].values()
+        if node["resource_type"] in ("model", "snapshot") and node["schema"] == schema
+    ] + [(src["name"], src) for src in nodes["sources"].values() if src["schema"] == schema]
+    for name, node in described:
+        docs[name] = TableDoc(
+            description=_one_line(node.get("description")),
+            columns={
+                column: _one_line(spec.get("description"))
+                for column, spec in node.get("columns", {}).items()
+                if _one_line(spec.get("description"))
+            },
+        )
+    return docs
+
+
+def _comment(con: duckdb.DuckDBPyConnection, table: str, doc: TableDoc | None) -> None:
+    """Put a table's dbt descriptions on it and its columns as DuckDB comments."""
+    if doc is None:
+        return
+    if doc.description:
+        con.execute(f"comment on table ledger.{table} is {_sql_text(doc.description)}")
+    existing = {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() "
+            "where schema_name = 'ledger' and table_name = ?",
+            [table],
+        ).fetchall()
+    }
+    for column, text in doc.columns.items():
+        if column in existing:
+            con.execute(f'comment on column ledger.{table}."{column}" is {_sql_text(text)}')
+
+
+def _parquet_metadata(table: str, doc: TableDoc | None) -> str:
+    """COPY option giving a Parquet file its table's descriptions as key-value metadata."""
+    doc = doc or TableDoc()
+    pairs = {
+        "table": f"ledger.{table}",
+        "description": doc.description,
+        "column_descriptions": json.dumps(doc.columns, ensure_ascii=False),
+    }
+    return "kv_metadata {" + ", ".join(f'"{k}": {_sql_text(v)}' for k, v in pairs.items()) + "}"
 
 
 def _fsync(path: Path) -> None:
@@ -143,11 +215,15 @@ def publish(
     tables: Sequence[str],
     run: RunRecord,
     parquet_dir: Path | None = None,
+    docs: Mapping[str, TableDoc] | None = None,
 ) -> dict[str, int]:
     """Publish `ledger.<table>` for each table from the warehouse to `target`; returns row counts.
 
     The previous file's `ledger.runs` history is carried over and this run appended to it.
+    `docs` (table -> dbt descriptions) become comments on the tables and columns, and
+    key-value metadata of the Parquet copies.
     """
+    docs = docs or {}
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
     _remove_leftovers(target, parquet_dir)
@@ -174,8 +250,10 @@ def publish(
                 f"insert into ledger.{table} select * from warehouse.ledger.{table} order by all"
             )
             counts[table] = con.execute(f"select count(*) from ledger.{table}").fetchone()[0]  # type: ignore[index]
+            _comment(con, table, docs.get(table))
         con.execute("detach warehouse")
         con.execute(RUNS_DDL)
+        _comment(con, "runs", docs.get("runs"))
         if target.exists():
             con.execute(f"attach {_sql_path(target)} as previous (read_only)")
             with contextlib.suppress(duckdb.CatalogException):
@@ -199,7 +277,7 @@ def publish(
             for table in [*tables, "runs"]:
                 con.execute(
                     f"copy ledger.{table} to {_sql_path(staging / f'{table}.parquet')} "
-                    "(format parquet)"
+                    f"(format parquet, {_parquet_metadata(table, docs.get(table))})"
                 )
         con.execute("checkpoint")
     finally:

@@ -6,7 +6,13 @@ import dagster as dg
 
 from ingestion.load import connect
 from orchestration.checks import PUBLISHED_TABLES, ledger_key
-from orchestration.publish import RunRecord, publish, set_aside_if_unreadable
+from orchestration.project import dbt_project
+from orchestration.publish import (
+    RunRecord,
+    publish,
+    set_aside_if_unreadable,
+    table_docs_from_manifest,
+)
 from orchestration.report import REPORT_FILE_NAME, entries_preview_markdown
 from orchestration.resources import LedgerSettings
 
@@ -70,6 +76,8 @@ def published_ledger(
         PUBLISHED_TABLES,
         run,
         parquet_dir=paths.published_dir / "parquet",
+        # dbt's descriptions travel with the tables: comments in DuckDB, Parquet metadata.
+        docs=table_docs_from_manifest(dbt_project.manifest_path),
     )
     context.log.info(f"published {paths.published}: {counts}")
     return dg.MaterializeResult(

@@ -1,12 +1,13 @@
 """The publish step: a new file built beside the live one and renamed over it."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from orchestration.publish import RunRecord, publish
+from orchestration.publish import RunRecord, TableDoc, publish, table_docs_from_manifest
 
 from .conftest import query
 
@@ -86,3 +87,42 @@ def test_leftovers_of_a_dead_publisher_are_removed(tmp_path: Path) -> None:
     publish(warehouse, target, ["entries"], _run("r1"), parquet)
     hidden = [p.name for p in [*target.parent.iterdir(), *parquet.iterdir()] if p.name[0] == "."]
     assert hidden == []
+
+
+def test_descriptions_become_comments_and_parquet_metadata(tmp_path: Path) -> None:
+    warehouse, target = tmp_path / "w.duckdb", tmp_path / "pub" / "tradeledger.duckdb"
+    _warehouse(warehouse, 1)
+    docs = {
+        "entries": TableDoc("One row per measure; it's merged.", {"entry_id": "Stable key."}),
+        "runs": TableDoc("One row per run.", {"run_id": "The run.", "gone": "No such column."}),
+    }
+    publish(warehouse, target, ["entries"], _run("r1"), tmp_path / "pub" / "parquet", docs=docs)
+    assert query(
+        target,
+        "select table_name, comment from duckdb_tables() where schema_name = 'ledger' "
+        "order by table_name",
+    ) == [("entries", "One row per measure; it's merged."), ("runs", "One row per run.")]
+    assert query(
+        target,
+        "select column_name, comment from duckdb_columns() where schema_name = 'ledger' "
+        "and table_name = 'entries' order by column_index",
+    ) == [("entry_id", "Stable key."), ("actor", None)]
+    parquet = tmp_path / "pub" / "parquet" / "entries.parquet"
+    metadata = dict(
+        duckdb.sql(
+            f"select decode(key), decode(value) from parquet_kv_metadata('{parquet}')"
+        ).fetchall()
+    )
+    assert metadata["table"] == "ledger.entries"
+    assert metadata["description"] == "One row per measure; it's merged."
+    assert json.loads(metadata["column_descriptions"]) == {"entry_id": "Stable key."}
+
+
+def test_docs_are_read_from_the_dbt_manifest() -> None:
+    from orchestration.project import ensure_manifest
+
+    docs = table_docs_from_manifest(ensure_manifest())
+    assert {"entries", "links", "evidence", "tariff_timeline", "runs"} <= docs.keys()
+    assert docs["entries"].description.startswith("The ledger: one row per commitment")
+    assert docs["runs"].columns["run_id"].startswith("Dagster run id")
+    assert "\n" not in docs["tariff_timeline"].description

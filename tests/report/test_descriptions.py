@@ -65,3 +65,43 @@ def test_the_job_wrote_the_dbt_docs_site_and_the_report(sample_home: Path) -> No
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     assert any(key.endswith(".entries") for key in catalog["nodes"])
     assert (sample_home / "published" / "report.html").stat().st_size > 0
+
+
+def test_published_file_explains_itself(manifest: dict, published: Path) -> None:
+    """BI tools show DuckDB comments: every table and nearly every column carries dbt's text."""
+    tables = query(
+        published,
+        "select table_name, comment from duckdb_tables() where schema_name = 'ledger'",
+    )
+    assert len(tables) >= 10
+    assert [t for t, comment in tables if not (comment or "").strip()] == []
+    columns = query(
+        published,
+        "select table_name, column_name, comment from duckdb_columns() "
+        "where schema_name = 'ledger'",
+    )
+    commented = [c for c in columns if (c[2] or "").strip()]
+    assert len(commented) >= 0.9 * len(columns), [c[:2] for c in columns if c not in commented]
+    # The comment is dbt's description, on one line.
+    described = _described(manifest)
+    for table, column, comment in commented:
+        assert comment == " ".join(described[table][column].split())
+
+
+def test_parquet_copies_carry_the_descriptions(published: Path) -> None:
+    import duckdb
+
+    parquet_dir = published.parent / "parquet"
+    files = sorted(parquet_dir.glob("*.parquet"))
+    assert len(files) >= 10
+    for path in files:
+        metadata = dict(
+            duckdb.sql(
+                f"select decode(key), decode(value) from parquet_kv_metadata('{path}')"
+            ).fetchall()
+        )
+        assert metadata["table"] == f"ledger.{path.stem}"
+        assert metadata["description"].strip(), path.name
+        columns = json.loads(metadata["column_descriptions"])
+        names = [row[0] for row in duckdb.sql(f"describe select * from '{path}'").fetchall()]
+        assert sum(1 for n in names if columns.get(n)) >= 0.9 * len(names), path.name
