@@ -55,29 +55,88 @@ def _input_arg(given: str) -> str:
     return str(Path(given).resolve())
 
 
-# Exit status of a run that did not start because another run holds the home (EX_TEMPFAIL).
+# Exit statuses of `tradeledger run` (README, "Exit status"): 0 published; 1 a check or step
+# failed (the previous file stays) or the run broke; 2 bad arguments (argparse); 66 an input
+# given on the command line is missing or unreadable (EX_NOINPUT); 73 the home cannot be
+# created (EX_CANTCREAT); 75 another run holds the home (EX_TEMPFAIL).
+EXIT_FAILED = 1
+EXIT_NO_INPUT = 66
+EXIT_CANT_CREATE = 73
 EXIT_HOME_LOCKED = 75
 
+# How much `tradeledger run` prints: the summary only, a line per step too, or Dagster's log.
+QUIET, NORMAL, VERBOSE = 0, 1, 2
 
-def run(news: list[str], trade: list[str], home: str | None, verbose: bool = False) -> int:
+
+def input_problem(news: list[str], trade: list[str]) -> str | None:
+    """Why a --news or --trade path cannot be read (None when all can): checked before the
+    run starts, so that a typo costs neither the imports nor a half-done run."""
+    given = [("news", p) for p in news] + [("trade", p) for p in trade]
+    for kind, text in given:
+        if kind == "news" and text.lower().startswith(("http://", "https://")):
+            continue  # fetched by the run; a feed that cannot be fetched fails it
+        path = Path(text).expanduser()
+        if not path.exists():
+            return f"{kind} input not found: {text}"
+        readable = os.access(path, os.R_OK) and (not path.is_dir() or os.access(path, os.X_OK))
+        if not readable:
+            return f"{kind} input not readable: {text}"
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+
+
+def run(
+    news: list[str],
+    trade: list[str],
+    home: str | None,
+    verbose: bool = False,
+    level: int | None = None,
+) -> int:
     """Run the ledger job over the given inputs, holding the home's lock; the exit code."""
+    level = (VERBOSE if verbose else NORMAL) if level is None else level
+    problem = input_problem(news, trade)
+    if problem is not None:
+        print(f"tradeledger: {problem}; nothing was run", file=sys.stderr, flush=True)
+        return EXIT_NO_INPUT
+    paths = LedgerPaths.from_env(home)
+    try:
+        paths.home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(
+            f"tradeledger: cannot create home {paths.home} ({_one_line(exc)})",
+            file=sys.stderr,
+            flush=True,
+        )
+        return EXIT_CANT_CREATE
+
     from ingestion.limits import lock_wait_s
     from orchestration.lock import HomeLocked, home_lock
 
-    paths = LedgerPaths.from_env(home)
     try:
         with home_lock(paths.home, lock_wait_s()):
-            return _run(news, trade, paths, verbose)
+            return _run(news, trade, paths, level)
     except HomeLocked as exc:
         print(f"tradeledger: {exc}", file=sys.stderr, flush=True)
         return EXIT_HOME_LOCKED
+    except Exception as exc:
+        if level == VERBOSE:
+            raise
+        # Anything the job itself did not catch (a broken environment, a missing dbt): one line.
+        print(f"tradeledger: run failed: {_one_line(exc)}", file=sys.stderr, flush=True)
+        return EXIT_FAILED
 
 
-def _run(news: list[str], trade: list[str], paths: LedgerPaths, verbose: bool) -> int:
+def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> int:
     paths.export()
     prepare_environment()
     started = time.monotonic()
-    print(f"tradeledger: home {paths.home}", flush=True)
+    verbose = level == VERBOSE
+    out = sys.stdout
+    if level > QUIET:
+        print(f"tradeledger: home {paths.home}", flush=True)
 
     from orchestration.project import ensure_manifest
 
@@ -86,8 +145,14 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, verbose: bool) -
 
     from orchestration import definitions
     from orchestration.assets.published import PUBLISHED
+    from orchestration.progress import StepProgress, progress_logger
 
+    progress = StepProgress(out)
     job = definitions.defs.resolve_job_def("ledger_job")
+    loggers: dict = {"console": {"config": {"log_level": "INFO" if verbose else "WARNING"}}}
+    if level > QUIET:
+        job = job.with_logger_defs({**job.loggers, "progress": progress_logger(progress)})
+        loggers["progress"] = {}
     run_config = {
         "resources": {
             "settings": {
@@ -100,7 +165,7 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, verbose: bool) -
                 }
             }
         },
-        "loggers": {"console": {"config": {"log_level": "INFO" if verbose else "WARNING"}}},
+        "loggers": loggers,
     }
     before = paths.published.stat().st_mtime_ns if paths.published.exists() else None
     # dagster-dbt echoes dbt's own log to stdout; keep it for --verbose only.
@@ -338,7 +403,13 @@ def main(argv: list[str] | None = None) -> int:
             "the ledger is written to <home>/published/tradeledger.duckdb"
         ),
     )
-    run_parser.add_argument("-v", "--verbose", action="store_true", help="print Dagster's step log")
+    loudness = run_parser.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", help="print Dagster's and dbt's full log"
+    )
+    loudness.add_argument(
+        "-q", "--quiet", action="store_true", help="no line per step; the summary only"
+    )
     report_parser = commands.add_parser(
         "report", help="write the HTML report (charts, deals, evidence) of the published ledger"
     )
@@ -357,7 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     _add_fetch_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.news, args.trade, args.home, args.verbose)
+        level = VERBOSE if args.verbose else QUIET if args.quiet else NORMAL
+        return run(args.news, args.trade, args.home, level=level)
     if args.command == "report":
         return report(args.home, args.out)
     if args.command == "fetch-trade":

@@ -86,6 +86,7 @@ def published_ledger(
             "set_aside": dg.MetadataValue.text(str(aside.path) if aside else ""),
             "set_aside_reason": dg.MetadataValue.text(aside.reason if aside else ""),
             "row_counts": dg.MetadataValue.json(counts),
+            "bytes": paths.published.stat().st_size,
             "dagster/row_count": counts.get("entries", 0),
             # At a glance in the UI: the first entries, and where the documents of this version are.
             "preview": dg.MetadataValue.md(entries_preview_markdown(paths.published)),
