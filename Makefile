@@ -54,10 +54,8 @@ lint: $(STAMP)  ## ruff and sqlfluff
 	@mkdir -p $(LEDGER_HOME)/warehouse  # the dbt templater opens the warehouse
 	cd dbt_project && ../$(BIN)/sqlfluff lint models macros tests
 
-dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000
-	$(BIN)/dagster-dbt project prepare-and-package --file orchestration/project.py
-	mkdir -p $(LEDGER_HOME)/dagster && cp -n dagster.yaml $(LEDGER_HOME)/dagster/dagster.yaml || true
-	DAGSTER_HOME=$(LEDGER_HOME)/dagster exec $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000, on the instance tradeledger run records in
+	exec $(BIN)/python -m orchestration.dev --host 127.0.0.1 --port 3000
 
 load-test: $(STAMP)  ## 8 readers query the published file while 5 runs publish (scratch home)
 	$(BIN)/python -m orchestration.loadtest --readers 8 --runs 5 --home $$(mktemp -d -t tradeledger-load.XXXXXX)

@@ -141,10 +141,10 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
     from orchestration.project import ensure_manifest
 
     ensure_manifest()
-    import dagster as dg
 
     from orchestration import definitions
     from orchestration.assets.published import PUBLISHED
+    from orchestration.instance import open_instance
     from orchestration.progress import StepProgress, progress_logger
 
     progress = StepProgress(out)
@@ -170,9 +170,13 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
     before = paths.published.stat().st_mtime_ns if paths.published.exists() else None
     # dagster-dbt echoes dbt's own log to stdout; keep it for --verbose only.
     echo = contextlib.nullcontext() if verbose else contextlib.redirect_stdout(io.StringIO())
-    with echo:
+    # The run is recorded in the home's Dagster instance, where `make dev` shows it.
+    with open_instance(paths) as instance, echo:
         result = job.execute_in_process(
-            run_config=run_config, instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
+            run_config=run_config,
+            instance=instance,
+            raise_on_error=False,
+            tags={"tradeledger/started_by": "tradeledger run"},
         )
     materialized = {
         e.asset_key: e.materialization.metadata for e in result.get_asset_materialization_events()

@@ -98,3 +98,109 @@ def test_quiet_run_prints_the_summary_only(two_runs) -> None:
     assert not [line for line in second.stdout.splitlines() if PROGRESS_LINE.match(line)]
     assert "tradeledger: home" not in second.stdout
     assert "published:        " in second.stdout
+
+
+@pytest.mark.e2e
+def test_both_runs_are_recorded_in_the_homes_dagster_instance(two_runs) -> None:
+    import dagster as dg
+
+    home, done = two_runs
+    assert [d.returncode for d in done] == [0, 0]
+    with dg.DagsterInstance.from_config(str(home / "dagster")) as instance:
+        runs = instance.get_runs()
+        assert len(runs) == 2
+        assert {r.job_name for r in runs} == {"ledger_job"}
+        assert {r.status for r in runs} == {dg.DagsterRunStatus.SUCCESS}
+        # The UI shows what the runs built and checked.
+        published = instance.fetch_materializations(
+            dg.AssetKey(["published", "tradeledger"]), limit=10
+        ).records
+        assert {m.run_id for m in published} == {r.run_id for r in runs}
+        checks = instance.get_records_for_run(
+            runs[0].run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION, limit=1000
+        ).records
+        assert len(checks) >= 80
+
+
+def test_one_code_location_name_everywhere(tmp_path: Path) -> None:
+    import tomllib
+
+    from orchestration.instance import CODE_LOCATION, prepare_instance_dir
+    from orchestration.paths import LedgerPaths
+
+    pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["dagster"]["code_location_name"] == CODE_LOCATION
+    instance_home = prepare_instance_dir(LedgerPaths(tmp_path))
+    assert f"location_name: {CODE_LOCATION}\n" in (instance_home / "workspace.yaml").read_text()
+    assert "telemetry" in (instance_home / "dagster.yaml").read_text()
+    # A settings file the operator edited is kept.
+    (instance_home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    prepare_instance_dir(LedgerPaths(tmp_path))
+    assert (instance_home / "dagster.yaml").read_text() == "telemetry:\n  enabled: false\n"
+    # No dagster.yaml at the repository root that `dagster dev` would warn it ignores.
+    assert not (REPO_ROOT / "dagster.yaml").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.e2e
+def test_dev_ui_shows_the_cli_runs_without_a_deprecation_warning(two_runs) -> None:
+    import json
+    import signal
+    import urllib.request
+
+    home, _ = two_runs
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.dev", "--port", str(port), "--home", str(home)],
+        cwd=REPO_ROOT,
+        env={**os.environ, "LEDGER_HOME": str(home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    query = (
+        "{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus } } } "
+        "runsOrError { ... on Runs { results { runId status } } } }"
+    )
+    try:
+        answer = None
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/graphql",
+                    data=json.dumps({"query": query}).encode(),
+                    headers={"Content-Type": "application/json"},
+                )
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    answer = json.loads(response.read())["data"]
+                locations = answer["workspaceOrError"]["locationEntries"]
+                if all(loc["loadStatus"] == "LOADED" for loc in locations):
+                    break
+            except OSError:
+                pass
+            time.sleep(1)
+        assert answer is not None, "the UI did not answer"
+        assert answer["workspaceOrError"]["locationEntries"] == [
+            {"name": "tradeledger", "loadStatus": "LOADED"}
+        ]
+        assert len(answer["runsOrError"]["results"]) == 2
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            out, _ = proc.communicate(timeout=90)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, _ = proc.communicate()
+            raise
+    lowered = out.lower()
+    assert "superseded" not in lowered and "deprecat" not in lowered and "dg dev" not in lowered
+    assert "dagster.yaml" not in lowered, out
