@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
+from expectations.offline_docs import make_offline
 from expectations.suites import SUITES
 
 if TYPE_CHECKING:
@@ -243,11 +244,16 @@ def _same_expectations(stored: gx.ExpectationSuite, built: gx.ExpectationSuite) 
 
 
 def _validate_with_docs(
-    frame: pd.DataFrame, suite: gx.ExpectationSuite, docs_dir: Path
+    frame: pd.DataFrame, suite: gx.ExpectationSuite, docs_dir: Path, run_name: str | None = None
 ) -> tuple[Any, Path]:
-    """Validate through the File Data Context checkpoint and build Data Docs into docs_dir."""
+    """Validate through the File Data Context checkpoint and build Data Docs into docs_dir.
+
+    ``run_name`` (the caller's run id) names the validation run, so the page says which run
+    it belongs to. The site is then rewritten to work offline (expectations.offline_docs).
+    """
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.exceptions import DataContextError
 
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -320,13 +326,18 @@ def _validate_with_docs(
     sites = dict(context.variables.data_docs_sites or {})
     sites[DOCS_SITE_NAME] = _site_config(docs_dir)
     context.variables.data_docs_sites = sites
-    outcome = checkpoint.run(batch_parameters={"dataframe": frame})
+    run_id = RunIdentifier(run_name=run_name) if run_name else None
+    outcome = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
     (result,) = outcome.run_results.values()
+    make_offline(docs_dir)
     return result, docs_dir / "index.html"
 
 
 def validate_frame(
-    frame: pd.DataFrame, suite_name: str, docs_dir: Path | None = None
+    frame: pd.DataFrame,
+    suite_name: str,
+    docs_dir: Path | None = None,
+    run_name: str | None = None,
 ) -> ValidationSummary:
     """Validate ``frame`` against the suite for one published table.
 
@@ -339,7 +350,7 @@ def validate_frame(
     frame = _normalise_dates(frame)
     if docs_dir is None:
         return _summarise(suite.name, _validate_ephemeral(frame, suite))
-    result, index = _validate_with_docs(frame, suite, Path(docs_dir))
+    result, index = _validate_with_docs(frame, suite, Path(docs_dir), run_name)
     # This run's result beside its Data Docs, so a home holds what its last run checked.
     results_dir = Path(docs_dir) / "results"
     results_dir.mkdir(parents=True, exist_ok=True)

@@ -35,12 +35,16 @@ def _suite_check(table: str) -> dg.AssetChecksDefinition:
         blocking=True,
         description=f"Great Expectations suite: what readers of ledger.{table} are promised.",
     )
-    def _check(settings: LedgerSettings) -> dg.AssetCheckResult:
+    def _check(
+        context: dg.AssetCheckExecutionContext, settings: LedgerSettings
+    ) -> dg.AssetCheckResult:
         from expectations.runner import read_table, validate_frame
 
         paths = settings.paths()
         frame = read_table(paths.warehouse, table)
-        summary = validate_frame(frame, table, docs_dir=paths.docs / "quality")
+        summary = validate_frame(
+            frame, table, docs_dir=paths.docs / "quality", run_name=context.run.run_id
+        )
         return dg.AssetCheckResult(
             passed=summary.success,
             severity=dg.AssetCheckSeverity.ERROR,

@@ -204,3 +204,25 @@ def test_dev_ui_shows_the_cli_runs_without_a_deprecation_warning(two_runs) -> No
     lowered = out.lower()
     assert "superseded" not in lowered and "deprecat" not in lowered and "dg dev" not in lowered
     assert "dagster.yaml" not in lowered, out
+
+
+@pytest.mark.e2e
+def test_quality_docs_of_the_runs_work_offline(two_runs) -> None:
+    import dagster as dg
+
+    from expectations.offline_docs import remote_references
+
+    home, _ = two_runs
+    quality = home / "docs" / "quality"
+    assert remote_references(quality) == []
+    with dg.DagsterInstance.from_config(str(home / "dagster")) as instance:
+        run_ids = {r.run_id for r in instance.get_runs()}
+    pages = list((quality / "validations").rglob("*.html"))
+    # Five suites, validated in each of the two runs; each page names its table and its run.
+    assert len(pages) == 10
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        suite, run_id = page.relative_to(quality / "validations").parts[:2]
+        assert run_id in run_ids
+        assert f"Run:</strong> {run_id}" in text
+        assert f"Table:</strong> ledger.{suite.removeprefix('ledger_')}" in text
