@@ -67,6 +67,7 @@ class TradePanel:
     check: dict[str, Any]
     chart: Chart | None
     months: int = 0
+    basis: str = ""
 
 
 @dataclass
@@ -517,6 +518,42 @@ def trade_overview_charts(
     return charts
 
 
+# Months a commitment check compares on each side (commitment_checks.sql).
+CHECK_WINDOW_MONTHS = 3
+
+
+def _months(count: int | None) -> str:
+    count = count or 0
+    return f"{count} month" if count == 1 else f"{count} months"
+
+
+def _quantity(value: float | None) -> str:
+    return "none" if value is None else f"{value:,.0f}"
+
+
+def check_basis(check: dict[str, Any]) -> str:
+    """What a commitment check's verdict rests on, as a sentence: the months on each side.
+
+    The check compares the average monthly quantity in up to three months before the effective
+    month with up to three months from it on; a verdict drawn from fewer months says so.
+    """
+    before, after = check.get("baseline_months") or 0, check.get("after_months") or 0
+    used = (
+        f"{_months(before)} before the effective month and {_months(after)} from it on "
+        f"(of {CHECK_WINDOW_MONTHS} each)"
+    )
+    if check.get("verdict") == "no data" or check.get("ratio") is None:
+        return f"Trade statistics cover {used}: too few to compare."
+    sentence = (
+        f"The monthly average quantity after is {check['ratio']:.2f} times the one before "
+        f"({_quantity(check.get('after_quantity'))} against "
+        f"{_quantity(check.get('baseline_quantity'))}), from {used}."
+    )
+    if min(before, after) < CHECK_WINDOW_MONTHS:
+        sentence += " Fewer months than the window: read it with care."
+    return sentence
+
+
 def safe_url(url: str | None) -> str | None:
     """The address if it is http(s); anything else (javascript:, data:) is not made a link."""
     if not url:
@@ -655,10 +692,7 @@ the verdict of the check (three months before against up to three months after).
 {% endif %}
 {% for panel in panels %}
 <h3>{{ panel.entry.summary }}</h3>
-<p>Verdict: <strong>{{ panel.check.verdict }}</strong>
-  {% if panel.check.ratio is not none -%}
-  (after / before = {{ "%.2f"|format(panel.check.ratio) }})
-  {%- endif %}
+<p>Verdict: <strong>{{ panel.check.verdict }}</strong>. {{ panel.basis }}
   · {{ panel.check.reporter }} {{ panel.check.flow }}s, partner {{ panel.check.partner }},
   effective month {{ panel.check.effective_month }} · entry {{ panel.entry.entry_id }}</p>
 {% if panel.chart %}<div class="chart">{{ panel.chart.html }}</div>
@@ -750,7 +784,15 @@ def render_report(published_db: Path, out: Path) -> Path:
         series = data.trade_series.get(check["entry_id"], [])
         entry = by_id.get(check["entry_id"], {"entry_id": check["entry_id"], "summary": ""})
         chart = trade_chart(index, entry, check, series) if series else None
-        panels.append(TradePanel(entry=entry, check=check, chart=chart, months=len(series)))
+        panels.append(
+            TradePanel(
+                entry=entry,
+                check=check,
+                chart=chart,
+                months=len(series),
+                basis=check_basis(check),
+            )
+        )
     html = (
         _environment()
         .from_string(TEMPLATE)

@@ -1,5 +1,7 @@
 {#- One readable sentence per entry, built only from its own fields so that it never says more
-    than the ledger knows. -#}
+    than the ledger knows: a field that is unknown (null or blank) leaves its phrase out, never
+    an empty gap. Example: "USA commits to a tariff reduction concerning CHN, from 145% to 30%,
+    announced on 2025-05-12; status: announced." -#}
 {% macro entry_summary() -%}
     concat_ws(
         ' ',
@@ -18,14 +20,23 @@
             when 'investigation' then 'an investigation'
             else 'a measure'
         end,
-        case when target is not null then 'concerning ' || target end,
-        case when products is not null then 'on ' || products end,
+        'concerning ' || nullif(trim(target), ''),
+        'on ' || nullif(trim(products), '')
+    )
+    || coalesce(
         case
             when rate_before_pct is not null and rate_after_pct is not null
-                then '(' || rate_before_pct::varchar || '% to ' || rate_after_pct::varchar || '%)'
-            when rate_after_pct is not null then '(to ' || rate_after_pct::varchar || '%)'
+                then ', from ' || {{ pct('rate_before_pct') }} || ' to ' || {{ pct('rate_after_pct') }}
+            when rate_after_pct is not null then ', to ' || {{ pct('rate_after_pct') }}
         end,
-        case when announced_on is not null then 'announced ' || announced_on::varchar end,
-        case when status is not null then '[' || status || ']' end
-    ) || '.'
+        ''
+    )
+    || coalesce(', announced on ' || announced_on::varchar, '')
+    || coalesce('; status: ' || nullif(trim(status), ''), '')
+    || '.'
+{%- endmacro %}
+
+{#- A rate in percent as people write it: 34%, 7.5%. -#}
+{% macro pct(column) -%}
+    (regexp_replace({{ column }}::varchar, '\.0$', '') || '%')
 {%- endmacro %}
