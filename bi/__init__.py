@@ -1,0 +1,1 @@
+"""Access to the published file for BI tools (plain library: no Dagster import)."""
