@@ -135,6 +135,9 @@ class StepProgress(logging.Handler):
             size = next((_value(m, "bytes") for m in step.rows.values()), None)
             return f"report written ({_bytes(int(size))})" if size is not None else "report written"
         if step_key == "published__dbt_docs":
+            meta = next(iter(step.rows.values()), {})
+            if _value(meta, "regenerated") is False:
+                return "documentation site current (dbt project unchanged)"
             return "documentation site written"
         if len(step.check_names) == 1 and not step.rows:
             return "passed" if step.passed else "failed"

@@ -1,7 +1,9 @@
 {#-
     History of ledger.entries (SCD type 2). The warehouse tables are rebuilt every run, but a
     snapshot table is only ever merged into, so it keeps the versions of earlier runs.
-    The Dagster run id comes in as a var so each new version names the run that produced it.
+    The Dagster run id comes in as LEDGER_RUN_ID (an environment variable, not a --vars value:
+    a new var each run would make dbt parse the whole project again) so each new version names
+    the run that produced it.
 -#}
 {% snapshot entries_snapshot %}
 
@@ -12,7 +14,7 @@ select
     rate_after_pct,
     announced_on,
     effective_on,
-    '{{ var("run_id", "manual") }}'::varchar as changed_by_run_id
+    '{{ env_var("LEDGER_RUN_ID", "manual") }}'::varchar as changed_by_run_id
 
 from {{ ref('entries') }}
 

@@ -7,12 +7,14 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets.published import PUBLISHED
-from orchestration.project import dbt_project
+from orchestration.project import dbt_project, project_fingerprint
 from orchestration.report import REPORT_FILE_NAME
 from orchestration.resources import LedgerSettings
 
 REPORT = dg.AssetKey(["published", "report"])
 DBT_DOCS = dg.AssetKey(["published", "dbt_docs"])
+# Beside the docs site: the fingerprint of the dbt project it was generated from.
+DOCS_STAMP = ".dbt-project.sha256"
 
 
 @dg.asset(
@@ -64,20 +66,38 @@ def published_report(settings: LedgerSettings) -> dg.MaterializeResult:
 def published_dbt_docs(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
 ) -> dg.MaterializeResult:
-    """`dbt docs generate --static` into <home>/docs/dbt, once the file it describes is out."""
+    """`dbt docs generate --static` into <home>/docs/dbt, once the file it describes is out.
+
+    Only when the dbt project changed since the site was last written (or there is none): the
+    site describes models, columns and lineage, which only the project changes.
+    """
     paths = settings.paths()
     # dbt's profile reads LEDGER_HOME: the catalog must come from this run's warehouse.
     paths.export()
     target = paths.docs / "dbt"
-    invocation = dbt.cli(
-        ["docs", "generate", "--static"], target_path=target, manifest=dbt_project.manifest_path
-    ).wait()
-    context.log.info(f"dbt docs written to {target}")
     site = target / "static_index.html"
+    stamp = target / DOCS_STAMP
+    fingerprint = project_fingerprint()
+    current = stamp.exists() and site.exists() and stamp.read_text().strip() == fingerprint
+    succeeded = True
+    if current:
+        context.log.info(f"dbt docs in {target} are current (dbt project unchanged)")
+    else:
+        stamp.unlink(missing_ok=True)
+        invocation = dbt.cli(
+            ["docs", "generate", "--static"],
+            target_path=target,
+            manifest=dbt_project.manifest_path,
+        ).wait()
+        succeeded = invocation.is_successful()
+        if succeeded:
+            stamp.write_text(fingerprint + "\n")
+        context.log.info(f"dbt docs written to {target}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(target)),
             "site": dg.MetadataValue.url(site.as_uri()),
-            "succeeded": invocation.is_successful(),
+            "succeeded": succeeded,
+            "regenerated": not current,
         }
     )

@@ -65,8 +65,13 @@ def two_runs(
     """The sample run twice in one home: with progress lines, then with -q."""
     home = tmp_path_factory.mktemp("progress-home")
     first = _tradeledger("run", home=home)
+    site = home / "docs" / "dbt" / "static_index.html"
+    DOCS_AFTER_FIRST_RUN.update(mtime=site.stat().st_mtime_ns if site.exists() else None)
     second = _tradeledger("run", "-q", home=home)
     return home, [first, second]
+
+
+DOCS_AFTER_FIRST_RUN: dict[str, int | None] = {}
 
 
 @pytest.mark.e2e
@@ -226,3 +231,17 @@ def test_quality_docs_of_the_runs_work_offline(two_runs) -> None:
         assert run_id in run_ids
         assert f"Run:</strong> {run_id}" in text
         assert f"Table:</strong> ledger.{suite.removeprefix('ledger_')}" in text
+
+
+@pytest.mark.e2e
+def test_dbt_docs_are_regenerated_only_when_the_project_changed(two_runs) -> None:
+    from orchestration.assets.report import DOCS_STAMP
+    from orchestration.project import project_fingerprint
+
+    home, (first, _) = two_runs
+    site = home / "docs" / "dbt" / "static_index.html"
+    assert "documentation site written" in first.stdout
+    assert DOCS_AFTER_FIRST_RUN["mtime"] is not None
+    # The second run found the site current and left it as it was.
+    assert site.stat().st_mtime_ns == DOCS_AFTER_FIRST_RUN["mtime"]
+    assert (home / "docs" / "dbt" / DOCS_STAMP).read_text().strip() == project_fingerprint()
