@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 SHARED ?= ../shared
 EVAL_SETS ?= news_dev news_dev_world
 
-.PHONY: help setup run report test lint dev eval bench-news bench-trade load-test lock clean
+.PHONY: help setup run report test lint dev eval bench-news bench-trade bench-run load-test lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -77,6 +77,9 @@ bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction a
 bench-trade: $(STAMP)  ## trade benchmark: 20 M-row Comtrade CSV (tradeledger, DuckDB, pandas), 25 months
 	$(BIN)/python -m ingestion.trade.bench_load --rows 20000000 --pandas-object-strings
 	$(BIN)/python -m ingestion.trade.bench_months --rows-per-month 1600000
+
+bench-run: $(STAMP)  ## repeat run of the sample against the stack's floor (imports + plain dbt build)
+	$(BIN)/python -m orchestration.bench_run --home $$(mktemp -d -t tradeledger-bench.XXXXXX)
 
 lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock
