@@ -47,13 +47,21 @@ class SourceFile:
     def of_input(cls, item: InputFile) -> SourceFile:
         """Describe an input found by `ingestion.inputs`; a refused one is neither read nor hashed.
 
-        Its sha256 is empty: hashing would read the target of a link.
+        Its sha256 is empty: hashing would read the target of a link. A file that cannot be
+        read when it is hashed (it vanished since it was listed, or its permissions forbid it)
+        is refused the same way, with the reason, so that it becomes a reject row and the other
+        inputs still load.
         """
         if item.refused:
             return cls(
                 path=item.path, sha256="", display_name=item.display_name, refused=item.refused
             )
-        return cls.of(item.path, sha256_file(item.path), item.root)
+        try:
+            digest = sha256_file(item.path)
+        except OSError as exc:
+            reason = f"cannot read file: {exc.strerror or exc}"
+            return cls(path=item.path, sha256="", display_name=item.display_name, refused=reason)
+        return cls.of(item.path, digest, item.root)
 
     @classmethod
     def of(cls, path: Path, sha256: str, root: Path | None = None) -> SourceFile:
