@@ -20,7 +20,14 @@ PUBLISHED_TABLES = (
     "tariff_timeline",
 )
 # Tables whose promises to readers are stated as a Great Expectations suite.
-SUITE_TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks")
+SUITE_TABLES = (
+    "entries",
+    "links",
+    "evidence",
+    "trade_monthly",
+    "commitment_checks",
+    "tariff_timeline",
+)
 
 
 def ledger_key(table: str) -> dg.AssetKey:

@@ -13,6 +13,7 @@ from expectations.suites import (
     ledger_entries,
     ledger_evidence,
     ledger_links,
+    ledger_tariff_timeline,
     ledger_trade_monthly,
 )
 
@@ -25,6 +26,7 @@ SUITES: dict[str, Callable[[], gx.ExpectationSuite]] = {
     "evidence": ledger_evidence.build_suite,
     "trade_monthly": ledger_trade_monthly.build_suite,
     "commitment_checks": ledger_commitment_checks.build_suite,
+    "tariff_timeline": ledger_tariff_timeline.build_suite,
 }
 
 __all__ = ["SUITES"]

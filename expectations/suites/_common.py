@@ -101,6 +101,17 @@ COMMITMENT_CHECK_COLUMNS: tuple[str, ...] = (
     "verdict",
 )
 
+TARIFF_TIMELINE_COLUMNS: tuple[str, ...] = (
+    "actor",
+    "target",
+    "products",
+    "hs_codes",
+    "rate_pct",
+    "valid_from",
+    "valid_to",
+    "entry_id",
+)
+
 FLOWS: tuple[str, ...] = ("export", "import")
 VERDICTS: tuple[str, ...] = ("resumed", "not yet", "no data")
 

@@ -71,9 +71,24 @@ create table ledger.commitment_checks (
 insert into ledger.commitment_checks values
     ('e2', ['1201'], 'CHN', 'USA', 'import', '2025-11-01', 12, 1e6, 1, 8e5, 0.8, 'not yet'),
     ('e2', ['1201'], 'CHN', 'EUN', 'import', null, 0, null, 0, null, null, 'no data');
+create table ledger.tariff_timeline (
+    actor varchar, target varchar, products varchar, hs_codes varchar[], rate_pct double,
+    valid_from date, valid_to date, entry_id varchar
+);
+insert into ledger.tariff_timeline values
+    ('USA', 'CHN', '', [], 10, '2025-02-04', '2025-03-04', 'e1'),
+    ('USA', 'CHN', 'all goods', [], 20, '2025-03-04', null, 'e5'),
+    ('CHN', 'USA', 'soybeans', ['1201'], 15, '2025-03-10', '2025-11-10', 'e6');
 """
 
-TABLES = ("entries", "links", "evidence", "trade_monthly", "commitment_checks")
+TABLES = (
+    "entries",
+    "links",
+    "evidence",
+    "trade_monthly",
+    "commitment_checks",
+    "tariff_timeline",
+)
 
 
 @pytest.fixture(scope="session")

@@ -266,6 +266,36 @@ BAD_CASES: list[tuple[str, str, Mutation, str]] = [
         _extra_column,
         "expect_table_columns_to_match_ordered_list(table)",
     ),
+    (
+        "tariff_timeline",
+        "dup_entry",
+        _duplicate_first_row("entry_id"),
+        "expect_column_values_to_be_unique(entry_id)",
+    ),
+    (
+        "tariff_timeline",
+        "actor_lower",
+        _set("actor", "usa"),
+        "expect_column_values_to_match_regex(actor)",
+    ),
+    (
+        "tariff_timeline",
+        "zero_rate",
+        _set("rate_pct", 0.0),
+        "expect_column_values_to_be_between(rate_pct)",
+    ),
+    (
+        "tariff_timeline",
+        "ends_before_start",
+        _set_date("valid_to", "2025-01-01"),
+        "expect_column_pair_values_a_to_be_greater_than_b(valid_to,valid_from)",
+    ),
+    (
+        "tariff_timeline",
+        "starts_too_late",
+        _set_date("valid_from", "2031-01-01", row=1),
+        "expect_column_values_to_be_between(valid_from)",
+    ),
 ]
 
 
