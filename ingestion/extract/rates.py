@@ -38,7 +38,8 @@ _ADDITIONAL = re.compile(
 _PLAIN = re.compile(
     r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
     + _PCT
-    + r"(?!\s+of\b)\s+(?:\w+[- ]){0,2}(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?)",
+    + r"(?!\s+of\b)\s+(?:\w+[- ]){0,2}"
+    + r"(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?)",
     re.I,
 )
 # "the total tariff on Chinese goods was 145 percent", "the combined charge stood at 104%".
