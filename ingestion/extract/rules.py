@@ -132,7 +132,8 @@ _WLD = re.compile(
     r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
     r"|(?:over|more than|dozens of|most|other)\s+(?:\d+\s+)?(?:other\s+)?(?:countries|partners)"
     r"|for countries"
-    r"|global(?:ly)?|any country|all foreign)\b",
+    r"|globally|global (?:tariffs?|duties|levy|ban|controls?|exports?|imports?)"
+    r"|any country|all foreign)\b",
     _I,
 )
 _TRADE_TERMS = re.compile(
@@ -436,6 +437,11 @@ _RATE_NOUN = re.compile(
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))\s+on\b",
     _I,
 )
+_ZERO_TARIFF = re.compile(
+    r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
+    r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b|\btariff[- ]free\b",
+    _I,
+)
 _LOWER = re.compile(
     r"\b(?:lower\w*|reduc\w*|cut|down from|from \d+(?:\.\d+)?\s*(?:%|percent|per cent))", _I
 )
@@ -510,6 +516,10 @@ def classify(clause: str) -> Kind | None:
     if m:
         # "..., and a 25% tariff on Chinese steel": another measure of the same announcement.
         return Kind("tariff_increase", m.start(1), "rate_noun_list")
+    m = _ZERO_TARIFF.search(clause)
+    if m:
+        # "Vietnam will impose no tariffs on US goods": a promise of zero duty.
+        return Kind("tariff_reduction", m.start(), "zero_tariff")
     m = _TARIFF_ACCEPTED.search(clause)
     if m:
         before, after = find_rates(clause)
@@ -773,6 +783,7 @@ _SECTORAL_IMPORTS = re.compile(
 
 
 # "(including goods from Hong Kong and Macao)": a part named inside a parenthesis is no target.
+_FORMERLY = re.compile(r"\b(?:previously|formerly|originally|hitherto)\b", _I)
 _INCLUDED = re.compile(r"\((?:including|incl\.|e\.g\.|such as)[^)]*$", _I)
 
 
@@ -837,7 +848,8 @@ def _resolve_targets(
         return [other]
     # No partner named anywhere in the article: a measure on a product, for every destination
     # or origin ("China imposes export controls on seven rare earths").
-    return ["WLD"] if kind in _RESTRICTIVE or kind.startswith("tariff") else []
+    worldwide = kind in _RESTRICTIVE or kind.startswith(("tariff", "export_control", "license"))
+    return ["WLD"] if worldwide else []
 
 
 _DEAL = re.compile(
@@ -857,7 +869,9 @@ def _deal_name(ctx: ArticleContext, actor: str, target: str, kind: str, day: dt.
 
 
 _ELIMINATE = re.compile(
-    r"(?:eliminat|remov|scrap|abolish|lift|waiv|zero|drop)\w*\b(?!\s+(?:some|part|most))", _I
+    r"(?:eliminat|remov|scrap|abolish|lift|waiv|zero|drop)\w*\b"
+    r"(?!\s+(?:some|part|most|certain|\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+of)\b)",
+    _I,
 )
 _RATE_TAIL = re.compile(
     r"\W*((?:taking|bringing|raising|lifting|pushing|lowering|cutting)\s+(?:it|them|the\s+\w+)\b)",
@@ -1120,6 +1134,14 @@ def extract_article(
                 owner = None
                 if goods:
                     setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
+                    if k.rule == "tariff_accepted":
+                        # "Malaysia faced 25%, Cambodia 49%": the other names are fellow
+                        # payers; the rate is set by the side the story is about.
+                        setters = [
+                            mt.iso
+                            for mt in c_mentions
+                            if mt.iso != goods[0] and not mt.subject and not mt.modifier
+                        ]
                     owner = setters[0] if setters else ctx.counterpart(goods[0])
                     accepted_by = goods[0]
                 if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
@@ -1207,7 +1229,12 @@ def extract_article(
             explicit_ann = any(d.role == "announced" for d in c_dates)
             # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
             month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
-            if subordinate or _past_context(ctx, clause, announced, effective, explicit):
+            if (
+                subordinate
+                or _past_context(ctx, clause, announced, effective, explicit)
+                # "Malaysia had previously faced a 25% rate": the level before the news.
+                or _FORMERLY.search(text, cs, pos)
+            ):
                 continue
             # "Since the beginning of his term, X has imposed ...": a running total, not an event.
             if not explicit and re.search(
@@ -1245,6 +1272,8 @@ def extract_article(
                 if k.kind != "tariff_increase" and before == 0.0 and after:
                     # "waive the 25% tariff": the named rate is what goes away.
                     before, after = after, 0.0
+                if k.rule == "zero_tariff" and after is None:
+                    after = 0.0
                 if k.kind == "tariff_reduction" and after is None and _ELIMINATE.match(text, pos):
                     # "will eliminate tariffs on 1,675 products": they go to zero.
                     after = 0.0

@@ -333,3 +333,23 @@ def test_an_investigation_into_a_measure_answers_it() -> None:
         s["entry_key"] for s in st.values() if s["article_id"] != answer[0][0]["article_id"]
     )
     assert answer[0][1]["entry_key"] == tr_key
+
+
+def test_impose_no_tariffs_is_a_promise_of_zero() -> None:
+    out = statements(
+        "Hanoi and Washington closed their deal on Wednesday. Vietnam will impose no tariffs "
+        "on US cars.",
+        "2025-07-02",
+    )
+    rows = [s for s in out if s["actor"] == "VNM"]
+    assert rows and rows[0]["kind"] == "tariff_reduction" and rows[0]["rate_after_pct"] == 0.0
+
+
+def test_a_rate_once_faced_is_background() -> None:
+    out = statements(
+        "Washington cut its tariff on Laos to 20% on Friday. Laos had previously faced a 48% "
+        "rate, Myanmar 44%.",
+        "2025-08-01",
+    )
+    assert all(s["rate_after_pct"] != 48.0 for s in out)
+    assert not any(s["actor"] == "MMR" for s in out)
