@@ -142,7 +142,8 @@ _TRADE_TERMS = re.compile(
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
-    r"|halt\w* (?:shipments|exports|sales)|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
+    r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
+    r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
     r"|(?:resum|increas|boost|expand)\w* (?:\w+ )?purchases)\b",
     _I,
@@ -158,14 +159,12 @@ _FUTURE = re.compile(
     _I,
 )
 # "before/since/as X imposed ...": a measure in a subordinate clause is a reference point. Any
-# country can be X; "with X" counts only when a verb follows ("with X raising tariffs"), not in
-# "the deal with X".
+# country can be X. "with X dropping its duties" is not one: it reports what the news is.
 _SUBORDINATE_LEAD = re.compile(
     r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
-    r"\b(?P<conj>before|since|until|after|as|with)\s+(?:the\s+)?$",
+    r"\b(?P<conj>before|since|until|after|as)\s+(?:the\s+)?$",
     _I,
 )
-_VERB_AFTER = re.compile(r"\s+(?:had\s+|has\s+|was\s+)?\w+(?:ed|ing)\b")
 
 
 def _subordinate_actor(text: str, mentions: list[Mention], cs: int, pos: int) -> bool:
@@ -173,7 +172,7 @@ def _subordinate_actor(text: str, mentions: list[Mention], cs: int, pos: int) ->
         if not (cs <= mt.start and mt.end <= pos):
             continue
         lead = _SUBORDINATE_LEAD.search(text, max(cs, mt.start - 20), mt.start)
-        if lead and (lead.group("conj").lower() != "with" or _VERB_AFTER.match(text, mt.end)):
+        if lead:
             return True
         # "two days after X agreed to lower tariffs": the trigger inside the time clause is a
         # reference point; "Hours after X acted, Y imposed ..." (a comma between) is not.

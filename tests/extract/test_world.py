@@ -353,3 +353,17 @@ def test_a_rate_once_faced_is_background() -> None:
     )
     assert all(s["rate_after_pct"] != 48.0 for s in out)
     assert not any(s["actor"] == "MMR" for s in out)
+
+
+def test_with_clause_reports_news_and_restricting_exports_is_trade_news() -> None:
+    out = statements(
+        "Ottawa and Washington ended their dispute on Friday, with Canada dropping its "
+        "retaliatory duties on American orange juice.",
+        "2025-09-01",
+    )
+    assert ("CAN", "USA") in _pairs(out, "tariff_reduction")
+    out = statements(
+        "Jakarta will restrict exports of nickel ore from March 1, the ministry said on Monday.",
+        "2025-01-06",
+    )
+    assert ("IDN", "WLD") in _pairs(out, "export_control")
