@@ -29,7 +29,7 @@ from ingestion.extract.corpus import (
     assign_entry_keys,
     duplicate_groups,
 )
-from ingestion.extract.dates import infer_publication_date, text_year
+from ingestion.extract.dates import infer_publication_date, text_year, url_date
 from ingestion.extract.rules import extract_article, is_relevant
 from ingestion.schemas import (
     ARTICLE_ANNOTATION_SCHEMA,
@@ -65,7 +65,7 @@ def _mostly_latin(text: str) -> bool:
 def extract_corpus(articles: pl.DataFrame) -> Extraction:
     """Extract statements, links and per-article annotations from a frame of ARTICLE_SCHEMA."""
     rows = sorted(
-        articles.select(["article_id", "text", "published_on", "language"]).to_dicts(),
+        articles.select(["article_id", "url", "text", "published_on", "language"]).to_dicts(),
         key=lambda r: r["article_id"],
     )
     years = Counter(r["published_on"].year for r in rows if r["published_on"] is not None)
@@ -74,9 +74,24 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
     pubs: dict[str, dt.date | None] = {}
     for r in rows:
         text = r["text"] or ""
-        pubs[r["article_id"]] = r["published_on"] or infer_publication_date(
-            text, text_year(text, default_year)
-        )
+        # The address often carries the date of publication (/2025/04/09/, /202509/): a full
+        # date there is trusted, a year and month only steer the year of the text's own dates.
+        from_url, month_only = url_date(r["url"] or "")
+        year = from_url.year if from_url else text_year(text, default_year)
+        pub = r["published_on"] or (None if month_only else from_url)
+        if pub is None:
+            pub = infer_publication_date(text, year)
+            if (
+                month_only
+                and pub is not None
+                and (pub.year, pub.month)
+                != (
+                    from_url.year,
+                    from_url.month,
+                )
+            ):
+                pub = None  # a date the text cites from another month is not when it was written
+        pubs[r["article_id"]] = pub
 
     groups = duplicate_groups(
         [r["article_id"] for r in rows],

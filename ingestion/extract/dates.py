@@ -313,6 +313,31 @@ _FUTURE_YEAR = re.compile(
 )
 
 
+_URL_DAY = re.compile(r"(?<!\d)(20\d\d)[/-]?([01]\d)[/-]?([0-3]\d)(?!\d)")
+_URL_MONTH = re.compile(
+    r"/(20\d\d)/?(0[1-9]|1[0-2]|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?=/|$)",
+    re.IGNORECASE,
+)
+
+
+def url_date(url: str) -> tuple[dt.date | None, bool]:
+    """The date an article's address carries: (date, month_only). "/2025/04/09/" is a day;
+    "/202509/" or "/2025/october/" a month (returned as its first day, month_only=True)."""
+    path = url.split("?", 1)[0]
+    for m in _URL_DAY.finditer(path):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
+        except ValueError:
+            continue
+    m = _URL_MONTH.search(path) or re.search(r"/(20\d\d)(0[1-9]|1[0-2])/", path)
+    if m:
+        mon = m.group(2).lower()
+        month = int(mon) if mon.isdigit() else MONTHS[mon]
+        return dt.date(int(m.group(1)), month, 1), True
+    return None, False
+
+
 def text_year(text: str, fallback: int | None) -> int | None:
     """The year an undated article was most likely written in: the latest year it cites as past
     or present (a 2026 story about "February 2" cites 2025 and 2026; "by 2030" is a target, not
@@ -436,12 +461,20 @@ def infer_publication_date(text: str, default_year: int | None = None) -> dt.dat
         return bool(
             _EFFECT_BEFORE.search(text, max(0, pos - 40), pos)
             or re.search(
-                r"(?:by|until|from|starting|effective|as of|on or after)\s+$",
+                r"(?:by|until|starting|effective|as of|on or after)\s+$",
                 text[max(0, pos - 14) : pos],
                 re.I,
             )
             or re.search(r"\b(?:will|would|shall)\b[^.]*$", text[max(0, pos - 80) : pos], re.I)
         )
+
+    def reference(pos: int) -> bool:
+        # "Executive Order 14346 of September 5, 2025": the date of something cited.
+        return bool(re.search(r"\bof\s+$", text[max(0, pos - 5) : pos], re.I))
+
+    found = [(pos, d) for pos, d in found if not reference(pos)]
+    if not found:
+        return None
 
     head = [d for pos, d in found if pos < 400 and not forward(pos)]
     if head:

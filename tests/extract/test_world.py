@@ -367,3 +367,30 @@ def test_with_clause_reports_news_and_restricting_exports_is_trade_news() -> Non
         "2025-01-06",
     )
     assert ("IDN", "WLD") in _pairs(out, "export_control")
+
+
+def test_the_address_dates_an_undated_article() -> None:
+    from ingestion.extract import extract_corpus
+    from ingestion.extract.dates import infer_publication_date, url_date
+    from tests.extract.conftest import make_frame
+
+    assert url_date("https://news.example/2025/04/09/tariffs") == (dt.date(2025, 4, 9), False)
+    assert url_date("https://gov.example/fact-sheets/2025/october/deal") == (
+        dt.date(2025, 10, 1),
+        True,
+    )
+    assert url_date("https://news.example/item/125051201384.html") == (None, False)
+    # A date cited as the date of an instrument is not when the story was written.
+    assert infer_publication_date("Under Executive Order 14999 of September 5, 2025, ...") is None
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://news.example/2025/04/09/seoul",
+                    None,
+                    "Seoul raised its tariff on US beef to 40% on Wednesday.",
+                )
+            ]
+        )
+    )
+    assert ex.statements["announced_on"].to_list() == [dt.date(2025, 4, 9)]
