@@ -126,7 +126,10 @@ def _ref_date(st: dict) -> dt.date | None:
 
 def _block(st: dict, with_target: bool = True) -> str:
     fam = FAMILY.get(st["kind"], "other")
-    pfam = st.get("_fam", "") if fam in _PRODUCT_KEYED else ""
+    # Product-wide tariffs on every country (lumber at 10%, cabinets at 25% on one day) are told
+    # apart by their goods, like controls.
+    keyed = fam in _PRODUCT_KEYED or (fam.startswith("tariff") and st["target"] == "WLD")
+    pfam = st.get("_fam", "") if keyed else ""
     # A measure on every country (WLD) is not a vaguer report of a measure on one: only a
     # statement with no target at all may join another target's entry.
     target = st["target"] or "*"

@@ -331,7 +331,21 @@ PRODUCTS: list[tuple[str, str, tuple[str, ...], str]] = [
     (r"\bsteel\b", "steel", ("72",), "steel"),
     (r"\balumin(?:i)?um\b", "aluminium", ("76",), "steel"),
     (r"\b(?:autos?|cars?|vehicles?|automobiles?)\b", "vehicles", ("8703",), "autos"),
-    (r"\blumber|logs\b|timber", "lumber", ("4403",), "agri"),
+    (r"\blumber|logs\b|timber", "lumber", ("4403", "4407"), "wood"),
+    (
+        r"\bkitchen cabinets?|\bvanities\b|\bupholster\w*|\bfurniture\b",
+        "furniture and cabinets",
+        ("9403", "9401"),
+        "furniture",
+    ),
+    (r"\b(?:heavy[- ]duty )?trucks\b", "trucks", ("8704",), "trucks"),
+    (
+        r"\bpharmaceuticals?\b|\bbranded drugs\b|\bpatented drugs\b|\bmedicines\b",
+        "pharmaceuticals",
+        ("3004",),
+        "pharma",
+    ),
+    (r"\bcopper\b", "copper", ("7403", "7408"), "copper"),
     (r"\bstudents?\b", "student visas", (), "visa"),
     (
         r"\bentit(?:y|ies)\b|\bcompanies\b|\bfirms\b|\bbusinesses\b",

@@ -97,6 +97,7 @@ _CLAUSE = re.compile(
     r"|(?P<party>,\s+)(?=(?:and\s+)?(?:then\s+)?" + _PARTY + _GOES_ON + r")"
     r"|(?P<and>\s+and\s+(?:how\s+|that\s+)?)(?=" + _PARTY + _GOES_ON + r")"
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
+    r"|,\s+(?:and|but)\s+(?=(?:[\w-]+\s+){1,6}?(?:will|would|shall)\s)"
     r"|,?\s+and\s+(?=(?:a|an)\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)|,\s+then\s+"

@@ -394,3 +394,28 @@ def test_the_address_dates_an_undated_article() -> None:
         )
     )
     assert ex.statements["announced_on"].to_list() == [dt.date(2025, 4, 9)]
+
+
+def test_product_wide_tariffs_of_one_day_stay_apart_by_their_goods() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://a.example/wood",
+                    "2025-09-29",
+                    "The White House issued a proclamation on Monday. Imports of softwood lumber "
+                    "will be subject to a 10% tariff, and imports of kitchen cabinets will be "
+                    "subject to a 25% tariff.",
+                )
+            ]
+        )
+    )
+    keys = {
+        (r["products"], r["entry_key"])
+        for r in ex.statements.to_dicts()
+        if r["kind"] == "tariff_increase" and r["target"] == "WLD"
+    }
+    assert len({k for _, k in keys}) == 2, keys
