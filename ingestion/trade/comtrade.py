@@ -43,6 +43,7 @@ from ingestion.trade._common import (
     Rule,
     blank,
     file_reject,
+    implausible,
     is_hs2022_classification,
     reason_text,
     rule_index,
@@ -505,6 +506,9 @@ def check(
     for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
         if c in present:
             rules.append((pl.col(num) < 0, pl.format(f"negative {c} {{}}", pl.col(c))))
+    for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
+        if c in present:
+            rules.append(implausible(c, pl.col(num), is_value=c == "primaryValue"))
     # quantity only means something with a unit; qtyUnitCode -1 (N/A) maps to no unit.
     qty = pl.when(pl.col("_unit").is_not_null()).then(pl.col("_qty"))
     key = pl.struct(*(pl.col(OUTPUT[k]).alias(k) if k in OUTPUT else pl.col(k) for k in KEY))
