@@ -209,6 +209,55 @@ def set_aside_if_unreadable(target: Path) -> SetAside | None:
     return SetAside(aside, reason)
 
 
+SNAPSHOT_TABLE = "snapshots.entries_snapshot"
+
+
+def restore_history(warehouse: Path, published: Path) -> int:
+    """Give a warehouse that lost its entries snapshot the history of the published file.
+
+    The snapshot (dbt's `entries_snapshot`, published as `ledger.entries_history`) lives in the
+    warehouse and is only ever merged into; a warehouse deleted or rebuilt from nothing would
+    start the history again while `ledger.runs`, carried from the published file, goes on.
+    When the warehouse has no snapshot rows and the published file can be read and holds
+    `ledger.entries_history`, the snapshot is rebuilt from it (dbt's own columns derived from
+    the published ones), so the next snapshot closes and adds versions as if nothing was lost.
+    Returns the number of versions restored (0 when there was nothing to do or to restore).
+    """
+    if not published.exists():
+        return 0
+    con = duckdb.connect(str(warehouse))
+    try:
+        present = con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'snapshots' "
+            "and table_name = 'entries_snapshot'"
+        ).fetchone()
+        if present and present[0]:
+            rows = con.execute(f"select count(*) from {SNAPSHOT_TABLE}").fetchone()
+            if rows and rows[0]:
+                return 0
+        try:
+            con.execute(f"attach {_sql_path(published)} as previous_ledger (read_only)")
+        except duckdb.Error:
+            return 0  # damaged: the publish step sets it aside
+        try:
+            con.execute("create schema if not exists snapshots")
+            con.execute(
+                f"create or replace table {SNAPSHOT_TABLE} as select entry_id, status, "
+                "rate_before_pct, rate_after_pct, announced_on, effective_on, "
+                "changed_by_run_id, md5(entry_id || '|' || valid_from::varchar) as dbt_scd_id, "
+                "valid_from::timestamp as dbt_updated_at, valid_from::timestamp as dbt_valid_from, "
+                "valid_to::timestamp as dbt_valid_to from previous_ledger.ledger.entries_history"
+            )
+        except duckdb.Error:
+            return 0  # an older file without entries_history: nothing to carry
+        finally:
+            con.execute("detach previous_ledger")
+        restored = con.execute(f"select count(*) from {SNAPSHOT_TABLE}").fetchone()
+        return int(restored[0]) if restored else 0
+    finally:
+        con.close()
+
+
 def publish(
     warehouse: Path,
     target: Path,
