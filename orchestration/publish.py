@@ -153,10 +153,52 @@ def _remove_leftovers(target: Path, parquet_dir: Path | None) -> None:
     for leftover in target.parent.glob(f".{target.name}.*.building*"):
         if _abandoned(leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]):
             leftover.unlink(missing_ok=True)
-    if parquet_dir is not None and parquet_dir.is_dir():
-        for staging in parquet_dir.glob(".building-*"):
-            if _abandoned(staging.name.removeprefix(".building-")):
-                shutil.rmtree(staging, ignore_errors=True)
+    if parquet_dir is None:
+        return
+    for link in parquet_dir.parent.glob(f".{parquet_dir.name}.*.building-link"):
+        if _abandoned(link.name.removeprefix(f".{parquet_dir.name}.").split(".", 1)[0]):
+            link.unlink(missing_ok=True)
+    folders = [_versions_dir(parquet_dir)]
+    if parquet_dir.is_dir() and not parquet_dir.is_symlink():
+        folders.append(parquet_dir)  # the layout before versioned folders
+    for folder in folders:
+        if folder.is_dir():
+            for staging in folder.glob(".building-*"):
+                if _abandoned(staging.name.removeprefix(".building-")):
+                    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _versions_dir(parquet_dir: Path) -> Path:
+    """Where the versioned Parquet folders live: `<published>/parquet-versions/`."""
+    return parquet_dir.with_name(parquet_dir.name + "-versions")
+
+
+def _swap_parquet(parquet_dir: Path, staging: Path, version: str) -> None:
+    """Publish a complete folder of Parquet copies as one set.
+
+    The staging folder is renamed to `parquet-versions/<version>` (one rename), then the link
+    `parquet` is pointed at it by renaming a new link over the old one (one more rename): a
+    reader that opens `parquet/<table>.parquet` resolves the link once and gets every table of
+    the old set or every table of the new one. A folder left by the layout before links is moved
+    into `parquet-versions/` first. The versions other than the new one and the one before it
+    are deleted (a reader may still be reading the one before).
+    """
+    versions = _versions_dir(parquet_dir)
+    final = versions / version
+    os.replace(staging, final)
+    _fsync(versions)
+    if parquet_dir.is_dir() and not parquet_dir.is_symlink():
+        os.replace(parquet_dir, versions / f"legacy-{version}")
+    previous = os.readlink(parquet_dir) if parquet_dir.is_symlink() else None
+    link = parquet_dir.with_name(f".{parquet_dir.name}.{os.getpid()}.building-link")
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path(versions.name) / version)
+    os.replace(link, parquet_dir)
+    _fsync(parquet_dir.parent)
+    keep = {version, Path(previous).name if previous else None}
+    for old in versions.iterdir():
+        if old.name not in keep and not old.name.startswith(".building-"):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass
@@ -321,7 +363,7 @@ def publish(
             ],
         )
         if parquet_dir is not None:
-            staging = parquet_dir / f".building-{os.getpid()}"
+            staging = _versions_dir(parquet_dir) / f".building-{os.getpid()}"
             staging.mkdir(parents=True, exist_ok=True)
             for table in [*tables, "runs"]:
                 con.execute(
@@ -338,7 +380,11 @@ def publish(
     os.replace(tmp, target)
     _fsync(target.parent)
     if parquet_dir is not None:
-        for part in sorted(staging.iterdir()):
-            os.replace(part, parquet_dir / part.name)
-        staging.rmdir()
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        _swap_parquet(parquet_dir, staging, f"{stamp}-{_safe_name(run.run_id)}")
     return counts
+
+
+def _safe_name(text: str) -> str:
+    """A run id as a folder name part: letters, digits, dash and underscore only."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:64]
