@@ -10,6 +10,8 @@ a default that no real input of this project comes near:
 | `LEDGER_FETCH_DEADLINE_S` | 300 | total time of one HTTP fetch, all reads and retries included |
 | `LEDGER_FETCH_MAX_BYTES` | 64 MiB | body of one HTTP answer |
 | `LEDGER_LOCK_WAIT_S` | 0 | how long a run waits for another run on the same home |
+| `LEDGER_MAX_TRADE_QUANTITY` | 1e12 | largest quantity or net weight of one trade row (any unit) |
+| `LEDGER_MAX_TRADE_VALUE` | 1e12 | largest value of one trade row (in the file's currency) |
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ DEFAULTS: dict[str, float] = {
     "LEDGER_FETCH_DEADLINE_S": 300,
     "LEDGER_FETCH_MAX_BYTES": 64 * 1024**2,
     "LEDGER_LOCK_WAIT_S": 0,
+    # A billion tonnes, or a trillion dollars, in one month for one reporter, partner and
+    # product: about ten times the largest real monthly flow of a single HS line.
+    "LEDGER_MAX_TRADE_QUANTITY": 1e12,
+    "LEDGER_MAX_TRADE_VALUE": 1e12,
 }
 
 
@@ -67,6 +73,16 @@ def fetch_max_bytes() -> int:
 def lock_wait_s() -> float:
     """`LEDGER_LOCK_WAIT_S`."""
     return setting("LEDGER_LOCK_WAIT_S")
+
+
+def max_trade_quantity() -> float:
+    """`LEDGER_MAX_TRADE_QUANTITY`."""
+    return setting("LEDGER_MAX_TRADE_QUANTITY")
+
+
+def max_trade_value() -> float:
+    """`LEDGER_MAX_TRADE_VALUE`."""
+    return setting("LEDGER_MAX_TRADE_VALUE")
 
 
 class JsonTooDeep(ValueError):

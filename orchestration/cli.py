@@ -31,6 +31,11 @@ def prepare_environment() -> None:
         os.environ.setdefault(key, value)
 
 
+def _shown(count: int | None) -> str:
+    """A count for the summary, or why there is none (never a number from another run)."""
+    return str(count) if count is not None else "not counted (this run did not produce it)"
+
+
 def _count(db: Path, sql: str) -> int | None:
     import duckdb
 
@@ -142,8 +147,11 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
 
     ensure_manifest()
 
+    import dagster as dg
+
     from orchestration import definitions
     from orchestration.assets.published import PUBLISHED
+    from orchestration.checks import ledger_key
     from orchestration.instance import open_instance
     from orchestration.progress import StepProgress, progress_logger
 
@@ -193,10 +201,20 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
     failed = [e for e in evaluations if not e.passed]
     step_failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
 
-    articles = _count(paths.warehouse, "select count(*) from raw.news__articles")
-    rejects = _count(paths.warehouse, "select count(*) from ledger.rejects")
-    print(f"articles loaded:  {articles}")
-    print(f"records rejected: {rejects}  (see ledger.rejects)")
+    # Counted only from tables this run wrote: after a failure, the warehouse may still hold
+    # the previous run's tables, and their counts would be taken for this run's.
+    articles = (
+        _count(paths.warehouse, "select count(*) from raw.news__articles")
+        if dg.AssetKey(["raw", "news__articles"]) in materialized
+        else None
+    )
+    rejects = (
+        _count(paths.warehouse, "select count(*) from ledger.rejects")
+        if ledger_key("rejects") in materialized
+        else None
+    )
+    print(f"articles loaded:  {_shown(articles)}")
+    print(f"records rejected: {_shown(rejects)}  (see ledger.rejects)")
     if published:
         entries = _count(paths.published, "select count(*) from ledger.entries")
         links = _count(paths.published, "select count(*) from ledger.links")

@@ -153,10 +153,52 @@ def _remove_leftovers(target: Path, parquet_dir: Path | None) -> None:
     for leftover in target.parent.glob(f".{target.name}.*.building*"):
         if _abandoned(leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]):
             leftover.unlink(missing_ok=True)
-    if parquet_dir is not None and parquet_dir.is_dir():
-        for staging in parquet_dir.glob(".building-*"):
-            if _abandoned(staging.name.removeprefix(".building-")):
-                shutil.rmtree(staging, ignore_errors=True)
+    if parquet_dir is None:
+        return
+    for link in parquet_dir.parent.glob(f".{parquet_dir.name}.*.building-link"):
+        if _abandoned(link.name.removeprefix(f".{parquet_dir.name}.").split(".", 1)[0]):
+            link.unlink(missing_ok=True)
+    folders = [_versions_dir(parquet_dir)]
+    if parquet_dir.is_dir() and not parquet_dir.is_symlink():
+        folders.append(parquet_dir)  # the layout before versioned folders
+    for folder in folders:
+        if folder.is_dir():
+            for staging in folder.glob(".building-*"):
+                if _abandoned(staging.name.removeprefix(".building-")):
+                    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _versions_dir(parquet_dir: Path) -> Path:
+    """Where the versioned Parquet folders live: `<published>/parquet-versions/`."""
+    return parquet_dir.with_name(parquet_dir.name + "-versions")
+
+
+def _swap_parquet(parquet_dir: Path, staging: Path, version: str) -> None:
+    """Publish a complete folder of Parquet copies as one set.
+
+    The staging folder is renamed to `parquet-versions/<version>` (one rename), then the link
+    `parquet` is pointed at it by renaming a new link over the old one (one more rename): a
+    reader that opens `parquet/<table>.parquet` resolves the link once and gets every table of
+    the old set or every table of the new one. A folder left by the layout before links is moved
+    into `parquet-versions/` first. The versions other than the new one and the one before it
+    are deleted (a reader may still be reading the one before).
+    """
+    versions = _versions_dir(parquet_dir)
+    final = versions / version
+    os.replace(staging, final)
+    _fsync(versions)
+    if parquet_dir.is_dir() and not parquet_dir.is_symlink():
+        os.replace(parquet_dir, versions / f"legacy-{version}")
+    previous = os.readlink(parquet_dir) if parquet_dir.is_symlink() else None
+    link = parquet_dir.with_name(f".{parquet_dir.name}.{os.getpid()}.building-link")
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path(versions.name) / version)
+    os.replace(link, parquet_dir)
+    _fsync(parquet_dir.parent)
+    keep = {version, Path(previous).name if previous else None}
+    for old in versions.iterdir():
+        if old.name not in keep and not old.name.startswith(".building-"):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass
@@ -207,6 +249,55 @@ def set_aside_if_unreadable(target: Path) -> SetAside | None:
     if wal.exists():
         os.replace(wal, aside.with_name(aside.name + ".wal"))
     return SetAside(aside, reason)
+
+
+SNAPSHOT_TABLE = "snapshots.entries_snapshot"
+
+
+def restore_history(warehouse: Path, published: Path) -> int:
+    """Give a warehouse that lost its entries snapshot the history of the published file.
+
+    The snapshot (dbt's `entries_snapshot`, published as `ledger.entries_history`) lives in the
+    warehouse and is only ever merged into; a warehouse deleted or rebuilt from nothing would
+    start the history again while `ledger.runs`, carried from the published file, goes on.
+    When the warehouse has no snapshot rows and the published file can be read and holds
+    `ledger.entries_history`, the snapshot is rebuilt from it (dbt's own columns derived from
+    the published ones), so the next snapshot closes and adds versions as if nothing was lost.
+    Returns the number of versions restored (0 when there was nothing to do or to restore).
+    """
+    if not published.exists():
+        return 0
+    con = duckdb.connect(str(warehouse))
+    try:
+        present = con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'snapshots' "
+            "and table_name = 'entries_snapshot'"
+        ).fetchone()
+        if present and present[0]:
+            rows = con.execute(f"select count(*) from {SNAPSHOT_TABLE}").fetchone()
+            if rows and rows[0]:
+                return 0
+        try:
+            con.execute(f"attach {_sql_path(published)} as previous_ledger (read_only)")
+        except duckdb.Error:
+            return 0  # damaged: the publish step sets it aside
+        try:
+            con.execute("create schema if not exists snapshots")
+            con.execute(
+                f"create or replace table {SNAPSHOT_TABLE} as select entry_id, status, "
+                "rate_before_pct, rate_after_pct, announced_on, effective_on, "
+                "changed_by_run_id, md5(entry_id || '|' || valid_from::varchar) as dbt_scd_id, "
+                "valid_from::timestamp as dbt_updated_at, valid_from::timestamp as dbt_valid_from, "
+                "valid_to::timestamp as dbt_valid_to from previous_ledger.ledger.entries_history"
+            )
+        except duckdb.Error:
+            return 0  # an older file without entries_history: nothing to carry
+        finally:
+            con.execute("detach previous_ledger")
+        restored = con.execute(f"select count(*) from {SNAPSHOT_TABLE}").fetchone()
+        return int(restored[0]) if restored else 0
+    finally:
+        con.close()
 
 
 def publish(
@@ -272,7 +363,7 @@ def publish(
             ],
         )
         if parquet_dir is not None:
-            staging = parquet_dir / f".building-{os.getpid()}"
+            staging = _versions_dir(parquet_dir) / f".building-{os.getpid()}"
             staging.mkdir(parents=True, exist_ok=True)
             for table in [*tables, "runs"]:
                 con.execute(
@@ -289,7 +380,11 @@ def publish(
     os.replace(tmp, target)
     _fsync(target.parent)
     if parquet_dir is not None:
-        for part in sorted(staging.iterdir()):
-            os.replace(part, parquet_dir / part.name)
-        staging.rmdir()
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        _swap_parquet(parquet_dir, staging, f"{stamp}-{_safe_name(run.run_id)}")
     return counts
+
+
+def _safe_name(text: str) -> str:
+    """A run id as a folder name part: letters, digits, dash and underscore only."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:64]

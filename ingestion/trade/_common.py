@@ -146,6 +146,22 @@ def negative(col: str, thousands: bool = False) -> pl.Expr:
     return to_number(col, thousands) < 0
 
 
+def implausible(col: str, num: pl.Expr, is_value: bool) -> Rule:
+    """A rule for a finite number above its plausible bound (a setting, read when checked).
+
+    `num` is the parsed field. Quantities and weights are held to `LEDGER_MAX_TRADE_QUANTITY`,
+    values to `LEDGER_MAX_TRADE_VALUE`: a row above them would publish absurd totals and ratios.
+    """
+    from ingestion.limits import max_trade_quantity, max_trade_value
+
+    name = "LEDGER_MAX_TRADE_VALUE" if is_value else "LEDGER_MAX_TRADE_QUANTITY"
+    limit = max_trade_value() if is_value else max_trade_quantity()
+    return (
+        num.is_finite() & (num > limit),
+        pl.format(f"implausible {col} {{}} (above {name} = {limit:g})", pl.col(col)),
+    )
+
+
 def normalise_hs(col: str | pl.Expr) -> pl.Expr:
     """HS code as digits only: strip dots, spaces and dashes ("8505.11.00" -> "85051100")."""
     c = pl.col(col) if isinstance(col, str) else col

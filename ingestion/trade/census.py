@@ -35,6 +35,7 @@ from ingestion.trade._common import (
     bad_number,
     blank,
     file_reject,
+    implausible,
     mark_duplicates,
     negative,
     normalise_hs,
@@ -188,6 +189,7 @@ def _check(frame: pl.DataFrame, name: str) -> ParseResult:
     ]
     rules += [(bad_number(c), pl.format(f"non-numeric {c} '{{}}'", pl.col(c))) for c in numeric]
     rules += [(negative(c), pl.format(f"negative {c} {{}}", pl.col(c))) for c in numeric]
+    rules += [implausible(c, to_number(c), is_value=c == value) for c in numeric]
     raw = [c for c in frame.columns if not c.startswith("_")]  # also drops _COLn (unnamed)
     exact_rule, conflict_rule = len(rules), len(rules) + 1
     rules.append((pl.lit(False), "exact duplicate of an earlier row"))

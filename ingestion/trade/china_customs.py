@@ -37,6 +37,7 @@ from ingestion.trade._common import (
     Rule,
     bad_number,
     file_reject,
+    implausible,
     mark_duplicates,
     negative,
     normalise_hs,
@@ -161,6 +162,7 @@ def parse_china_customs_csv(data: bytes, name: str = "") -> ParseResult:
         (bad_number(c, True), pl.format(f"non-numeric {c} '{{}}'", pl.col(c))) for c in numeric
     ]
     rules += [(negative(c, True), pl.format(f"negative {c} {{}}", pl.col(c))) for c in numeric]
+    rules += [implausible(c, to_number(c, True), is_value=c == value_col) for c in numeric]
     raw = [h for h in header if not h.startswith("_col")]
     breakdown = [h for h in header if any(k in h for k in BREAKDOWN_HINTS)]
     exact_rule, conflict_rule, summed_rule = len(rules), len(rules) + 1, len(rules) + 2

@@ -43,6 +43,7 @@ from ingestion.trade._common import (
     Rule,
     blank,
     file_reject,
+    implausible,
     is_hs2022_classification,
     reason_text,
     rule_index,
@@ -328,6 +329,10 @@ CODE_COLUMNS = [
 ]
 
 
+# A field that starts like a spreadsheet formula: "=", "@", or "+"/"-" before a letter or "(".
+FORMULA_PATTERN = r"^(?:[=@]|[+\-][A-Za-z(])"
+
+
 def check(
     frame: pl.DataFrame, present: list[str], structural: list[Rule], pos_template: str = "line {}"
 ) -> tuple[pl.DataFrame, list[pl.Expr]]:
@@ -406,6 +411,12 @@ def check(
             "_cls_2022": is_hs2022_classification(upper),
         },
     }
+    # A spreadsheet formula (`=SUM(...)`, `@cmd`, `+HYPERLINK(...)`) where a code belongs: the
+    # row is not data, and the rules below would misname it (a formula in partner2Code is not a
+    # breakdown). Checked once per distinct value like the other code rules.
+    formula_cols = [c for c in per_value if c in present]
+    for c in formula_cols:
+        per_value[c][f"_fx_{c}"] = stripped.str.contains(FORMULA_PATTERN)
     frame = pl.concat(
         [frame, *(_per_value(frame[c], exprs) for c, exprs in per_value.items())],
         how="horizontal",
@@ -429,6 +440,21 @@ def check(
     if period_col == "refPeriodId":
         ptxt = pl.when(freq == "A").then(ptxt.str.slice(0, 4)).otherwise(ptxt.str.slice(0, 6))
     rules: list[Rule] = list(structural)
+    if formula_cols:
+        rules.append(
+            (
+                pl.any_horizontal(pl.col(f"_fx_{c}").fill_null(False) for c in formula_cols),
+                pl.format(
+                    "spreadsheet formula instead of a value ({})",
+                    pl.coalesce(
+                        pl.when(pl.col(f"_fx_{c}")).then(
+                            pl.format(f"{c}='{{}}'", text(c).str.strip_chars())
+                        )
+                        for c in formula_cols
+                    ),
+                ),
+            )
+        )
     rules += [
         (
             pl.col("_p2_bd"),
@@ -505,6 +531,9 @@ def check(
     for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
         if c in present:
             rules.append((pl.col(num) < 0, pl.format(f"negative {c} {{}}", pl.col(c))))
+    for c, num in (("qty", "_qty"), ("netWgt", "_net"), ("primaryValue", "_val")):
+        if c in present:
+            rules.append(implausible(c, pl.col(num), is_value=c == "primaryValue"))
     # quantity only means something with a unit; qtyUnitCode -1 (N/A) maps to no unit.
     qty = pl.when(pl.col("_unit").is_not_null()).then(pl.col("_qty"))
     key = pl.struct(*(pl.col(OUTPUT[k]).alias(k) if k in OUTPUT else pl.col(k) for k in KEY))

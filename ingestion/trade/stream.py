@@ -52,6 +52,17 @@ REMOVALS_COLUMNS: dict[str, pl.DataType] = {
     "removed_at": LINEAGE_SCHEMA["_loaded_at"],
 }
 
+# One row per trade file read (refused files excluded) with its modification time: when two
+# files give different figures for one observation, the file modified last wins (dbt model
+# int_trade_flows_deduplicated), so the choice never depends on file names.
+FILES_TABLE = "raw.trade__files"
+FILES_COLUMNS: dict[str, pl.DataType] = {
+    "source_file": pl.String,
+    "source_sha256": pl.String,
+    "modified_at": LINEAGE_SCHEMA["_loaded_at"],
+    "loaded_at": LINEAGE_SCHEMA["_loaded_at"],
+}
+
 
 @dataclass
 class StreamReport:
@@ -75,6 +86,7 @@ def ensure_tables(
         (flows_table, FLOWS_COLUMNS),
         (rejects_table, REJECTS_COLUMNS),
         (REMOVALS_TABLE, REMOVALS_COLUMNS),
+        (FILES_TABLE, FILES_COLUMNS),
     )
     for table, schema in tables:
         con.execute(f"create schema if not exists {table.split('.')[0]}")
@@ -375,6 +387,7 @@ def load_files(
                 }
             )
             continue
+        _record_file(con, source, loaded_at)
         fmt = detect_format(source.path)
         with source.path.open("rb") as fh:
             gz = fh.read(2) == b"\x1f\x8b"
@@ -402,6 +415,25 @@ def load_files(
     return report
 
 
+def _record_file(
+    con: duckdb.DuckDBPyConnection, source: SourceFile, loaded_at: dt.datetime
+) -> None:
+    """Note a file about to be read, with its modification time (the conflict rule's order)."""
+    try:
+        mtime = source.path.stat().st_mtime
+    except OSError:
+        mtime = 0.0  # vanished since it was hashed: reading it fails next, as a reject
+    con.execute(
+        f"insert into {FILES_TABLE} values (?, ?, ?, ?)",
+        [
+            source.display_name,
+            source.sha256,
+            dt.datetime.fromtimestamp(mtime, dt.UTC),
+            loaded_at,
+        ],
+    )
+
+
 def reload_files(
     con: duckdb.DuckDBPyConnection, sources: list[SourceFile], loaded_at: dt.datetime
 ) -> LoadReport:
@@ -419,6 +451,7 @@ def reload_files(
     )
     con.execute("delete from raw.trade__flows where _source_file in (select unnest(?))", [names])
     con.execute("delete from raw.trade__rejects where source_file in (select unnest(?))", [names])
+    con.execute(f"delete from {FILES_TABLE} where source_file in (select unnest(?))", [names])
     return load_files(con, sources, loaded_at)
 
 

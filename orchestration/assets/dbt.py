@@ -79,5 +79,17 @@ def ledger_dbt_models(
 def ledger_dbt_history(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
 ):
-    """`dbt build` of the entries snapshot and ledger.entries_history, once the gate passed."""
+    """`dbt build` of the entries snapshot and ledger.entries_history, once the gate passed.
+
+    A warehouse that lost its snapshot (deleted, rebuilt) first gets the published history.
+    """
+    from orchestration.publish import restore_history
+
+    paths = settings.paths()
+    restored = restore_history(paths.warehouse, paths.published)
+    if restored:
+        context.log.warning(
+            f"the warehouse had no entries history; {restored} versions restored from "
+            f"{paths.published.name}"
+        )
     yield from _build(context, dbt, settings)

@@ -30,6 +30,7 @@ from orchestration.resources import LedgerSettings
 TRADE_FLOWS = dg.AssetKey(["raw", "trade__flows"])
 TRADE_REJECTS = dg.AssetKey(["raw", "trade__rejects"])
 TRADE_REMOVALS = dg.AssetKey(["raw", "trade__removals"])
+TRADE_FILES = dg.AssetKey(["raw", "trade__files"])
 TRADE_MONTH_LOADS = dg.AssetKey(["raw", "trade__month_loads"])
 TRADE_MONTHLY = dg.AssetKey(["ledger", "trade_monthly"])
 
@@ -50,6 +51,7 @@ def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
         _spec(
             TRADE_REMOVALS, "Months a reload took rows out of (ledger.trade_monthly rebuilds them)."
         ),
+        _spec(TRADE_FILES, "Trade files read, with their modification time (the conflict rule)."),
     ],
 )
 def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
@@ -77,6 +79,9 @@ def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
     )
     # Rebuilt empty with the flows: after a full replace every month is new anyway.
     yield dg.MaterializeResult(asset_key=TRADE_REMOVALS, metadata={"dagster/row_count": 0})
+    yield dg.MaterializeResult(
+        asset_key=TRADE_FILES, metadata={"dagster/row_count": len(report.files)}
+    )
 
 
 def month_files(paths: LedgerPaths, partition_key: str) -> list[InputFile]:

@@ -1,23 +1,12 @@
 -- The same observation can arrive twice (a file loaded again under another name, an API page
--- fetched twice): keep the latest load of each reporter, partner, code, flow, month, source.
+-- fetched twice, a revised release): keep the winning row of each reporter, partner, code,
+-- flow, month and source (the rule is in int_trade_flows_ranked). Losing rows whose figures
+-- differ from the kept ones are published as rejects by int_trade_flow_conflicts.
 with
-
-flows as (
-
-    select * from {{ ref('stg_trade__flows') }}
-
-),
 
 ranked as (
 
-    select
-        *,
-        row_number() over (
-            partition by reporter, partner, hs_code, flow, trade_month, trade_source
-            order by loaded_at desc, source_file desc, record_position asc
-        ) as load_rank
-
-    from flows
+    select * from {{ ref('int_trade_flows_ranked') }}
 
 ),
 

@@ -12,11 +12,19 @@ trade_rejects as (
 
 ),
 
+trade_conflicts as (
+
+    select * from {{ ref('int_trade_flow_conflicts') }}
+
+),
+
 unioned as (
 
     select * from news_rejects
     union all
     select * from trade_rejects
+    union all
+    select * from trade_conflicts
 
 ),
 

@@ -25,6 +25,7 @@ renamed as (
         -- lineage
         record_position,
         _source_file as source_file,
+        _source_sha256 as source_sha256,
         _loaded_at as loaded_at
 
     from source
