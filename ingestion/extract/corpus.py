@@ -137,7 +137,10 @@ def _block(st: dict, with_target: bool = True) -> str:
 
 
 def _attach(
-    st: dict, clusters: list[tuple[str, dt.date, int]], effs: dict[str, list[dt.date]] | None = None
+    st: dict,
+    clusters: list[tuple[str, dt.date, int]],
+    effs: dict[str, list[dt.date]] | None = None,
+    rates: dict[str, set[float]] | None = None,
 ) -> str | None:
     """The key of the fuller cluster a vague statement belongs to, or None."""
     mine = _block(st).split("|")
@@ -150,6 +153,16 @@ def _attach(
         if mine[1] != "*" and parts[1] != mine[1]:
             continue
         if mine[3] != "*" and parts[3] != mine[3]:
+            continue
+        # A tariff step with its own rate is not a report of another step (84% is not 34%),
+        # even when both take effect on one day.
+        rate = st.get("rate_after_pct")
+        if (
+            rate is not None
+            and rates
+            and rates.get(key)
+            and all(abs(rate - r) > 1.0 for r in rates[key])
+        ):
             continue
         cands.append((key, start, size))
     if not cands:
@@ -245,14 +258,17 @@ def assign_entry_keys(statements: list[dict]) -> None:
         parts = c[0].split("|")
         by_block[(parts[0], parts[2])].append(c)
     effs: dict[str, list[dt.date]] = defaultdict(list)
+    rates: dict[str, set[float]] = defaultdict(set)
     for st in full:
         if st["effective_on"] is not None:
             effs[st["entry_key"]].append(st["effective_on"])
+        if st.get("rate_after_pct") is not None and FAMILY.get(st["kind"], "").startswith("tariff"):
+            rates[st["entry_key"]].add(st["rate_after_pct"])
     weak_blocks: dict[str, list[dict]] = defaultdict(list)
     for st in sorted(
         weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])
     ):
-        key = _attach(st, by_block, effs)
+        key = _attach(st, by_block, effs, rates)
         if key is not None:
             st["entry_key"] = key
             # A month-only date ("in April") or a date borrowed from the answering measure says

@@ -89,3 +89,13 @@ def test_april_2025_steps_carry_their_rates_both_ways() -> None:
     assert dt.date(2025, 4, 4) in cn.get(34.0, set())
     assert dt.date(2025, 4, 9) in cn.get(84.0, set())
     assert dt.date(2025, 4, 11) in cn.get(125.0, set())
+
+
+def test_april_steps_are_separate_entries() -> None:
+    # China's 34% (4 April) and 84% (9 April) both took effect on 10 April: still two measures.
+    keys: dict[float, set[str]] = {}
+    for s in _statements().values():
+        if s["actor"] == "CHN" and s["kind"] == "tariff_increase" and s["rate_after_pct"]:
+            keys.setdefault(s["rate_after_pct"], set()).add(s["entry_key"])
+    assert keys[34.0].isdisjoint(keys[84.0])
+    assert keys[84.0].isdisjoint(keys[125.0])
