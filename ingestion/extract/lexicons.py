@@ -129,6 +129,7 @@ TARIFF_NOUN = (
 )
 CONTROL_NOUN = (
     r"(?:export controls?|export restrictions?|export curbs?|export bans?|export ban|controls?"
+    r"|bans? on (?:the )?(?:\w+ ){0,2}exports?|export prohibitions?"
     r"|curbs?|restrictions?|licen[cs]e requirements?|licen[cs]ing requirements?"
     r"|unreliable entit(?:y|ies) list|entity list|export control list|blacklist"
     r"|licen[cs]es|counter-?measures|restrictive measures|(?:affiliates|50 ?%|50 percent) rule"

@@ -436,6 +436,11 @@ _RATE_NOUN = re.compile(
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))\s+on\b",
     _I,
 )
+_EXTEND_PAUSE = re.compile(
+    r"\bextend\w*\s+(?:the|their|its|a)\s+(?:[\w-]+\s+){0,2}(?:truce|pause|suspension|reprieve"
+    r"|exemptions?)\b",
+    _I,
+)
 _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b|\btariff[- ]free\b",
@@ -515,6 +520,10 @@ def classify(clause: str) -> Kind | None:
     if m:
         # "..., and a 25% tariff on Chinese steel": another measure of the same announcement.
         return Kind("tariff_increase", m.start(1), "rate_noun_list")
+    m = _EXTEND_PAUSE.search(clause)
+    if m:
+        # "extended their tariff truce by 90 days": the pause goes on.
+        return Kind("tariff_suspension", m.start(), "extend_pause")
     m = _ZERO_TARIFF.search(clause)
     if m:
         # "Vietnam will impose no tariffs on US goods": a promise of zero duty.
@@ -880,7 +889,7 @@ _CONDITION = re.compile(
     r"\b(?:once|as soon as|in (?:return|exchange) for|provided that|on condition)\b", _I
 )
 _DURATION = re.compile(
-    r"\bfor\s+(?:an?\s+)?(?:initial\s+|further\s+|another\s+|period\s+of\s+)?"
+    r"\b(?:for|by)\s+(?:an?\s+)?(?:initial\s+|further\s+|another\s+|period\s+of\s+)?"
     r"(?P<n>\d+|one|two|three|four|five|six|nine|twelve|eighteen|a)\s*[- ]?\s*"
     r"(?P<unit>days?|weeks?|months?|years?)\b"
     r"|\b(?P<n2>\d+|one|two|three|six|twelve)[- ](?P<unit2>day|week|month|year)\s+"

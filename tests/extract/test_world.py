@@ -419,3 +419,16 @@ def test_product_wide_tariffs_of_one_day_stay_apart_by_their_goods() -> None:
         if r["kind"] == "tariff_increase" and r["target"] == "WLD"
     }
     assert len({k for _, k in keys}) == 2, keys
+
+
+def test_extending_a_truce_and_lifting_a_ban() -> None:
+    out = statements(
+        "Ottawa and Washington extended their tariff truce by another 60 days on Monday.",
+        "2025-08-11",
+    )
+    assert _pairs(out, "tariff_suspension") == {("CAN", "USA"), ("USA", "CAN")}
+    assert {s["expires_on"] for s in out} == {dt.date(2025, 10, 10)}
+    out = statements(
+        "Jakarta lifted its ban on exports of bauxite to India on Sunday.", "2025-11-09"
+    )
+    assert ("IDN", "IND") in _pairs(out, "export_control_relaxation")
