@@ -1,8 +1,8 @@
 -- A measure's status as of the latest news about it: a restriction that a later easing by the
 -- same side undoes (a tariff cut starting from its rate, an easing of controls on the same
 -- goods) is suspended (when the easing speaks of a suspension or pause) or revoked; otherwise
--- the status of its own latest report stands, and an announced measure whose effective date
--- has passed is implemented.
+-- the status of its own latest report stands, and an announced tariff or control whose
+-- effective date has passed is implemented (an investigation or a visa rule stays announced).
 with
 
 merged as (
@@ -119,7 +119,13 @@ final as (
             when undone.later_status is not null then undone.later_status
             -- announced to take effect on a day that has passed: in force unless reported
             -- otherwise
-            when merged.status = 'announced' and merged.effective_on < current_date
+            when
+                merged.status = 'announced'
+                and merged.effective_on < current_date
+                and merged.kind in (
+                    'tariff_increase', 'tariff_reduction', 'tariff_suspension', 'export_control',
+                    'export_control_relaxation'
+                )
                 then 'implemented'
             else merged.status
         end as status,
