@@ -1234,6 +1234,16 @@ def extract_article(
                 )
             ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
             announced, effective, explicit = _pick_dates(c_dates, ctx, future)
+            if (
+                future
+                and effective is None
+                and announced is not None
+                and ctx.pub is not None
+                and announced > ctx.pub
+            ):
+                # "On October 1, the US will begin imposing ...": a day after the report is when
+                # it takes effect; the report announces it.
+                announced, effective = ctx.pub, announced
             explicit_ann = any(d.role == "announced" for d in c_dates)
             # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
             month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)

@@ -432,3 +432,13 @@ def test_extending_a_truce_and_lifting_a_ban() -> None:
         "Jakarta lifted its ban on exports of bauxite to India on Sunday.", "2025-11-09"
     )
     assert ("IDN", "IND") in _pairs(out, "export_control_relaxation")
+
+
+def test_a_day_after_the_report_is_when_a_measure_takes_effect() -> None:
+    out = statements(
+        "On October 1, Ottawa will begin charging a 25% surtax on imported US trucks.",
+        "2025-09-26",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert rows and rows[0]["announced_on"] == dt.date(2025, 9, 26)
+    assert rows[0]["effective_on"] == dt.date(2025, 10, 1)

@@ -95,13 +95,18 @@ merged as (
         rated.rate_after_pct,
         aggregated.announced_on,
         -- Controls, investigations, visa and port measures take effect when announced unless a
-        -- report says otherwise; tariffs and promises carry their own dates or none.
+        -- report says otherwise, and so does a tariff reported as already in force; promises
+        -- and tariffs still to come carry their own dates or none.
         case
             when aggregated.effective_on is not null then aggregated.effective_on
             when representative.kind in (
                 'export_control', 'export_control_relaxation', 'license_approval',
                 'investigation', 'visa_policy', 'port_fee'
             ) and not representative.is_commitment then aggregated.announced_on
+            when
+                representative.kind like 'tariff%'
+                and latest.status = 'implemented'
+                then aggregated.announced_on
         end as effective_on,
         aggregated.expires_on,
         latest.status,
