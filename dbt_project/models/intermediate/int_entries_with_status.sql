@@ -86,8 +86,9 @@ undone as (
                 )
                 -- an easing of controls on the same goods
                 or (
+                    -- (licences approved under a control work within it, not against it)
                     restrictions.kind = 'export_control'
-                    and easings.kind in ('export_control_relaxation', 'license_approval')
+                    and easings.kind = 'export_control_relaxation'
                     and len(list_intersect(
                         string_split(restrictions.products, ', '),
                         string_split(easings.products, ', ')
