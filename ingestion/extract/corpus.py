@@ -243,13 +243,27 @@ def assign_entry_keys(statements: list[dict]) -> None:
         start: dt.date | None = None
         size = 0
         window = TARIFF_CLUSTER_DAYS if base.split("|")[2].startswith("tariff") else CLUSTER_DAYS
+        seen_rates: set[float] = set()
         for s in dated:
             d = _ref_date(s)
-            if start is None or (d - start).days > window:
+            rate = s.get("rate_after_pct") if base.split("|")[2].startswith("tariff") else None
+            # The next day's report of another rate is the next step of an escalation (84% on
+            # the 8th, 125% on the 9th), not a late report of the same one.
+            new_step = (
+                rate is not None
+                and start is not None
+                and d != start
+                and seen_rates
+                and all(abs(rate - r) > 1.0 for r in seen_rates)
+            )
+            if start is None or (d - start).days > window or new_step:
                 if start is not None:
                     clusters.append((f"{base}|{start.isoformat()}", start, size))
                 start, size = d, 0
+                seen_rates = set()
             size += 1
+            if rate is not None:
+                seen_rates.add(rate)
             s["entry_key"] = f"{base}|{start.isoformat()}"
         if start is not None:
             clusters.append((f"{base}|{start.isoformat()}", start, size))

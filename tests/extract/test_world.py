@@ -442,3 +442,27 @@ def test_a_day_after_the_report_is_when_a_measure_takes_effect() -> None:
     rows = [s for s in out if s["kind"] == "tariff_increase"]
     assert rows and rows[0]["announced_on"] == dt.date(2025, 9, 26)
     assert rows[0]["effective_on"] == dt.date(2025, 10, 1)
+
+
+def test_next_days_new_rate_is_the_next_step_of_an_escalation() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://a.example/s1",
+                    "2025-03-10",
+                    "Ankara raised its tariff on Greek olives to 40% on Monday.",
+                ),
+                (
+                    "https://b.example/s2",
+                    "2025-03-11",
+                    "Ankara raised its tariff on Greek olives to 60% on Tuesday.",
+                ),
+            ]
+        )
+    )
+    keys = {r["rate_after_pct"]: r["entry_key"] for r in ex.statements.to_dicts()}
+    assert keys[40.0] != keys[60.0]
