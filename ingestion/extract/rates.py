@@ -24,6 +24,9 @@ _OF = re.compile(
     + _PCT,
     re.I,
 )
+_UP_FROM = re.compile(
+    r"\b(?:up|down|rising|falling|raised|lowered|increased|reduced)\s+from\s+" + _PCT, re.I
+)
 _PP = re.compile(r"\bby\s+(\d+(?:\.\d+)?)\s*percentage[- ]points?", re.I)
 _PP_SUSPEND = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|percentage[- ]points?)\s+of\s+(?:the\s+)?"
@@ -55,6 +58,13 @@ _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
 def find_rates(clause: str) -> tuple[float | None, float | None]:
     """Return (rate_before_pct, rate_after_pct) stated in the clause, None where not stated."""
     m = _FROM_TO.search(clause)
+    if m is None:
+        # "an 84% tariff ..., up from 34%": the earlier level follows the new one.
+        up = _UP_FROM.search(clause)
+        new = _TO.search(clause) or _OF.search(clause) or _ADDITIONAL.search(clause)
+        new = new or _PLAIN.search(clause)
+        if up and new and new.start() < up.start():
+            return float(up.group(1)), float(new.group(1))
     if m:
         before = m.group(1) or m.group(2)
         return (float(before) if before else None), float(m.group(3))

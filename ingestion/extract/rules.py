@@ -594,7 +594,12 @@ def classify(clause: str) -> Kind | None:
                 return Kind("export_control", up.start(), "control_up_verb")
     for rx, rule in ((_INVESTMENT_PLEDGE, "investment_pledge"), (_MARKET_ACCESS, "market_access")):
         m = rx.search(clause)
-        if m and _PLEDGE_CUE.search(clause, max(0, m.start() - 60), m.start()):
+        # ("... will buy US energy and invest $600 billion": a verb that opens its clause shares
+        # the modal of the one before it.)
+        if m and (
+            _PLEDGE_CUE.search(clause, max(0, m.start() - 60), m.start())
+            or not clause[: m.start()].strip()
+        ):
             return Kind("other", m.start(), rule)
     p = _PURCHASE.search(clause)
     if p and re.search(
@@ -830,6 +835,9 @@ def _resolve_targets(
     # Chinese cars, responding to US pressure" is aimed at China).
     mentions = [mt for mt in mentions if not _included(text, cs, mt.start)]
     origin = [iso for iso in _goods_origin(text, cs, ce) if iso != actor]
+    if not origin and kind == "tariff_increase" and _SECTORAL_IMPORTS.search(text, cs, ce):
+        # "tariffs of 25% on all steel imports": on steel from everywhere, whoever answers it.
+        return ["WLD"]
     if origin:
         # "on Canada and Mexico": the countries joined to a goods origin are origins too.
         for mt in mentions:

@@ -100,7 +100,10 @@ _CLAUSE = re.compile(
     r"|,\s+(?:and|but)\s+(?=(?:[\w-]+\s+){1,6}?(?:will|would|shall)\s)"
     r"|,?\s+and\s+(?=(?:a|an)\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))"
-    r"|,\s+(?=(?:announcing|saying|adding|prompting|taking)\b)|,\s+then\s+"
+    r"|,\s+(?=(?:announcing|saying|adding|prompting|taking|drawing|sparking|triggering"
+    r"|causing)\b)|,\s+then\s+"
+    r"|(?P<verb>\s+and\s+)(?=(?:invest|buy|purchase|open|cut|lower|raise|impose|remove"
+    r"|eliminate|lift|suspend|ban|restrict)\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"
@@ -153,7 +156,9 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # "the US and China will ...": a compound subject, not two clauses; only a clause that
         # already has words of its own ends at "and <party> <verb>".
         # Likewise "By May 14, the US will ...": a leading adverbial is part of the clause.
-        if (m.group("and") or m.group("party")) and len(_WORDS.findall(text, cur, m.start())) < 4:
+        # ... and so is "will revise and suspend" (two verbs, one object).
+        short = len(_WORDS.findall(text, cur, m.start())) < 4
+        if (m.group("and") or m.group("party") or m.group("verb")) and short:
             continue
         _push(text, cur, m.start(), spans)
         cur = m.end()

@@ -466,3 +466,16 @@ def test_next_days_new_rate_is_the_next_step_of_an_escalation() -> None:
     )
     keys = {r["rate_after_pct"]: r["entry_key"] for r in ex.statements.to_dicts()}
     assert keys[40.0] != keys[60.0]
+
+
+def test_one_sentence_several_promises_and_a_rate_up_from() -> None:
+    out = statements(
+        "Under the pact, Seoul will buy $100 billion of US gas over ten years and invest $350 "
+        "billion in American shipyards, while Washington will charge a 15% tariff on Korean "
+        "cars, down from 25%.",
+        "2025-07-31",
+    )
+    kinds = {(s["actor"], s["kind"]) for s in out}
+    assert {("KOR", "purchase_commitment"), ("KOR", "other")} <= kinds
+    rows = [s for s in out if s["actor"] == "USA" and s["kind"].startswith("tariff")]
+    assert rows and (rows[0]["rate_before_pct"], rows[0]["rate_after_pct"]) == (25.0, 15.0)
