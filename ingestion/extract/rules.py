@@ -1311,6 +1311,11 @@ def extract_article(
             is_commitment = kind in _EASING and (future or bool(_COMMIT.search(clause)))
             if threat:
                 status = "threatened"
+            elif kind in ("port_fee", "visa_policy") and _SUSPEND.search(
+                text, max(cs, pos - 40), pos + 1
+            ):
+                # "will suspend the port fees": suspended (these kinds have no easing kind).
+                status = "suspended"
             elif kind == "tariff_suspension" and not future:
                 status = "implemented"
             elif future or kind == "investigation":

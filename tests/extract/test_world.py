@@ -479,3 +479,14 @@ def test_one_sentence_several_promises_and_a_rate_up_from() -> None:
     assert {("KOR", "purchase_commitment"), ("KOR", "other")} <= kinds
     rows = [s for s in out if s["actor"] == "USA" and s["kind"].startswith("tariff")]
     assert rows and (rows[0]["rate_before_pct"], rows[0]["rate_after_pct"]) == (25.0, 15.0)
+
+
+def test_suspending_port_fees_is_a_suspended_port_fee() -> None:
+    out = statements(
+        "Seoul and Tokyo closed their talks on Friday. Japan will suspend its port fees on "
+        "Korean ships for one year from March 1.",
+        "2026-02-20",
+    )
+    rows = [s for s in out if s["kind"] == "port_fee"]
+    assert rows and rows[0]["status"] == "suspended"
+    assert rows[0]["expires_on"] == dt.date(2027, 3, 1)
