@@ -58,14 +58,15 @@ undone as (
 
     select
         restrictions.entry_id,
-        -- the earliest later easing that matches decides
+        -- the earliest later easing that matches decides (ties broken by entry id, so equal
+        -- inputs give equal statuses)
         arg_min(
             case
                 when easings.kind = 'tariff_suspension' or easings.says_suspended
                     then 'suspended'
                 else 'revoked'
             end,
-            easings.announced_on
+            strftime(easings.announced_on, '%Y-%m-%d') || easings.entry_id
         ) as later_status
 
     from restrictions
