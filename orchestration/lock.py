@@ -21,6 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 LOCK_NAME = ".tradeledger.lock"
+# Homes this process holds the lock of (`tradeledger run` takes it before the job starts; the job's
+# own resources then find it held here instead of refusing themselves).
+_HELD: set[Path] = set()
 
 
 class HomeLocked(RuntimeError):
@@ -33,6 +36,17 @@ def _holder(path: Path) -> str:
     except OSError:
         return ""
     return f" ({text})" if text else ""
+
+
+@contextlib.contextmanager
+def run_lock(home: Path, wait_s: float = 0.0) -> Iterator[Path]:
+    """The lock for one run of the job, however it was started (CLI, UI, schedule, sensor): taken
+    here unless this process already holds it for the same home."""
+    if home.resolve() in _HELD:
+        yield home / LOCK_NAME
+        return
+    with home_lock(home, wait_s) as path:
+        yield path
 
 
 @contextlib.contextmanager
@@ -58,9 +72,11 @@ def home_lock(home: Path, wait_s: float = 0.0) -> Iterator[Path]:
         started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}, started {started}\n".encode(), 0)
+        _HELD.add(home.resolve())
         try:
             yield path
         finally:
+            _HELD.discard(home.resolve())
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

@@ -1,5 +1,7 @@
 """Run settings shared by every asset: the home folder and the inputs of this run."""
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -22,6 +24,20 @@ class LedgerSettings(dg.ConfigurableResource):
     def paths(self) -> LedgerPaths:
         """The home's folders, resolved now (not at import time)."""
         return LedgerPaths.from_env(self.home or None)
+
+    @contextlib.contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["LedgerSettings"]:
+        """Hold the home's lock for the whole run, whoever started it (the UI, the schedule and
+        the sensor too, not only `tradeledger run`): a second run on the home stops at its start
+        with the lock's one-line reason."""
+        from ingestion.limits import lock_wait_s
+        from orchestration.lock import run_lock
+
+        with (
+            run_lock(self.paths().home, lock_wait_s()),
+            super().yield_for_execution(context) as value,
+        ):
+            yield value
 
     def _local(self, given: str, kind: str) -> Path:
         """A local path for an input: feed URLs are fetched into `<home>/feeds/` first."""

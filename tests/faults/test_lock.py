@@ -92,3 +92,43 @@ def test_the_lock_is_freed_when_its_holder_ends_however_it_ends(tmp_path: Path) 
         holder.wait(timeout=30)
     with home_lock(home, wait_s=5):
         pass
+
+
+def test_a_run_started_outside_the_cli_takes_the_lock_too(tmp_path: Path) -> None:
+    # Runs from the UI, the schedule or the sensor go through the job's settings resource, not
+    # through `tradeledger run`: the resource holds the lock for the whole run.
+    import dagster as dg
+
+    from orchestration.assets.raw import ingest_news
+    from orchestration.resources import LedgerSettings
+
+    home = tmp_path / "home"
+    news = REPO_ROOT / "samples" / "news" / "wire_2025.jsonl"
+    settings = LedgerSettings(home=str(home), news=[str(news)])
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from orchestration.lock import home_lock\n"
+            "with home_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
+            str(home),
+        ],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(dg.DagsterResourceFunctionError) as failed:
+            dg.materialize([ingest_news], resources={"settings": settings})
+        assert isinstance(failed.value.__cause__, HomeLocked)
+        assert "another run is using home" in str(failed.value.__cause__)
+        assert not (home / "warehouse").exists()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+    # Free again: the same run goes through, and the lock is released after it.
+    result = dg.materialize([ingest_news], resources={"settings": settings})
+    assert result.success
+    with home_lock(home):
+        pass
