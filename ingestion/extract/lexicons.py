@@ -104,21 +104,6 @@ ROLE_BODIES = (
     r"(?: and industry)?)"
 )
 
-# Role nouns that stand for "the government of the article's country" when no alias is present.
-ROLE_NOUNS = (
-    "the administration",
-    "the ministry",
-    "the government",
-    "the department",
-    "the agency",
-    "the country",
-    "the nation",
-    "authorities",
-)
-
-# Pronoun subjects that continue the previous actor.
-PRONOUN_SUBJECTS = ("it", "they", "he", "she", "the country", "the ministry", "the government")
-
 # --- Kinds ---------------------------------------------------------------------------------------
 TARIFF_NOUN = (
     r"(?:counter-?tariffs?|tariffs?|duties|duty|levies|levy|surtax(?:es)?|surcharges?"

@@ -825,6 +825,7 @@ def _resolve_targets(
     mentions: list[Mention],
     kind: str,
     instrument: str,
+    goods_origin: list[str],
 ) -> list[str]:
     """At whom: WLD for all-country measures; the origin of the goods a measure falls on ("on
     Japanese cars", "imports from Canada and Mexico": one target each); an object mention; a
@@ -834,7 +835,7 @@ def _resolve_targets(
     # The goods a measure falls on name its target before any other object ("tariffs on
     # Chinese cars, responding to US pressure" is aimed at China).
     mentions = [mt for mt in mentions if not _included(text, cs, mt.start)]
-    origin = [iso for iso in _goods_origin(text, cs, ce) if iso != actor]
+    origin = [iso for iso in goods_origin if iso != actor]
     if not origin and kind == "tariff_increase" and _SECTORAL_IMPORTS.search(text, cs, ce):
         # "tariffs of 25% on all steel imports": on steel from everywhere, whoever answers it.
         return ["WLD"]
@@ -1120,6 +1121,8 @@ def extract_article(
                 )
             )
             c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
+            # Whose goods the clause's measure falls on: read once, asked by several rules below.
+            clause_goods = _goods_origin(text, cs, ce)
             subordinate = subordinate or _subordinate_actor(text, c_mentions, cs, pos)
             actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
             partner = None
@@ -1136,7 +1139,7 @@ def extract_article(
                 # The importing side sets a tariff: "a 15% levy on Japanese cars", "US chicken
                 # will carry an extra 15%", "Japan accepted a 15% tariff" are all set by the other
                 # side on Japan's (the US's) goods.
-                goods = _goods_origin(text, cs, ce)
+                goods = list(clause_goods)
                 if k.rule == "rate_only_tariff":
                     # The goods' country is the modifier of the goods noun ("US coal"), else
                     # any mention before the verb.
@@ -1171,7 +1174,7 @@ def extract_article(
                 # "An order signed on Tuesday raised the rate on Chinese goods to 84%": with no
                 # one named, the tariff is the other party's, whose goods are not taxed; a
                 # product-wide rate with no country is the story's current actor's.
-                goods = _goods_origin(text, cs, ce)
+                goods = clause_goods
                 owner = ctx.counterpart(goods[0]) if goods else None
                 if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
                     owner = ctx.last_actor
@@ -1184,7 +1187,9 @@ def extract_article(
             targets = (
                 [accepted_by]
                 if accepted_by
-                else _resolve_targets(ctx, text, cs, ce, actor, c_mentions, k.kind, instrument)
+                else _resolve_targets(
+                    ctx, text, cs, ce, actor, c_mentions, k.kind, instrument, clause_goods
+                )
             )
             if partner and k.kind in _RESTRICTIVE and arule != "actor_both":
                 # "A and B announced a deal that will impose tariffs on B's goods": A acts.
@@ -1196,7 +1201,7 @@ def extract_article(
             if (
                 k.kind.startswith("tariff")
                 and accepted_by is None
-                and actor == (_goods_origin(text, cs, ce) or [None])[0]
+                and actor == (clause_goods or [None])[0]
             ):
                 # "Malaysian products will be exempt from the 19% rate": no country sets a tariff
                 # on its own goods, so the other side does.

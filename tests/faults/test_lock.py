@@ -36,6 +36,24 @@ def _second_run(home: Path, wait: str | None = None) -> tuple[subprocess.Complet
     return done, time.monotonic() - started
 
 
+def _hold_in_another_process(home: Path) -> subprocess.Popen:
+    """Another process holding the home's lock (until it is killed)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from orchestration.lock import home_lock\n"
+            "with home_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
+            str(home),
+        ],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
 def test_a_second_run_on_a_held_home_refuses_at_once_with_one_line(tmp_path: Path) -> None:
     home = tmp_path / "home"
     (home / "published").mkdir(parents=True)
@@ -71,20 +89,8 @@ def test_the_lock_is_freed_when_its_holder_ends_however_it_ends(tmp_path: Path) 
     with home_lock(home):  # released after the body
         assert (home / LOCK_NAME).read_text().startswith(f"pid {os.getpid()}, started ")
     # A holder killed with SIGKILL leaves no stale lock.
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from orchestration.lock import home_lock\n"
-            "with home_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
-            str(home),
-        ],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _hold_in_another_process(home)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(HomeLocked, match=f"pid {holder.pid}"), home_lock(home):
             pass
     finally:
@@ -105,20 +111,8 @@ def test_a_run_started_outside_the_cli_takes_the_lock_too(tmp_path: Path) -> Non
     home = tmp_path / "home"
     news = REPO_ROOT / "samples" / "news" / "wire_2025.jsonl"
     settings = LedgerSettings(home=str(home), news=[str(news)])
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path; from orchestration.lock import home_lock\n"
-            "with home_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(60)",
-            str(home),
-        ],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _hold_in_another_process(home)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(dg.DagsterResourceFunctionError) as failed:
             dg.materialize([ingest_news], resources={"settings": settings})
         assert isinstance(failed.value.__cause__, HomeLocked)
