@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ingestion.extract.agreements import reference_date
 from ingestion.extract.corpus import (
     agreement_links,
     article_links,
@@ -30,7 +31,7 @@ from ingestion.extract.corpus import (
     duplicate_groups,
 )
 from ingestion.extract.dates import infer_publication_date, text_year, url_date
-from ingestion.extract.rules import extract_article, is_relevant
+from ingestion.extract.rules import extract_article, is_relevant, party_counts
 from ingestion.schemas import (
     ARTICLE_ANNOTATION_SCHEMA,
     STATEMENT_LINK_SCHEMA,
@@ -91,6 +92,12 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
                 )
             ):
                 pub = None  # a date the text cites from another month is not when it was written
+        if pub is None:
+            pub = reference_date(
+                text,
+                party_counts(text),
+                (from_url.year, from_url.month) if month_only and from_url else None,
+            )
         pubs[r["article_id"]] = pub
 
     groups = duplicate_groups(

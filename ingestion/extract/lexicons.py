@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 # --- Actors ---------------------------------------------------------------------------------------
@@ -216,24 +217,40 @@ QUID_CUES = (
 )
 
 # --- Agreements ----------------------------------------------------------------------------------
+# `data/agreements.csv`: trade deals, truces and frameworks with their parties and the day they were
+# announced. A row's `pattern` names the agreement by itself ("Geneva", "Phase One"); a row without
+# one is known by its parties and, where a pair made several deals, a `cue` word. Adding a deal
+# touches that file only.
+
+
+@dataclass(frozen=True)
+class Agreement:
+    name: str
+    parties: tuple[str, ...]
+    announced_on: dt.date
+    pattern: str
+    cue: str
+
+
+def _load_agreements() -> list[Agreement]:
+    with open(_DATA / "agreements.csv", encoding="utf-8", newline="") as fh:
+        return [
+            Agreement(
+                row["name"],
+                tuple(row["parties"].split()),
+                dt.date.fromisoformat(row["announced_on"]),
+                row["pattern"],
+                row["cue"],
+            )
+            for row in csv.DictReader(fh)
+        ]
+
+
+AGREEMENT_CALENDAR: list[Agreement] = _load_agreements()
 # pattern -> (name, reference date). A statement is tied to an agreement when its sentence names it,
 # or when the article names it and the statement is an easing dated near the agreement.
 AGREEMENTS: list[tuple[str, str, dt.date]] = [
-    (r"\bgeneva\b", "Geneva joint statement", dt.date(2025, 5, 12)),
-    (
-        r"\blondon (?:framework|talks|agreement|deal|consensus|meeting)",
-        "London framework",
-        dt.date(2025, 6, 10),
-    ),
-    (r"\b(?:busan|kuala lumpur)\b", "Kuala Lumpur/Busan consensus", dt.date(2025, 10, 30)),
-    (r"\bstockholm\b", "Stockholm talks", dt.date(2025, 7, 29)),
-    (r"\bmadrid\b", "Madrid talks", dt.date(2025, 9, 15)),
-    (r"\bphase one\b", "Phase One agreement", dt.date(2020, 1, 15)),
-    (
-        r"\binterim trade (?:deal|agreement|framework)\b",
-        "interim trade framework",
-        dt.date(2026, 2, 7),
-    ),
+    (a.pattern, a.name, a.announced_on) for a in AGREEMENT_CALENDAR if a.pattern
 ]
 
 # --- Instruments ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ingestion.extract import lexicons as lx
@@ -370,6 +371,16 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         )
         out.append(Mention(iso, s, e, subject and not place, modifier, place))
     return out
+
+
+def party_counts(text: str) -> Counter[str]:
+    """How prominently the article names each country: a mention as one who acts counts two,
+    any other one, a place where talks are held ("talks in Rome") nothing."""
+    counts: Counter[str] = Counter()
+    for mt in actor_mentions(text, 0, len(text)):
+        if not mt.place:
+            counts[mt.iso] += 2 if mt.subject else 1
+    return counts
 
 
 def _demonym_targets(text: str, start: int, end: int) -> list[str]:
