@@ -409,6 +409,12 @@ _ADJ_PARTICIPLE = re.compile(r"\b(?:a|an|the|substantially|already|previously)\s
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
+_QUOTA_OBJECT = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:imports|quotas?|volumes?|tonnage)\b",
+    _I,
+)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -420,6 +426,9 @@ def _near_verbs(
             re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
             and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
         ):
+            continue
+        # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
+        if kind == "tariff_reduction" and _QUOTA_OBJECT.match(clause, m.end()):
             continue
         if (
             noun_rx.search(clause, m.end(), m.end() + 90)
@@ -454,7 +463,9 @@ _EXTEND_PAUSE = re.compile(
 )
 _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
-    r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b|\btariff[- ]free\b",
+    r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
+    # ("tariff-free imports" and "duty-free quotas" measure a quota, not a promise of zero duty)
+    r"|\btariff[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?))",
     _I,
 )
 _LOWER = re.compile(
@@ -488,7 +499,38 @@ _PLEDGE_CUE = re.compile(
 )
 
 
+# "a 19% tariff under the new trade deal", "a deal with an 18% tariff": a rate a deal sets is the
+# lower rate that replaces the one threatened or in force, not a new increase.
+_DEAL_SETS_RATE = re.compile(
+    r"\bunder\s+(?:the|a|an|its|this|that|their)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:deal|agreement|framework|pact|arrangement)\b"
+    r"|\b(?:deal|agreement|framework|pact)\s+(?:with|at|setting|that sets|which sets)\s+"
+    r"(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:\w+\s+)?(?:tariffs?|duty|levy)\b",
+    _I,
+)
+_RAISE_VERB = re.compile(r"\b(?:rais|hik|increas|doubl|tripl|escalat)\w*", _I)
+
+
 def classify(clause: str) -> Kind | None:
+    """The statement kind a clause expresses, or None (see `_classify`), where a tariff that a
+    deal sets is a reduction."""
+    k = _classify(clause)
+    if (
+        k is not None
+        and k.kind == "tariff_increase"
+        and k.rule != "suspend_concessions"
+        and _DEAL_SETS_RATE.search(clause)
+        and not _RAISE_VERB.search(clause)
+        and find_rates(clause)[1] is not None
+    ):
+        # (an accepted rate keeps its rule: the side that accepts it is the side taxed)
+        return Kind(
+            "tariff_reduction", k.pos, k.rule if k.rule == "tariff_accepted" else "deal_sets_rate"
+        )
+    return k
+
+
+def _classify(clause: str) -> Kind | None:
     """The statement kind a clause expresses, or None. Order: most specific patterns first."""
     # WTO usage: suspending concessions is raising duties on the other member's goods.
     m = _SUSPEND_CONCESSIONS.search(clause)

@@ -490,3 +490,32 @@ def test_suspending_port_fees_is_a_suspended_port_fee() -> None:
     rows = [s for s in out if s["kind"] == "port_fee"]
     assert rows and rows[0]["status"] == "suspended"
     assert rows[0]["expires_on"] == dt.date(2027, 3, 1)
+
+
+def test_a_rate_set_under_a_deal_is_a_reduction() -> None:
+    out = statements(
+        "Washington will charge a 17% tariff on Malaysian goods under the new trade pact, "
+        "officials said on Friday.",
+        "2025-07-25",
+    )
+    assert ("USA", "MYS") in _pairs(out, "tariff_reduction")
+    assert not _pairs(out, "tariff_increase")
+
+
+def test_a_raise_under_a_deal_stays_an_increase() -> None:
+    out = statements(
+        "Ottawa will raise its tariff on Chinese steel to 25% under the new framework, the "
+        "finance minister said on Monday.",
+        "2025-06-02",
+    )
+    assert ("CAN", "CHN") in _pairs(out, "tariff_increase")
+
+
+def test_a_smaller_duty_free_quota_is_no_tariff_cut() -> None:
+    out = statements(
+        "Brussels proposed on Tuesday to cut tariff-free steel imports by a third and to double "
+        "the out-of-quota duty to 50%.",
+        "2025-10-07",
+    )
+    assert not _pairs(out, "tariff_reduction")
+    assert _pairs(out, "tariff_increase")
