@@ -31,6 +31,7 @@ from ingestion.extract.corpus import (
 )
 from ingestion.extract.dates import infer_publication_date, text_year, url_date
 from ingestion.extract.rules import extract_article, is_relevant
+from ingestion.extract.statement import Statement
 from ingestion.schemas import (
     ARTICLE_ANNOTATION_SCHEMA,
     STATEMENT_LINK_SCHEMA,
@@ -99,14 +100,14 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
         [pubs[r["article_id"]] for r in rows],
     )
 
-    statements: list[dict] = []
+    statements: list[Statement] = []
     links: dict = {}
     annotations: list[dict] = []
     for r in rows:
         aid, text = r["article_id"], r["text"] or ""
         pub = pubs[aid]
         relevant = _mostly_latin(text) and is_relevant(text, r["language"])
-        stmts: list[dict] = []
+        stmts: list[Statement] = []
         if relevant:
             stmts = extract_article(
                 aid,
@@ -130,19 +131,17 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
     assign_entry_keys(statements)
     # A statement that neither carries a date nor joins a dated entry cannot be placed in time,
     # nor told apart from other measures of its kind: it is left out of the ledger.
-    dropped = {s["statement_id"] for s in statements if s["entry_key"].endswith("|undated")}
+    dropped = {s.statement_id for s in statements if s.entry_key.endswith("|undated")}
     if dropped:
-        statements = [s for s in statements if s["statement_id"] not in dropped]
+        statements = [s for s in statements if s.statement_id not in dropped]
         links = {k: v for k, v in links.items() if k[0] not in dropped and k[1] not in dropped}
-        counts = Counter(s["article_id"] for s in statements)
+        counts = Counter(s.article_id for s in statements)
         for a in annotations:
             a["statement_count"] = counts.get(a["article_id"], 0)
     agreement_links(statements, links)
 
     st_frame = (
-        pl.DataFrame(
-            [{k: s[k] for k in STATEMENT_SCHEMA} for s in statements], schema=STATEMENT_SCHEMA
-        )
+        pl.DataFrame([s.to_row() for s in statements], schema=STATEMENT_SCHEMA)
         if statements
         else pl.DataFrame(schema=STATEMENT_SCHEMA)
     )

@@ -1,8 +1,9 @@
 """Per-article extraction: sentences -> clauses -> statements, with actors, kind, modality, dates.
 
-Each statement is a plain dict with the columns of STATEMENT_SCHEMA except the corpus-level ones
-(`entry_key` is filled in by `corpus.py`). The rules are general patterns of the trade-policy
-register (verb stems, nouns, connectors, prepositions); see `lexicons.py` for the word lists.
+Each statement is a `Statement` record (`statement.py`) with the columns of STATEMENT_SCHEMA and
+internal fields for the corpus pass (`entry_key` is filled in by `corpus.py`). The rules are
+general patterns of the trade-policy register (verb stems, nouns, connectors, prepositions); see
+`lexicons.py` for the word lists.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention, find_dates
 from ingestion.extract.rates import apply_halve_double, find_rates
+from ingestion.extract.statement import Statement
 from ingestion.extract.text import split_clauses, split_sentences, trie_pattern
 
 _I = re.IGNORECASE
@@ -1061,7 +1063,7 @@ def extract_article(
     pub: dt.date | None,
     default_year: int | None = None,
     pub_inferred: bool = False,
-) -> list[dict]:
+) -> list[Statement]:
     """All statements of one article (entry_key left empty for the corpus pass)."""
     ctx = ArticleContext(article_id, text, pub, default_year, pub_inferred)
     counts: dict[str, int] = {}
@@ -1075,7 +1077,7 @@ def extract_article(
     ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
     ctx.deal = bool(_DEAL.search(text))
 
-    out: list[dict] = []
+    out: list[Statement] = []
     body_index = 0
     sentences = split_sentences(text)
     for si, (ss, se) in enumerate(sentences):
@@ -1349,44 +1351,44 @@ def extract_article(
             for who, tgt in pairs:
                 n = len(out)
                 out.append(
-                    {
-                        "statement_id": f"{article_id}:{n}",
-                        "article_id": article_id,
-                        "entry_key": "",
-                        "actor": who,
-                        "target": tgt,
-                        "kind": kind,
-                        "is_commitment": is_commitment,
-                        "status": status,
-                        "instrument": instrument,
-                        "products": ", ".join(names),
-                        "hs_codes": codes,
-                        "rate_before_pct": before,
-                        "rate_after_pct": after,
-                        "announced_on": announced,
-                        "effective_on": effective,
-                        "expires_on": _expiry(
+                    Statement(
+                        statement_id=f"{article_id}:{n}",
+                        article_id=article_id,
+                        entry_key="",
+                        actor=who,
+                        target=tgt,
+                        kind=kind,
+                        is_commitment=is_commitment,
+                        status=status,
+                        instrument=instrument,
+                        products=", ".join(names),
+                        hs_codes=codes,
+                        rate_before_pct=before,
+                        rate_after_pct=after,
+                        announced_on=announced,
+                        effective_on=effective,
+                        expires_on=_expiry(
                             clause,
                             effective or announced,
                             [d for d in s_dates if cs <= d.start < ce],
                             text,
                         ),
-                        "agreement": agreement or _deal_name(ctx, who, tgt, kind, announced),
-                        "quote": text[ss:se],
-                        "start_char": ss,
-                        "end_char": se,
-                        "confidence": round(min(conf, 0.99), 3),
-                        "rules": ",".join(r for r in rules if r),
-                        # private fields for linking (dropped before the frame is built)
-                        "_fam": fam,
-                        "_clause": (cs, ce),
-                        "_sent": (ss, se),
-                        "_trigger": pos,
+                        agreement=agreement or _deal_name(ctx, who, tgt, kind, announced),
+                        quote=text[ss:se],
+                        start_char=ss,
+                        end_char=se,
+                        confidence=round(min(conf, 0.99), 3),
+                        rules=",".join(r for r in rules if r),
+                        # internal fields for entry keys and linking (not published)
+                        product_family=fam,
+                        clause=(cs, ce),
+                        sentence=(ss, se),
+                        trigger=pos,
                         # the announced date is the article's, not the clause's own
-                        "_ann_from_pub": not explicit_ann,
-                        "_soft": (not explicit_ann and ctx.pub_inferred) or month_only,
-                        "_month_only": month_only,
-                    }
+                        ann_from_pub=not explicit_ann,
+                        soft=(not explicit_ann and ctx.pub_inferred) or month_only,
+                        month_only=month_only,
+                    )
                 )
             ctx.last_actor = actor
         if sent_subject:
