@@ -30,7 +30,8 @@ from ingestion.extract.corpus import (
     duplicate_groups,
 )
 from ingestion.extract.dates import infer_publication_date, text_year, url_date
-from ingestion.extract.rules import extract_article, is_relevant
+from ingestion.extract.rules import is_relevant
+from ingestion.extract.stages import extract_article
 from ingestion.extract.statement import Statement
 from ingestion.schemas import (
     ARTICLE_ANNOTATION_SCHEMA,
