@@ -3,15 +3,16 @@
 Public entry point: `extract_corpus(articles) -> Extraction`. A plain library (no Dagster): the
 orchestration layer calls it on a frame of ARTICLE_SCHEMA and loads the three frames it returns.
 
-Per article (`rules.py`): relevance (English, trade vocabulary, an actor; any year) ->
-sentences and clauses with offsets into the original text (`text.py`) -> a kind
-per clause from verb + noun lexicons (`lexicons.py`) -> actor and target from the alias gazetteer,
-passive agents, quoted speakers and pronouns -> negation, hedges, conditions, threats -> dates
-resolved against the publication date (`dates.py`) -> rates (`rates.py`), products and HS codes,
-instrument, named agreement. Corpus level (`corpus.py`): near-duplicate articles (MinHash),
-entry keys that merge one measure reported by several articles, links from cue phrases
-(retaliation / response, in return / in exchange, once ... will, mutual promises) and from shared
-named agreements. `bench.py` measures throughput.
+Per article, in named stages (`stages.py`, whose rules live in `rules.py`): relevance (English,
+trade vocabulary, an actor; any year) -> sentences and clauses with offsets into the original
+text (`text.py`) -> a kind per clause from verb + noun lexicons (`lexicons.py`) -> modality:
+negation, hedges, conditions, threats, status -> parties: actor and targets from the alias
+gazetteer, passive agents, quoted speakers and pronouns -> dates resolved against the
+publication date (`dates.py`) -> rates (`rates.py`) -> a `Statement` record (`statement.py`) with
+products and HS codes, instrument, named agreement. Corpus level (`corpus.py`): near-duplicate
+articles (MinHash), entry keys that merge one measure reported by several articles, links from
+cue phrases (retaliation / response, in return / in exchange, once ... will, mutual promises) and
+from shared named agreements. `bench.py` measures throughput.
 """
 
 from __future__ import annotations
