@@ -361,6 +361,9 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
             subject = True
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
         modifier = bool(_ADJ_FOLLOW.match(after)) and not after.lstrip().startswith(("'s", "’s"))
+        # "US-India tariff cut", "the EU-China summit": a hyphenated pair modifies a noun.
+        if text[e : e + 1] in ("-", "–") or text[s - 1 : s] in ("-", "–"):
+            modifier = True
         if modifier:
             subject = False
         # "from Cambodia and Malaysia": a mention joined to an object is an object too.
@@ -747,7 +750,7 @@ def _resolve_actor(
             return other, "actor_speaker_other"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
-        r"\W*(?:it|they|the country|the ministry|the government"
+        r"\W*(?:it|they|he|she|the country|the ministry|the government"
         r"|the department|the administration|the agency|the move"
         r"|the commission|the spokesperson|the proposal|the bill|the plan|the measures?"
         r"|the decree|the order|the rule|the regulation|the law|the reform)\b",
