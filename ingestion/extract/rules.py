@@ -794,18 +794,37 @@ def _in_relative(text: str, pos: int, start: int) -> bool:
     return False
 
 
+# Goods as the clause's subject: "Certain Peruvian products will be exempt ...", "Goods
+# originating from Peru will face ...".
+_GOODS_NOUN = r"(?:goods|products|exports|imports|shipments|items|articles)"
+_LEAD = r"^\W*(?:however,?\s+|but\s+|and\s+)?(?:(?:certain|some|most|all|the|many|other)\s+)*"
+_SUBJECT_DEMONYM_BEFORE = re.compile(_LEAD + r"$", _I)
+_SUBJECT_DEMONYM_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _GOODS_NOUN + r"\b", _I)
+_SUBJECT_GOODS_FROM = re.compile(
+    _LEAD + _GOODS_NOUN + r"\s+(?:(?:originating|coming|made|produced)\s+)?(?:from|in)\s+"
+    r"(?:the\s+)?$",
+    _I,
+)
+
+
 def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
-    """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China"."""
+    """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China",
+    and goods that are the clause's subject ("Peruvian products will be exempt")."""
     out = []
     for m in _DEMONYM_RE.finditer(text, cs, ce):
-        if _ON_GOODS.search(text, max(cs, m.start() - 40), m.start()) and not _included(
-            text, cs, m.start()
-        ):
+        if (
+            _ON_GOODS.search(text, max(cs, m.start() - 40), m.start())
+            or (
+                _SUBJECT_DEMONYM_BEFORE.match(text[cs : m.start()])
+                and _SUBJECT_DEMONYM_AFTER.match(text, m.end())
+            )
+        ) and not _included(text, cs, m.start()):
             out.append(lx.DEMONYMS[m.group(0).lower()])
     for mt in actor_mentions(text, cs, ce):
-        if _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start) and not _included(
-            text, cs, mt.start
-        ):
+        if (
+            _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
+            or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])
+        ) and not _included(text, cs, mt.start):
             out.append(mt.iso)
     return out
 

@@ -519,3 +519,13 @@ def test_a_smaller_duty_free_quota_is_no_tariff_cut() -> None:
     )
     assert not _pairs(out, "tariff_reduction")
     assert _pairs(out, "tariff_increase")
+
+
+def test_goods_as_subject_are_taxed_by_the_other_side() -> None:
+    out = statements(
+        "Washington announced a trade deal with Peru on Sunday. Certain Peruvian products will "
+        "be exempt from the 19% tariff, and goods originating from Peru will otherwise pay 19%.",
+        "2025-10-27",
+    )
+    assert ("USA", "PER") in _pairs(out, "tariff_reduction")
+    assert ("PER", "USA") not in _pairs(out, "tariff_reduction")
