@@ -262,6 +262,7 @@ class ArticleContext:
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     parties: tuple[str, ...] = ()  # countries the article names, most named first
     deal: bool = False  # the article reports a deal between parties
+    retaliation: bool = False  # the article tells of retaliation between parties
 
     def counterpart(self, actor: str | None) -> str | None:
         """The party the article names most after `actor`: who a measure is aimed at when the
@@ -903,6 +904,7 @@ def _resolve_targets(
     kind: str,
     instrument: str,
     goods_origin: list[str],
+    sentence_mentions: list[Mention] = (),
 ) -> list[str]:
     """At whom: WLD for all-country measures; the origin of the goods a measure falls on ("on
     Japanese cars", "imports from Canada and Mexico": one target each); an object mention; a
@@ -937,6 +939,18 @@ def _resolve_targets(
         instrument in ("Section 232", "Section 201") or _SECTORAL.search(text, cs, ce)
     ):
         return ["WLD"]
+    # An export control that names no destination applies to every destination ("The Hague
+    # widened its licence rule for chip tools"), whoever else the article is about; one the
+    # sentence names in another clause is the destination ("a rule on exports to China, which
+    # halted shipments").
+    # In a tit-for-tat story, though, an unaimed control is read as aimed at the other side.
+    if kind == "export_control" and not (ctx.retaliation and ctx.counterpart(actor)):
+        destinations = [
+            mt.iso
+            for mt in sentence_mentions
+            if not mt.subject and not mt.place and not mt.modifier and mt.iso != actor
+        ]
+        return destinations[:1] or ["WLD"]
     other = ctx.counterpart(actor)
     if other:
         return [other]
@@ -946,6 +960,11 @@ def _resolve_targets(
     return ["WLD"] if worldwide else []
 
 
+_RETALIATION = re.compile(
+    r"\bretaliat\w*|\bcounter-?measures?\b|\btit[- ]for[- ]tat\b|\b(?:hit|hits|struck|strikes)"
+    r" back\b",
+    _I,
+)
 _DEAL = re.compile(
     r"\b(?:deals?|agreements?|frameworks?|arrangements?|pacts?|truce|trade talks|negotiations"
     r"|concessions|in exchange for|in return for)\b",

@@ -44,6 +44,7 @@ from ingestion.extract.rules import (
     _RATE_TAIL,
     _RESPONSE,
     _RESTRICTIVE,
+    _RETALIATION,
     _SECTORAL_IMPORTS,
     _SUSPEND,
     _THREAT,
@@ -184,6 +185,7 @@ def article_context(
     ctx.main_actor = ranked[0][0] if ranked else None
     ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
     ctx.deal = bool(_DEAL.search(text))
+    ctx.retaliation = bool(_RETALIATION.search(text))
     return ctx
 
 
@@ -372,7 +374,16 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         [accepted_by]
         if accepted_by
         else _resolve_targets(
-            ctx, text, cs, ce, actor, c_mentions, k.kind, c.instrument, clause_goods
+            ctx,
+            text,
+            cs,
+            ce,
+            actor,
+            c_mentions,
+            k.kind,
+            c.instrument,
+            clause_goods,
+            c.sentence.mentions,
         )
     )
     if partner and k.kind in _RESTRICTIVE and arule != "actor_both":

@@ -529,3 +529,30 @@ def test_goods_as_subject_are_taxed_by_the_other_side() -> None:
     )
     assert ("USA", "PER") in _pairs(out, "tariff_reduction")
     assert ("PER", "USA") not in _pairs(out, "tariff_reduction")
+
+
+def test_an_export_control_naming_no_destination_is_on_every_country() -> None:
+    out = statements(
+        "Seoul tightened export controls on advanced battery equipment on Friday, officials "
+        "said. Japanese firms make most of the tools.",
+        "2025-03-08",
+    )
+    assert ("KOR", "WLD") in _pairs(out, "export_control")
+
+
+def test_an_unaimed_control_in_a_tit_for_tat_story_is_on_the_other_side() -> None:
+    out = statements(
+        "Beijing retaliated against Washington's tariffs on Tuesday. China also imposed export "
+        "controls on five rare metals, the commerce ministry said.",
+        "2025-02-05",
+    )
+    assert ("CHN", "USA") in _pairs(out, "export_control")
+
+
+def test_a_destination_in_another_clause_of_the_sentence_is_the_target() -> None:
+    out = statements(
+        "Canada imposed a licence requirement on Monday on shipments of ethane to India, "
+        "which halted exports.",
+        "2025-06-20",
+    )
+    assert {t for a, t in _pairs(out, "export_control")} == {"IND"}
