@@ -230,7 +230,7 @@ _BACKGROUND_MARK = re.compile(
     r"\b(?:at one point|earlier|previously|last (?:year|month|week)|since|so-called|had been"
     r"|had (?:\w+ed|put|set|hit|cut)|in (?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|began|first|initially|then|after|over the past"
-    r"|in recent (?:weeks|months)|has been|have been|already)\b",
+    r"|in recent (?:weeks|months|years)|has been|have been|already)\b",
     re.IGNORECASE,
 )
 
