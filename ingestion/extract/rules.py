@@ -830,8 +830,21 @@ def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
     return out
 
 
+# "in line with duties on Japan", "on par with Korea": a country named for comparison.
+_COMPARED = re.compile(
+    r"\b(?:in line with|on par with|similar to|comparable to|the same as|matching)\s+"
+    r"(?:(?:those|the ones|the|rates?|duties|tariffs|levies|deals?)\s+)*(?:(?:on|for|of|with)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+
+
 def _included(text: str, cs: int, start: int) -> bool:
-    return bool(_INCLUDED.search(text, max(cs, start - 60), start))
+    """A mention in a parenthesis of examples, or named for comparison: not a party."""
+    return bool(
+        _INCLUDED.search(text, max(cs, start - 60), start)
+        or _COMPARED.search(text, max(cs, start - 50), start)
+    )
 
 
 def _compound_partner(

@@ -556,3 +556,12 @@ def test_a_destination_in_another_clause_of_the_sentence_is_the_target() -> None
         "2025-06-20",
     )
     assert {t for a, t in _pairs(out, "export_control")} == {"IND"}
+
+
+def test_a_country_named_for_comparison_is_no_target() -> None:
+    out = statements(
+        "Washington said on Thursday it would reduce levies on most goods from Peru from 20 per "
+        "cent to 15 per cent, in line with duties on Chile and Colombia.",
+        "2025-06-26",
+    )
+    assert _pairs(out, "tariff_reduction") == {("USA", "PER")}
