@@ -663,7 +663,8 @@ def _classify(clause: str) -> Kind | None:
     p = _PURCHASE.search(clause)
     if p and re.search(
         r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
-        r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
+        r"|commits to|promised? to|vowed? to|to|anticipat\w*|envisag\w*|foresees?|expects?)\s+"
+        r"(?:\w+\s+){0,2}$",
         clause[max(0, p.start() - 40) : p.start()],
         _I,
     ):
@@ -780,7 +781,8 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
 
 
 _ON_GOODS = re.compile(
-    r"\b(?:on|from)\s+(?:all\s+|most\s+|some\s+)?(?:the\s+)?$"
+    r"\b(?:on|from)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
+    r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?$"
     r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$",
     _I,
 )

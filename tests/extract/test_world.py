@@ -565,3 +565,15 @@ def test_a_country_named_for_comparison_is_no_target() -> None:
         "2025-06-26",
     )
     assert _pairs(out, "tariff_reduction") == {("USA", "PER")}
+
+
+def test_a_deal_that_foresees_purchases_and_tariff_cuts_on_nearly_all_goods() -> None:
+    out = statements(
+        "Seoul struck a deal with Washington on Sunday. The framework foresees Korea procuring "
+        "40 U.S. aircraft. It also included abolishing import tariffs on nearly all U.S. farm "
+        "products.",
+        "2025-10-27",
+    )
+    assert ("KOR", "USA") in _pairs(out, "purchase_commitment")
+    assert ("KOR", "USA") in _pairs(out, "tariff_reduction")
+    assert ("USA", "KOR") not in _pairs(out, "tariff_reduction")
