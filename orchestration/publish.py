@@ -1,14 +1,20 @@
-"""Publication: copy the checked ledger tables into a new DuckDB file and swap it in atomically.
+"""Publication: copy the checked ledger tables into a new version and switch it in atomically.
 
-Readers open the published file read-only. It is built beside the live one, checkpointed,
-closed and fsynced, then renamed over it, so a reader sees the old file or the new one, never
-a half-built one, and a run that fails before the rename leaves the old file untouched.
+Readers open `published/tradeledger.duckdb` read-only, or the Parquet copies in
+`published/parquet/`. Both are links through `published/current`, which names one complete
+version folder (the DuckDB file and its Parquet set of one run). A new version is built in a
+hidden folder, checkpointed, closed and fsynced, then `current` is replaced by one rename: a
+reader sees the old version or the new one, never a half-built one nor a file of one run with
+the copies of another, and a run that fails before that rename leaves the old version untouched.
+The layout needs symbolic links (POSIX; Windows is not a target).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import errno
 import json
 import os
 import shutil
@@ -127,6 +133,16 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _fsync_tree(folder: Path) -> None:
+    """fsync every file under `folder`, then every folder bottom-up, then `folder` itself."""
+    for root, dirs, files in os.walk(folder, topdown=False):
+        for name in files:
+            _fsync(Path(root) / name)
+        for name in dirs:
+            _fsync(Path(root) / name)
+    _fsync(folder)
+
+
 def _pid_alive(pid: int) -> bool:
     """True when a process with this id exists (signal 0 only checks)."""
     try:
@@ -143,24 +159,45 @@ def _abandoned(pid: str) -> bool:
     return pid.isdigit() and (int(pid) == os.getpid() or not _pid_alive(int(pid)))
 
 
-def _remove_leftovers(target: Path, parquet_dir: Path | None) -> None:
-    """Delete temp files of publishers that died before their rename (killed, crashed).
+# The versioned layout of `<home>/published/` (see publish()):
+VERSIONS = "versions"  # versions/<UTC time>-<run id>/ with tradeledger.duckdb and parquet/
+CURRENT = "current"  # symlink -> versions/<the version readers see>
+UNREADABLE = "unreadable"  # damaged versions set aside, never deleted by the publisher
+LEGACY_PARQUET_VERSIONS = "parquet-versions"  # the layout before `current` (links per set)
+# Versions kept on disk: the current one and the ones before it (readers that opened an older
+# file or Parquet set keep reading it; a reader that resolves a path now gets the current one).
+KEEP_VERSIONS = 3
 
-    A killed run leaves `.<name>.<pid>.building` (and maybe its `.wal`) and a Parquet staging
-    folder `.building-<pid>` under its own pid, so this run's pid would never match them:
-    match any pid, but spare a publisher still alive.
+
+def _stamp(when: dt.datetime | None = None) -> str:
+    return (when or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _remove_leftovers(published_dir: Path, target: Path, parquet_dir: Path | None) -> None:
+    """Delete what publishers that died before their renames left (killed, crashed).
+
+    A killed run leaves a staging folder `versions/.building-<pid>` and maybe a temp link
+    `.<name>.<pid>.link` (or `.<name>.<pid>.link-old`, an old-layout folder moved away); the
+    layouts before this one left `.<file>.<pid>.building*` files and
+    `parquet-versions/.building-<pid>` folders. They are named after the dead publisher's pid,
+    which this run's never matches: match any pid, but spare a publisher still alive.
     """
-    for leftover in target.parent.glob(f".{target.name}.*.building*"):
+    for leftover in published_dir.glob(".*.*.link*"):  # also `.link-old`, a folder moved away
+        if _abandoned(leftover.name.rsplit(".", 2)[-2]):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+    for leftover in published_dir.glob(f".{target.name}.*.building*"):
         if _abandoned(leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]):
             leftover.unlink(missing_ok=True)
-    if parquet_dir is None:
-        return
-    for link in parquet_dir.parent.glob(f".{parquet_dir.name}.*.building-link"):
-        if _abandoned(link.name.removeprefix(f".{parquet_dir.name}.").split(".", 1)[0]):
-            link.unlink(missing_ok=True)
-    folders = [_versions_dir(parquet_dir)]
-    if parquet_dir.is_dir() and not parquet_dir.is_symlink():
-        folders.append(parquet_dir)  # the layout before versioned folders
+    if parquet_dir is not None:
+        for link in published_dir.glob(f".{parquet_dir.name}.*.building-link"):
+            if _abandoned(link.name.removeprefix(f".{parquet_dir.name}.").split(".", 1)[0]):
+                link.unlink(missing_ok=True)
+    folders = [published_dir / VERSIONS, published_dir / LEGACY_PARQUET_VERSIONS]
+    if parquet_dir is not None and parquet_dir.is_dir() and not parquet_dir.is_symlink():
+        folders.append(parquet_dir)  # the layout with a plain Parquet folder
     for folder in folders:
         if folder.is_dir():
             for staging in folder.glob(".building-*"):
@@ -168,37 +205,129 @@ def _remove_leftovers(target: Path, parquet_dir: Path | None) -> None:
                     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _versions_dir(parquet_dir: Path) -> Path:
-    """Where the versioned Parquet folders live: `<published>/parquet-versions/`."""
-    return parquet_dir.with_name(parquet_dir.name + "-versions")
+def _link_over(published_dir: Path, name: str, points_to: str) -> None:
+    """Make `published_dir/name` a symlink to `points_to` with one rename of a new link.
 
-
-def _swap_parquet(parquet_dir: Path, staging: Path, version: str) -> None:
-    """Publish a complete folder of Parquet copies as one set.
-
-    The staging folder is renamed to `parquet-versions/<version>` (one rename), then the link
-    `parquet` is pointed at it by renaming a new link over the old one (one more rename): a
-    reader that opens `parquet/<table>.parquet` resolves the link once and gets every table of
-    the old set or every table of the new one. A folder left by the layout before links is moved
-    into `parquet-versions/` first. The versions other than the new one and the one before it
-    are deleted (a reader may still be reading the one before).
+    rename(2) replaces a file or a link atomically. A real folder cannot be renamed over, so a
+    folder of the old layout is exchanged with the new link in one step (renameat2 with
+    RENAME_EXCHANGE, Linux) and then deleted: readers that opened a file in it keep reading it.
+    Where the exchange is not supported it is moved away first: a moment without that name.
     """
-    versions = _versions_dir(parquet_dir)
-    final = versions / version
-    os.replace(staging, final)
-    _fsync(versions)
-    if parquet_dir.is_dir() and not parquet_dir.is_symlink():
-        os.replace(parquet_dir, versions / f"legacy-{version}")
-    previous = os.readlink(parquet_dir) if parquet_dir.is_symlink() else None
-    link = parquet_dir.with_name(f".{parquet_dir.name}.{os.getpid()}.building-link")
+    path = published_dir / name
+    link = published_dir / f".{name}.{os.getpid()}.link"
     link.unlink(missing_ok=True)
-    link.symlink_to(Path(versions.name) / version)
-    os.replace(link, parquet_dir)
-    _fsync(parquet_dir.parent)
-    keep = {version, Path(previous).name if previous else None}
-    for old in versions.iterdir():
-        if old.name not in keep and not old.name.startswith(".building-"):
-            shutil.rmtree(old, ignore_errors=True)
+    link.symlink_to(points_to)
+    if path.is_dir() and not path.is_symlink():
+        if not _exchange(link, path):
+            os.replace(path, link.with_name(link.name + "-old"))
+            os.replace(link, path)
+            link = link.with_name(link.name + "-old")
+        _fsync(published_dir)
+        shutil.rmtree(link, ignore_errors=True)  # now the old folder
+    else:
+        os.replace(link, path)
+    _fsync(published_dir)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two names atomically (renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _readlink(path: Path) -> str | None:
+    """Where a symlink points (its text), None when `path` is not a symlink."""
+    return os.readlink(path) if path.is_symlink() else None
+
+
+def _stable_names(target: Path, parquet_dir: Path | None) -> list[str]:
+    """The names readers open in the published folder: the DuckDB file, the Parquet folder."""
+    return [target.name] + ([parquet_dir.name] if parquet_dir is not None else [])
+
+
+def _copy_in(source: Path, dest: Path) -> None:
+    """Hard-link (else copy) a file, or every file of a folder, to `dest`: same bytes."""
+    if source.is_dir():
+        dest.mkdir()
+        for child in source.iterdir():
+            if child.is_file():
+                _copy_in(child, dest / child.name)
+        return
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+
+
+def _migrate(published_dir: Path, names: Sequence[str]) -> None:
+    """Turn the reader names of an older layout into links through `current`, unchanged in content.
+
+    Layouts before this one had a plain file `tradeledger.duckdb` and a plain folder `parquet/`
+    (or a link `parquet` -> `parquet-versions/<set>`). What they show is first gathered, by hard
+    links, into a version `versions/<time>-legacy/` that `current` names; then each name is
+    replaced by its link through `current` in one rename. Before and after each step readers
+    get the same bytes, so nothing is missing or mixed at any moment; the new version is
+    switched in afterwards as usual. A name already linked through `current` is left alone.
+    """
+    wanted = {name: f"{CURRENT}/{name}" for name in names}
+    todo = [n for n in names if _readlink(published_dir / n) != wanted[n]]
+    if not todo:
+        return
+    current = published_dir / CURRENT
+    if not current.is_symlink():
+        old = [published_dir / n for n in names if (published_dir / n).exists()]
+        if old:
+            when = dt.datetime.fromtimestamp(max(p.stat().st_mtime for p in old), dt.UTC)
+            legacy = f"{_stamp(when)}-legacy"
+            staging = published_dir / VERSIONS / f".building-{os.getpid()}"
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            for path in old:
+                _copy_in(path, staging / path.name)
+            _fsync_tree(staging)
+            # A publisher killed before it pointed `current` here may have left this version:
+            # nothing names it, so it is made again.
+            shutil.rmtree(published_dir / VERSIONS / legacy, ignore_errors=True)
+            os.replace(staging, published_dir / VERSIONS / legacy)
+            _fsync(published_dir / VERSIONS)
+            _link_over(published_dir, CURRENT, f"{VERSIONS}/{legacy}")
+    for name in todo:
+        _link_over(published_dir, name, wanted[name])
+
+
+def current_version(published_dir: Path) -> str | None:
+    """The name of the version `published/current` points to (None before the first one)."""
+    text = _readlink(published_dir / CURRENT)
+    return Path(text).name if text else None
+
+
+def _prune(published_dir: Path, new: str, previous: str | None) -> None:
+    """Delete versions beyond the newest KEEP_VERSIONS, never the new one or the one before it.
+
+    Names start with the UTC time of their publication, so they sort by age. A version a
+    killed publisher completed but never switched to is older than `new` and goes the same way.
+    The folders of the layout before `current` (`parquet-versions/`) go once `current` exists.
+    """
+    versions = published_dir / VERSIONS
+    names = sorted((p.name for p in versions.iterdir() if not p.name.startswith(".")), reverse=True)
+    keep = {new} | ({previous} if previous in names else set())
+    for name in names:
+        if len(keep) >= KEEP_VERSIONS:
+            break
+        keep.add(name)
+    for name in names:
+        if name not in keep:
+            shutil.rmtree(versions / name, ignore_errors=True)
+    shutil.rmtree(published_dir / LEGACY_PARQUET_VERSIONS, ignore_errors=True)
 
 
 @dataclass
@@ -233,16 +362,29 @@ def _unreadable(target: Path) -> str | None:
 def set_aside_if_unreadable(target: Path) -> SetAside | None:
     """Move a damaged published file (truncated, empty, not DuckDB, no ledger.runs) aside.
 
-    It is renamed to `<name>.unreadable-<UTC time>` beside the live name, never deleted, so that
-    the run can publish a good file in its place; its run history cannot be carried over. A
-    file that reads is left alone (None).
+    In the versioned layout `target` is a link through `current` into `versions/<version>/`:
+    that whole version (the file and its Parquet set) is moved to
+    `unreadable/<version>.unreadable-<UTC time>/`, and SetAside.path is the damaged file there.
+    A plain file of the layout before versions is renamed to `<name>.unreadable-<UTC time>`
+    beside the live name. Nothing is deleted, and the run then publishes a good version in its
+    place (until it does, readers find no file rather than a damaged one); the run history of
+    the damaged file cannot be carried over. A file that reads is left alone (None).
     """
     if not target.exists():
         return None
     reason = _unreadable(target)
     if reason is None:
         return None
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    published_dir = target.parent
+    stamp = _stamp()
+    real = Path(os.path.realpath(target))
+    versions = Path(os.path.realpath(published_dir / VERSIONS))
+    if target.is_symlink() and real.parent.parent == versions:
+        aside_dir = published_dir / UNREADABLE / f"{real.parent.name}.unreadable-{stamp}"
+        aside_dir.parent.mkdir(exist_ok=True)
+        os.replace(real.parent, aside_dir)
+        _fsync(versions)
+        return SetAside(aside_dir / real.name, reason)
     aside = target.with_name(f"{target.name}.unreadable-{stamp}")
     os.replace(target, aside)
     wal = target.with_name(target.name + ".wal")
@@ -308,18 +450,44 @@ def publish(
     parquet_dir: Path | None = None,
     docs: Mapping[str, TableDoc] | None = None,
 ) -> dict[str, int]:
-    """Publish `ledger.<table>` for each table from the warehouse to `target`; returns row counts.
+    """Publish `ledger.<table>` for each table from the warehouse; returns row counts.
 
-    The previous file's `ledger.runs` history is carried over and this run appended to it.
+    `target` is the name readers open (`<published>/tradeledger.duckdb`); `parquet_dir`, when
+    given, the folder of the Parquet copies beside it (`<published>/parquet`). Layout:
+
+        <published>/versions/<UTC time>-<run id>/tradeledger.duckdb  one complete version:
+        <published>/versions/<UTC time>-<run id>/parquet/<table>.parquet  file and its copies
+        <published>/current -> versions/<UTC time>-<run id>
+        <published>/tradeledger.duckdb -> current/tradeledger.duckdb
+        <published>/parquet -> current/parquet
+
+    The version is built in a hidden staging folder, checkpointed, closed and fsynced, renamed
+    to its name, and then switched in by ONE rename: a new link renamed over `current`. A reader
+    that resolves `tradeledger.duckdb` or `parquet/<table>.parquet` gets the old version or the
+    new one, and the file and the copies always from the same version; a run killed at any
+    moment leaves readers one whole version. The two reader links are made once (an older
+    layout is migrated first, without a moment where readers find nothing). The newest
+    KEEP_VERSIONS versions are kept (readers that opened an older one keep reading it), older
+    ones deleted after the switch.
+
+    The previous version's `ledger.runs` history is carried over and this run appended to it.
     `docs` (table -> dbt descriptions) become comments on the tables and columns, and
     key-value metadata of the Parquet copies.
     """
     docs = docs or {}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
-    _remove_leftovers(target, parquet_dir)
+    published_dir = target.parent
+    if parquet_dir is not None and parquet_dir.parent != published_dir:
+        raise ValueError(f"the Parquet folder {parquet_dir} must sit beside {target}")
+    versions = published_dir / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(published_dir, target, parquet_dir)
+    version = f"{_stamp()}-{_safe_name(run.run_id)}"
+    staging = versions / f".building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    database = staging / target.name
     counts: dict[str, int] = {}
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(database))
     try:
         con.execute(f"attach {_sql_path(warehouse)} as warehouse (read_only)")
         con.execute("create schema ledger")
@@ -345,8 +513,11 @@ def publish(
         con.execute("detach warehouse")
         con.execute(RUNS_DDL)
         _comment(con, "runs", docs.get("runs"))
+        # The history comes from the version readers see now (through `current`, or the plain
+        # file of an older layout not migrated yet).
         if target.exists():
-            con.execute(f"attach {_sql_path(target)} as previous (read_only)")
+            previous_file = Path(os.path.realpath(target))
+            con.execute(f"attach {_sql_path(previous_file)} as previous (read_only)")
             with contextlib.suppress(duckdb.CatalogException):
                 con.execute("insert into ledger.runs select * from previous.ledger.runs")
             con.execute("detach previous")
@@ -363,25 +534,26 @@ def publish(
             ],
         )
         if parquet_dir is not None:
-            staging = _versions_dir(parquet_dir) / f".building-{os.getpid()}"
-            staging.mkdir(parents=True, exist_ok=True)
+            (staging / parquet_dir.name).mkdir()
             for table in [*tables, "runs"]:
+                out = staging / parquet_dir.name / f"{table}.parquet"
                 con.execute(
-                    f"copy ledger.{table} to {_sql_path(staging / f'{table}.parquet')} "
+                    f"copy ledger.{table} to {_sql_path(out)} "
                     f"(format parquet, {_parquet_metadata(table, docs.get(table))})"
                 )
         con.execute("checkpoint")
     finally:
         con.close()
-    if tmp.with_name(tmp.name + ".wal").exists():
-        # A WAL beside the file would not travel with the rename: the new file would lack data.
-        raise RuntimeError(f"{tmp} still has a write-ahead log after checkpoint; not publishing")
-    _fsync(tmp)
-    os.replace(tmp, target)
-    _fsync(target.parent)
-    if parquet_dir is not None:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        _swap_parquet(parquet_dir, staging, f"{stamp}-{_safe_name(run.run_id)}")
+    if database.with_name(database.name + ".wal").exists():
+        # A WAL beside the file would not be read by readers: they would miss data.
+        raise RuntimeError(f"{database} still has a write-ahead log after checkpoint")
+    _fsync_tree(staging)
+    os.replace(staging, versions / version)  # complete, but no reader is pointed at it yet
+    _fsync(versions)
+    _migrate(published_dir, _stable_names(target, parquet_dir))
+    previous = current_version(published_dir)
+    _link_over(published_dir, CURRENT, f"{VERSIONS}/{version}")  # the switch: one rename
+    _prune(published_dir, version, previous)
     return counts
 
 
