@@ -750,9 +750,12 @@ def _resolve_actor(
         other = ctx.counterpart(ctx.speaker)
         if other:
             return other, "actor_speaker_other"
+    # "He", "she": the side of the last quoted speaker, else the last actor.
+    if re.match(r"\W*(?:he|she)\b", head) and (ctx.speaker or ctx.last_actor):
+        return ctx.speaker or ctx.last_actor, "actor_pronoun"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
-        r"\W*(?:it|they|he|she|the country|the ministry|the government"
+        r"\W*(?:it|they|the country|the ministry|the government"
         r"|the department|the administration|the agency|the move"
         r"|the commission|the spokesperson|the proposal|the bill|the plan|the measures?"
         r"|the decree|the order|the rule|the regulation|the law|the reform)\b",
@@ -890,7 +893,9 @@ _SECTORAL_IMPORTS = re.compile(
 
 # "(including goods from Hong Kong and Macao)": a part named inside a parenthesis is no target.
 _FORMERLY = re.compile(r"\b(?:previously|formerly|originally|hitherto)\b", _I)
-_INCLUDED = re.compile(r"\((?:including|incl\.|e\.g\.|such as)[^)]*$", _I)
+_INCLUDED = re.compile(
+    r"\((?:including|incl\.|e\.g\.|such as)[^)]*$|,\s+(?:including|incl\.)\s+[^.;,]*$", _I
+)
 
 
 def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[str]:

@@ -577,3 +577,12 @@ def test_a_deal_that_foresees_purchases_and_tariff_cuts_on_nearly_all_goods() ->
     assert ("KOR", "USA") in _pairs(out, "purchase_commitment")
     assert ("KOR", "USA") in _pairs(out, "tariff_reduction")
     assert ("USA", "KOR") not in _pairs(out, "tariff_reduction")
+
+
+def test_places_listed_after_including_are_no_targets() -> None:
+    out = statements(
+        "Washington will lower the duty on goods from China, including those from Macau, to "
+        "10% on Wednesday, the White House said.",
+        "2025-05-12",
+    )
+    assert {t for _, t in _pairs(out, "tariff_reduction")} == {"CHN"}
