@@ -250,7 +250,7 @@ def report(home: str | None, out: str | None) -> int:
         return 1
     import duckdb
 
-    from orchestration.report import render_report
+    from report.render import render_report
 
     target = Path(out).expanduser().resolve() if out else paths.published_dir / "report.html"
     try:

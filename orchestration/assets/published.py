@@ -13,8 +13,9 @@ from orchestration.publish import (
     set_aside_if_unreadable,
     table_docs_from_manifest,
 )
-from orchestration.report import REPORT_FILE_NAME, entries_preview_markdown
 from orchestration.resources import LedgerSettings
+from report import REPORT_FILE_NAME
+from report.queries import entries_preview_markdown
 
 PUBLISHED = dg.AssetKey(["published", "tradeledger"])
 
