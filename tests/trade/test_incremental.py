@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from benchmarks.trade_load import run_dbt
+from benchmarks.trade_parse import generate_month
 from ingestion.load import SourceFile
-from ingestion.trade.bench import generate_month
-from ingestion.trade.bench_load import run_dbt
 from ingestion.trade.stream import reload_into
 
 # ledger.trade_monthly and every model under it: the dbt graph says which.

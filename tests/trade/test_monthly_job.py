@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from ingestion.trade.bench import generate_month
+from benchmarks.trade_parse import generate_month
 from orchestration.assets.trade import TRADE_MONTHLY, load_trade_month
 from orchestration.definitions import defs
 from orchestration.resources import LedgerSettings

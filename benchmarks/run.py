@@ -6,7 +6,7 @@ plain `dbt build` of the project on the same warehouse. The repeat run is `trade
 on a home where the same inputs were run once already. Both are measured in this script, one
 after the other, on the same machine state; the ratio is repeat / floor.
 
-    python -m orchestration.bench_run [--home DIR] [--repeats N]
+    python -m benchmarks.run [--home DIR] [--repeats N]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _timed(cmd: list[str], env: dict[str, str], cwd: Path = REPO_ROOT) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m orchestration.bench_run")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
     parser.add_argument("--home", default=None, help="scratch home (default: a new temp dir)")
     parser.add_argument("--repeats", type=int, default=1, help="measurements of each (median)")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""News path benchmark: `python -m ingestion.news.bench --articles 10000` (or `make bench-news`).
+"""News path benchmark: `python -m benchmarks.news --articles 10000` (or `make bench-news`).
 
 Generates articles by recombining the extractor benchmark's hand-written sentences, writes them
 as one JSONL file, and measures in one process:
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import polars as pl
 
+from benchmarks.extract import make_articles
 from ingestion.extract import extract_corpus
-from ingestion.extract.bench import make_articles
 from ingestion.hashing import sha256_file
 from ingestion.load import SourceFile, collect, connect, replace_table
 from ingestion.news import parse_news_file
