@@ -130,6 +130,8 @@ def child_tradeledger(csv_path: Path, home: Path, with_dbt: bool) -> dict[str, A
         "rejected": report.rejected,
     }
     if with_dbt:
+        from orchestration.project import run_dbt
+
         t1 = time.perf_counter()
         run_dbt(home, ["run", "--select", "+trade_monthly"])
         res["dbt_s"] = time.perf_counter() - t1
@@ -141,35 +143,6 @@ def child_tradeledger(csv_path: Path, home: Path, with_dbt: bool) -> dict[str, A
         finally:
             con.close()
     return res
-
-
-def run_dbt(home: Path, args: list[str]) -> None:
-    """Run dbt on the warehouse of `home`, artefacts kept in the home (not the repository)."""
-    dbt = Path(sys.executable).with_name("dbt")
-    env = {
-        **os.environ,
-        "LEDGER_HOME": str(home),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DBT_VERSION_CHECK": "false",
-    }
-    subprocess.run(
-        [
-            str(dbt),
-            *args,
-            "--project-dir",
-            str(REPO / "dbt_project"),
-            "--profiles-dir",
-            str(REPO / "dbt_project"),
-            "--target-path",
-            str(home / "dbt" / "target"),
-            "--log-path",
-            str(home / "dbt" / "logs"),
-            "--quiet",
-        ],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def child_duckdb(csv_path: Path, db: Path) -> dict[str, Any]:

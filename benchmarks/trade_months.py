@@ -25,10 +25,10 @@ from typing import Any
 
 import duckdb
 
-from benchmarks.trade_load import run_dbt
 from benchmarks.trade_parse import generate_month
 from ingestion.load import SourceFile
 from ingestion.trade.stream import reload_into
+from orchestration.project import run_dbt
 
 # ledger.trade_monthly and every model under it: the dbt graph says which.
 TRADE_MODELS = ["+trade_monthly"]
