@@ -92,7 +92,7 @@ def dbt_asset_defs() -> tuple[dg.AssetsDefinition, ...]:
 
         A warehouse that lost its snapshot (deleted, rebuilt) first gets the published history.
         """
-        from orchestration.publish import restore_history
+        from publication.publish import restore_history
 
         paths = settings.paths()
         restored = restore_history(paths.warehouse, paths.published)

@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import orchestration.publish as publish_module
-from orchestration.publish import RunRecord, publish
+import publication.publish as publish_module
+from publication.publish import RunRecord, publish
 from tests.helpers import query
 
 pytestmark = pytest.mark.faults

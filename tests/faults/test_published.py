@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import main
-from orchestration.publish import RunRecord, publish, set_aside_if_unreadable
+from publication.publish import RunRecord, publish, set_aside_if_unreadable
 from tests.helpers import query
 
 pytestmark = pytest.mark.faults
