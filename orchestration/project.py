@@ -8,6 +8,7 @@ are built (`orchestration.assets.dbt.dbt_asset_defs`) or a command asks for the 
 
 import contextlib
 import hashlib
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -134,7 +135,9 @@ def run_dbt(home: Path, args: list[str], dbt: DbtCliResource | None = None) -> N
     monthly trade load, benchmarks, tests); the dbt assets stream their own invocation.
     """
     ensure_manifest()
-    with _home_env(home):
+    # dagster-dbt echoes dbt's log to stdout; kept out, as dbt's --quiet did (errors are in the
+    # exception raised).
+    with _home_env(home), contextlib.redirect_stdout(io.StringIO()):
         (dbt or dbt_resource()).cli(
             _joined_selection(args), target_path=home / "dbt" / "target"
         ).wait()
