@@ -7,15 +7,16 @@ import dagster as dg
 from ingestion.load import connect
 from orchestration.checks import PUBLISHED_TABLES, ledger_key
 from orchestration.project import dbt_project
-from orchestration.publish import (
+from orchestration.resources import LedgerSettings
+from publication.publish import (
     RunRecord,
     current_version,
     publish,
     set_aside_if_unreadable,
     table_docs_from_manifest,
 )
-from orchestration.report import REPORT_FILE_NAME, entries_preview_markdown
-from orchestration.resources import LedgerSettings
+from report import REPORT_FILE_NAME
+from report.queries import entries_preview_markdown
 
 PUBLISHED = dg.AssetKey(["published", "tradeledger"])
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.publish import KEEP_VERSIONS, RunRecord, publish
+from publication.publish import KEEP_VERSIONS, RunRecord, publish
 from tests.helpers import query
 
 pytestmark = pytest.mark.faults
@@ -40,7 +40,7 @@ NAME = "tradeledger.duckdb"
 CHILD = r"""
 import datetime as dt, os, shutil, signal, sys
 from pathlib import Path
-import orchestration.publish as pub
+import publication.publish as pub
 
 kill_at, published, warehouse = int(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 steps = 0

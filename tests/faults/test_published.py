@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import main
-from orchestration.publish import (
+from publication.publish import (
     RunRecord,
     current_version,
     publish,

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.publish import RunRecord, TableDoc, publish, table_docs_from_manifest
+from publication.publish import RunRecord, TableDoc, publish, table_docs_from_manifest
 
 from .conftest import query
 

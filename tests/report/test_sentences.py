@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.report import check_basis, render_report
+from report.render import check_basis, render_report
 
 from .conftest import query
 
