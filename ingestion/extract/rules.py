@@ -165,7 +165,7 @@ _FUTURE = re.compile(
 # country can be X. "with X dropping its duties" is not one: it reports what the news is.
 _SUBORDINATE_LEAD = re.compile(
     r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
-    r"\b(?P<conj>before|since|until|after|as)\s+(?:the\s+)?$",
+    r"\b(?P<conj>before|since|until|as)\s+(?:the\s+)?$",
     _I,
 )
 

@@ -264,7 +264,7 @@ def modality(c: Clause) -> Modality | None:
     # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
     if re.search(
         r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
-        r"\b(?:before|since|until|when|after)\s+(?:\S+\s+){0,3}$",
+        r"\b(?:before|since|until|when)\s+(?:\S+\s+){0,3}$",
         text[max(cs, pos - 40) : pos],
         _I,
     ) or _subordinate_actor(text, c.mentions, cs, pos):

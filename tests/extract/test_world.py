@@ -586,3 +586,28 @@ def test_places_listed_after_including_are_no_targets() -> None:
         "2025-05-12",
     )
     assert {t for _, t in _pairs(out, "tariff_reduction")} == {"CHN"}
+
+
+def test_a_measure_taken_after_the_other_side_acted_answers_it() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://example.org/potash",
+                    "2025-03-03",
+                    "Ottawa announced on Monday a ban on exports of potash to India. The "
+                    "Canadian trade ministry made the move after New Delhi tightened its "
+                    "import licences on Canadian lentils.",
+                )
+            ]
+        )
+    )
+    st = {r["statement_id"]: (r["actor"], r["kind"]) for r in ex.statements.to_dicts()}
+    pairs = {
+        (st[r["commitment_statement_id"]], st[r["reciprocal_statement_id"]])
+        for r in ex.links.to_dicts()
+    }
+    assert (("CAN", "export_control"), ("IND", "export_control")) in pairs
