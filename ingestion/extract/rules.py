@@ -102,7 +102,7 @@ _PURCHASE = re.compile(lx.PURCHASE_PAT, _I)
 _VISA = re.compile(lx.VISA_PAT, _I)
 _VISA_VERB = re.compile(
     r"\b(?:revok|restrict|tighten|scrutin|cancel|suspend|keep|maintain|issu"
-    r"|revis|deny|bar|ban|limit)\w*",
+    r"|revis|deny|bar|ban|limit|impos|charg|requir)\w*",
     _I,
 )
 _PORT_FEE = re.compile(lx.PORT_FEE_PAT, _I)
