@@ -615,7 +615,7 @@ def test_a_measure_taken_after_the_other_side_acted_answers_it() -> None:
 
 def test_a_fee_on_work_visas_is_a_visa_measure() -> None:
     out = statements(
-        "London said on Monday it will charge a 5,000 pound fee on new skilled-worker visa "
+        "Britain said on Monday it will charge a 5,000 pound fee on new skilled-worker visa "
         "petitions, and will restrict the entry of certain H-1B style workers.",
         "2025-09-22",
     )
