@@ -259,6 +259,7 @@ class ArticleContext:
     main_actor: str | None = None
     agreements: list[tuple[str, dt.date]] = field(default_factory=list)
     last_actor: str | None = None
+    last_targets: list[str] = field(default_factory=list)  # of the last statement
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     parties: tuple[str, ...] = ()  # countries the article names, most named first
     deal: bool = False  # the article reports a deal between parties

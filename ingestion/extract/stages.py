@@ -302,6 +302,12 @@ def modality(c: Clause) -> Modality | None:
     return Modality(threat, future, recalled, status, is_commitment)
 
 
+_DEFINITE_TARIFF = re.compile(
+    r"\b(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b",
+    _I,
+)
+
+
 def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     """The actor of the clause's measure and its targets; None when no actor can be named.
 
@@ -364,6 +370,14 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         owner = ctx.counterpart(goods[0]) if goods else None
         if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
             owner = ctx.last_actor
+        if owner is None and not goods and not c_mentions and _DEFINITE_TARIFF.search(c.words):
+            # "The tariff on kitchen cabinets will rise to 50%": a tariff the story already
+            # introduced is the last actor's, on the same targets.
+            owner = ctx.last_actor
+            if owner is not None and ctx.last_targets:
+                return Parties(
+                    owner, list(ctx.last_targets), None, "actor_definite", "actor_definite"
+                )
         if owner is not None:
             actor, arule = owner, "actor_goods_owner"
     if actor is None:
@@ -604,6 +618,7 @@ def extract_article(
                 continue
             out.extend(statement(ctx, c, mod, who, when, rates(c), len(out)))
             ctx.last_actor = who.actor
+            ctx.last_targets = who.targets
         if sent.subject:
             ctx.last_actor = sent.subject
     return out

@@ -620,3 +620,13 @@ def test_a_fee_on_work_visas_is_a_visa_measure() -> None:
         "2025-09-22",
     )
     assert _pairs(out, "visa_policy")
+
+
+def test_a_tariff_the_story_introduced_keeps_its_actor_and_targets() -> None:
+    out = statements(
+        "Ottawa imposed a 20% tariff on imports of steel from everywhere on Monday. The tariff on "
+        "steel will increase to 35% in March.",
+        "2025-01-13",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in rows} >= {("CAN", "WLD", 35.0)}
