@@ -13,7 +13,7 @@ from orchestration.report import entries_preview_markdown, render_report, safe_u
 
 from .conftest import query
 
-pytestmark = pytest.mark.e2e
+# Reads the session's shared sample run (tests/conftest.py): fast lane.
 
 
 @pytest.fixture(scope="module")
