@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pytest
 
 from ingestion.trade.bench import generate_month
 from orchestration.assets.trade import TRADE_MONTHLY, load_trade_month
@@ -13,6 +14,7 @@ from orchestration.definitions import defs
 from orchestration.resources import LedgerSettings
 
 
+@pytest.mark.e2e  # three partitioned runs with dbt builds, in a home of its own
 def test_partitioned_load_updates_one_month(tmp_path: Path) -> None:
     home = tmp_path / "home"
     for month in ["202505", "202506"]:
