@@ -1,13 +1,15 @@
 """dbt's unit tests (`unit_tests:` in dbt_project/models/**/*.yml), run through dbt's Python API.
 
 dbt unit tests need the models' parent relations to exist (dbt reads their column types), so
-they run against the warehouse of the session's sample run, in its home; dbt writes its
-target and logs into a temporary folder, never into the checkout. They also run inside every
-job's `dbt build`; this test names them and shows dbt's diff when one fails.
+they run against a copy of the warehouse of the session's sample run (dbt-duckdb keeps its
+connection open in the process, which would lock the shared one for the tests that read it);
+dbt writes its target and logs into a temporary folder, never into the checkout. They also
+run inside every job's `dbt build`; this test names them and shows dbt's diff when one fails.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,11 @@ def test_dbt_unit_tests_pass(
 ) -> None:
     from dbt.cli.main import dbtRunner
 
-    monkeypatch.setenv("LEDGER_HOME", str(sample_home))
+    home = tmp_path / "home"
+    (home / "warehouse").mkdir(parents=True)
+    for source in (sample_home / "warehouse").glob("warehouse.duckdb*"):
+        shutil.copy2(source, home / "warehouse" / source.name)
+    monkeypatch.setenv("LEDGER_HOME", str(home))
     result = dbtRunner().invoke(
         [
             "test",
