@@ -10,8 +10,9 @@ checkout (no ``gx/`` folder, no stored suites, checkpoints or validation results
 Two modes:
 - ``docs_dir=None``: nothing is written anywhere.
 - ``docs_dir`` given (the run's ``<home>/docs/quality``): a checkpoint whose
-  ``UpdateDataDocsAction`` builds Data Docs HTML into ``docs_dir``, made readable offline,
-  and the validation result as JSON in ``docs_dir/results/``. Nothing else is written.
+  ``UpdateDataDocsAction`` builds Data Docs HTML into ``docs_dir``, made readable offline;
+  GX's stores of validation results and suites live in ``docs_dir/results/``, beside the
+  latest result of each suite as ``docs_dir/results/<suite>.json``. Nothing else is written.
 """
 
 from __future__ import annotations
@@ -204,9 +205,10 @@ def _ephemeral_context(
     """A throwaway context holding ``suite`` and a whole-dataframe batch definition.
 
     Every store is in memory, except with ``docs_dir``: then the validation results store is
-    ``docs_dir/results/validations`` and the one Data Docs site is ``docs_dir``, so a home
-    keeps the results its runs produced and the site lists them all (GX drops the page of
-    any result its store no longer holds). No temporary site is created.
+    ``docs_dir/results/validations``, the expectations store ``docs_dir/results/suites`` (the
+    suites as last validated, rendered from code) and the one Data Docs site is ``docs_dir``,
+    so a home keeps the results its runs produced and the site lists every suite and result
+    (GX drops the page of anything its stores no longer hold). No temporary site is created.
     Returns (context, batch definition, the suite as added to the context).
     """
     import great_expectations as gx
@@ -220,19 +222,24 @@ def _ephemeral_context(
         analytics_enabled=False,
     )
     if docs_dir is not None:
-        config.stores[config.validation_results_store_name] = {
-            "class_name": "ValidationResultsStore",
-            "store_backend": {
-                "class_name": "TupleFilesystemStoreBackend",
-                "base_directory": str(docs_dir / "results" / "validations"),
-            },
-        }
+        for store, class_name, folder in (
+            (config.validation_results_store_name, "ValidationResultsStore", "validations"),
+            (config.expectations_store_name, "ExpectationsStore", "suites"),
+        ):
+            config.stores[store] = {
+                "class_name": class_name,
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir / "results" / folder),
+                },
+            }
         config.data_docs_sites = {DOCS_SITE_NAME: _site_config(docs_dir)}
     else:
         config.data_docs_sites = {}
     context = gx.get_context(mode="ephemeral", project_config=config)
     _quiet(context)
-    suite = context.suites.add(suite)
+    # The code is the definition: a suite stored by an earlier run is overwritten.
+    suite = context.suites.add_or_update(suite)
     batch_definition = (
         context.data_sources.add_pandas(DATASOURCE_NAME)
         .add_dataframe_asset(name=suite.name)

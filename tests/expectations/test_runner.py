@@ -70,3 +70,15 @@ def test_read_table_releases_the_file(ledger_db: Path) -> None:
 def test_read_table_rejects_non_identifiers(ledger_db: Path) -> None:
     with pytest.raises(ValueError):
         read_table(ledger_db, "entries; drop table ledger.links")
+
+
+def test_a_second_run_in_the_same_docs_dir_keeps_the_first(
+    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path
+) -> None:
+    docs = tmp_path / "quality"
+    for run in ("run-1", "run-2"):
+        summary = validate_frame(frames["links"], "links", docs_dir=docs, run_name=run)
+        assert summary.success, summary.failed
+    runs = sorted(p.name for p in (docs / "validations" / "ledger_links").iterdir())
+    assert runs == ["run-1", "run-2"]
+    assert [p.name for p in (docs / "expectations").glob("*.html")] == ["ledger_links.html"]
