@@ -14,6 +14,10 @@ from ingestion.trade.bench import generate_month
 from ingestion.trade.bench_load import run_dbt
 from ingestion.trade.stream import reload_into
 
+# Each test runs several dbt builds of the trade models in a warehouse of its own (about 20 s
+# a test): lane e2e, make test-all.
+pytestmark = pytest.mark.e2e
+
 # ledger.trade_monthly and every model under it: the dbt graph says which.
 MODELS = ["+trade_monthly"]
 
