@@ -67,7 +67,7 @@ dev: $(STAMP)  ## Dagster UI on http://127.0.0.1:3000, on the instance tradeledg
 	exec $(BIN)/python -m orchestration.dev --host 127.0.0.1 --port 3000
 
 load-test: $(STAMP)  ## 8 readers query the published file while 5 runs publish (scratch home)
-	$(BIN)/python -m orchestration.loadtest --readers 8 --runs 5 --home $$(mktemp -d -t tradeledger-load.XXXXXX)
+	$(BIN)/python -m benchmarks.loadtest --readers 8 --runs 5 --home $$(mktemp -d -t tradeledger-load.XXXXXX)
 
 eval: $(STAMP)  ## extraction scores on the visible dev sets in ../shared (scorer's figures, field accuracy)
 	@for set in $(EVAL_SETS); do \
@@ -81,14 +81,14 @@ eval: $(STAMP)  ## extraction scores on the visible dev sets in ../shared (score
 	done
 
 bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction and the path into raw
-	$(BIN)/python -m ingestion.news.bench --articles 10000
+	$(BIN)/python -m benchmarks.news --articles 10000
 
 bench-trade: $(STAMP)  ## trade benchmark: 20 M-row Comtrade CSV (tradeledger, DuckDB, pandas), 25 months
-	$(BIN)/python -m ingestion.trade.bench_load --rows 20000000 --pandas-object-strings
-	$(BIN)/python -m ingestion.trade.bench_months --rows-per-month 1600000
+	$(BIN)/python -m benchmarks.trade_load --rows 20000000 --pandas-object-strings
+	$(BIN)/python -m benchmarks.trade_months --rows-per-month 1600000
 
 bench-run: $(STAMP)  ## repeat run of the sample against the stack's floor (imports + plain dbt build)
-	$(BIN)/python -m orchestration.bench_run --home $$(mktemp -d -t tradeledger-bench.XXXXXX)
+	$(BIN)/python -m benchmarks.run --home $$(mktemp -d -t tradeledger-bench.XXXXXX)
 
 lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock

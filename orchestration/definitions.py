@@ -1,14 +1,8 @@
 """The code location: every asset, check, job, schedule and sensor of tradeledger."""
 
-import sys
-from functools import cached_property
-from pathlib import Path
-
 import dagster as dg
-from dagster_dbt import DbtCliResource
-from packaging import version
 
-from orchestration.assets.dbt import ledger_dbt_history, ledger_dbt_models
+from orchestration.assets.dbt import dbt_asset_defs
 from orchestration.assets.published import published_ledger
 from orchestration.assets.raw import extract_news, ingest_news
 from orchestration.assets.report import published_dbt_docs, published_report
@@ -16,30 +10,8 @@ from orchestration.assets.trade import ingest_trade, load_trade_month, trade_mon
 from orchestration.checks import ledger_checks
 from orchestration.fetch import fetch_trade_job
 from orchestration.jobs import daily_schedule, landing_sensor, ledger_job
-from orchestration.project import dbt_project
+from orchestration.project import dbt_resource
 from orchestration.resources import LedgerSettings
-
-# The dbt installed beside this interpreter, so that a run works without an activated venv.
-_venv_dbt = Path(sys.executable).with_name("dbt")
-DBT_EXECUTABLE = str(_venv_dbt) if _venv_dbt.exists() else "dbt"
-
-
-class LedgerDbtCliResource(DbtCliResource):
-    """dagster-dbt's resource, without a `dbt --version` subprocess before every dbt command.
-
-    dagster-dbt asks the dbt executable for its version (about 1.3 s: a Python start and dbt's
-    imports) once per resource instance, that is per step. The dbt used here is the one installed
-    beside this interpreter, whose version this process can read directly.
-    """
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        if self.dbt_executable != str(_venv_dbt):
-            return super()._cli_version
-        from dbt.version import __version__
-
-        return version.parse(__version__)
-
 
 defs = dg.Definitions(
     assets=[
@@ -47,8 +19,8 @@ defs = dg.Definitions(
         extract_news,
         ingest_trade,
         load_trade_month,
-        ledger_dbt_models,
-        ledger_dbt_history,
+        # Built here, when the definitions are: the only place the dbt manifest is read.
+        *dbt_asset_defs(),
         published_ledger,
         published_report,
         published_dbt_docs,
@@ -59,7 +31,7 @@ defs = dg.Definitions(
     sensors=[landing_sensor],
     resources={
         "settings": LedgerSettings(),
-        "dbt": LedgerDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
+        "dbt": dbt_resource(),
     },
     # DuckDB allows one writer process: every step runs in the run's own process, in order.
     executor=dg.in_process_executor,

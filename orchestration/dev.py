@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", default=None, help="default: $LEDGER_HOME or ./var")
     args = parser.parse_args(argv)
 
-    from orchestration.cli import prepare_environment
+    from console.commands import prepare_environment
     from orchestration.paths import LedgerPaths
     from orchestration.project import ensure_manifest
 

@@ -30,7 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
     Runs before collection: test modules import the Dagster definitions, which need the dbt
     manifest to exist.
     """
-    from orchestration.cli import prepare_environment
+    from console.commands import prepare_environment
     from orchestration.project import ensure_manifest
 
     prepare_environment()

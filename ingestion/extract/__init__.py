@@ -3,15 +3,16 @@
 Public entry point: `extract_corpus(articles) -> Extraction`. A plain library (no Dagster): the
 orchestration layer calls it on a frame of ARTICLE_SCHEMA and loads the three frames it returns.
 
-Per article (`rules.py`): relevance (English, trade vocabulary, an actor; any year) ->
-sentences and clauses with offsets into the original text (`text.py`) -> a kind
-per clause from verb + noun lexicons (`lexicons.py`) -> actor and target from the alias gazetteer,
-passive agents, quoted speakers and pronouns -> negation, hedges, conditions, threats -> dates
-resolved against the publication date (`dates.py`) -> rates (`rates.py`), products and HS codes,
-instrument, named agreement. Corpus level (`corpus.py`): near-duplicate articles (MinHash),
-entry keys that merge one measure reported by several articles, links from cue phrases
-(retaliation / response, in return / in exchange, once ... will, mutual promises) and from shared
-named agreements. `bench.py` measures throughput.
+Per article, in named stages (`stages.py`, whose rules live in `rules.py`): relevance (English,
+trade vocabulary, an actor; any year) -> sentences and clauses with offsets into the original
+text (`text.py`) -> a kind per clause from verb + noun lexicons (`lexicons.py`) -> modality:
+negation, hedges, conditions, threats, status -> parties: actor and targets from the alias
+gazetteer, passive agents, quoted speakers and pronouns -> dates resolved against the
+publication date (`dates.py`) -> rates (`rates.py`) -> a `Statement` record (`statement.py`) with
+products and HS codes, instrument, named agreement. Corpus level (`corpus.py`): near-duplicate
+articles (MinHash), entry keys that merge one measure reported by several articles, links from
+cue phrases (retaliation / response, in return / in exchange, once ... will, mutual promises) and
+from shared named agreements. `bench.py` measures throughput.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ingestion.extract.agreements import reference_date
 from ingestion.extract.corpus import (
     agreement_links,
     article_links,
@@ -30,7 +32,9 @@ from ingestion.extract.corpus import (
     duplicate_groups,
 )
 from ingestion.extract.dates import infer_publication_date, text_year, url_date
-from ingestion.extract.rules import extract_article, is_relevant
+from ingestion.extract.rules import is_relevant, party_counts
+from ingestion.extract.stages import extract_article
+from ingestion.extract.statement import Statement
 from ingestion.schemas import (
     ARTICLE_ANNOTATION_SCHEMA,
     STATEMENT_LINK_SCHEMA,
@@ -91,6 +95,12 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
                 )
             ):
                 pub = None  # a date the text cites from another month is not when it was written
+        if pub is None:
+            pub = reference_date(
+                text,
+                party_counts(text),
+                (from_url.year, from_url.month) if month_only and from_url else None,
+            )
         pubs[r["article_id"]] = pub
 
     groups = duplicate_groups(
@@ -99,14 +109,14 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
         [pubs[r["article_id"]] for r in rows],
     )
 
-    statements: list[dict] = []
+    statements: list[Statement] = []
     links: dict = {}
     annotations: list[dict] = []
     for r in rows:
         aid, text = r["article_id"], r["text"] or ""
         pub = pubs[aid]
         relevant = _mostly_latin(text) and is_relevant(text, r["language"])
-        stmts: list[dict] = []
+        stmts: list[Statement] = []
         if relevant:
             stmts = extract_article(
                 aid,
@@ -130,19 +140,17 @@ def extract_corpus(articles: pl.DataFrame) -> Extraction:
     assign_entry_keys(statements)
     # A statement that neither carries a date nor joins a dated entry cannot be placed in time,
     # nor told apart from other measures of its kind: it is left out of the ledger.
-    dropped = {s["statement_id"] for s in statements if s["entry_key"].endswith("|undated")}
+    dropped = {s.statement_id for s in statements if s.entry_key.endswith("|undated")}
     if dropped:
-        statements = [s for s in statements if s["statement_id"] not in dropped]
+        statements = [s for s in statements if s.statement_id not in dropped]
         links = {k: v for k, v in links.items() if k[0] not in dropped and k[1] not in dropped}
-        counts = Counter(s["article_id"] for s in statements)
+        counts = Counter(s.article_id for s in statements)
         for a in annotations:
             a["statement_count"] = counts.get(a["article_id"], 0)
     agreement_links(statements, links)
 
     st_frame = (
-        pl.DataFrame(
-            [{k: s[k] for k in STATEMENT_SCHEMA} for s in statements], schema=STATEMENT_SCHEMA
-        )
+        pl.DataFrame([s.to_row() for s in statements], schema=STATEMENT_SCHEMA)
         if statements
         else pl.DataFrame(schema=STATEMENT_SCHEMA)
     )

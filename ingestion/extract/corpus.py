@@ -6,6 +6,7 @@ sorted by content before any grouping, and keys are built from field values only
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zlib
@@ -14,6 +15,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from ingestion.extract.rules import _EASING, _RESTRICTIVE, actor_mentions, quid_cues, response_cues
+from ingestion.extract.statement import Statement
 
 # Kinds that answer the same question for merging ("did the duty go up or down?"): statements of
 # one family can describe one measure in different words ("cut" vs "suspend 24 points").
@@ -120,35 +122,35 @@ def duplicate_groups(
 
 
 # --- entry keys ----------------------------------------------------------------------------------
-def _ref_date(st: dict) -> dt.date | None:
-    return st["announced_on"] or st["effective_on"]
+def _ref_date(st: Statement) -> dt.date | None:
+    return st.announced_on or st.effective_on
 
 
-def _block(st: dict, with_target: bool = True) -> str:
-    fam = FAMILY.get(st["kind"], "other")
+def _block(st: Statement, with_target: bool = True) -> str:
+    fam = FAMILY.get(st.kind, "other")
     # Product-wide tariffs on every country (lumber at 10%, cabinets at 25% on one day) are told
     # apart by their goods, like controls.
-    keyed = fam in _PRODUCT_KEYED or (fam.startswith("tariff") and st["target"] == "WLD")
-    pfam = st.get("_fam", "") if keyed else ""
+    keyed = fam in _PRODUCT_KEYED or (fam.startswith("tariff") and st.target == "WLD")
+    pfam = st.product_family if keyed else ""
     # A measure on every country (WLD) is not a vaguer report of a measure on one: only a
     # statement with no target at all may join another target's entry.
-    target = st["target"] or "*"
-    return "|".join((st["actor"], target if with_target else "*", fam, pfam or "*"))
+    target = st.target or "*"
+    return "|".join((st.actor, target if with_target else "*", fam, pfam or "*"))
 
 
 def _attach(
-    st: dict,
+    st: Statement,
     clusters: list[tuple[str, dt.date, int]],
     effs: dict[str, list[dt.date]] | None = None,
     rates: dict[str, set[float]] | None = None,
 ) -> str | None:
     """The key of the fuller cluster a vague statement belongs to, or None."""
     mine = _block(st).split("|")
-    fam = FAMILY.get(st["kind"], "other")
+    fam = FAMILY.get(st.kind, "other")
     d = _ref_date(st)
     window = TARIFF_CLUSTER_DAYS if fam.startswith("tariff") else CLUSTER_DAYS
     cands = []
-    for key, start, size in clusters.get((st["actor"], fam), ()):
+    for key, start, size in clusters.get((st.actor, fam), ()):
         parts = key.split("|")
         if mine[1] != "*" and parts[1] != mine[1]:
             continue
@@ -156,7 +158,7 @@ def _attach(
             continue
         # A tariff step with its own rate is not a report of another step (84% is not 34%),
         # even when both take effect on one day.
-        rate = st.get("rate_after_pct")
+        rate = st.rate_after_pct
         if (
             rate is not None
             and rates
@@ -167,16 +169,16 @@ def _attach(
         cands.append((key, start, size))
     if not cands:
         return None
-    if st.get("_anaphoric") and d is not None:
+    if st.anaphoric and d is not None:
         # "in response to China's restrictions": the latest such measure before the answer.
         prior = [c for c in cands if 0 <= (d - c[1]).days <= ANAPHORA_DAYS]
         if prior:
             return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
-    eff = st["effective_on"]
+    eff = st.effective_on
     if eff is not None and d is not None and (d - eff).days > 3:
         # "starting April 2" in a May report dates what is being undone, not a new step.
         eff = None
-    if eff is not None and st.get("_ann_from_pub"):
+    if eff is not None and st.ann_from_pub:
         # Announced some days before it takes effect.
         prior = [c for c in cands if 0 <= (eff - c[1]).days <= 10]
         if prior:
@@ -200,7 +202,7 @@ def _attach(
         # No date at all: only a block with one measure is an unambiguous home.
         return cands[0][0] if len(cands) == 1 else None
     # A month-only date ("in April" read as the 1st) may fall anywhere in its month.
-    hi = 31 if st.get("_soft") and d.day == 1 else window + 3
+    hi = 31 if st.soft and d.day == 1 else window + 3
     near = [
         (-size, abs((d - start).days), key)
         for key, start, size in cands
@@ -209,7 +211,7 @@ def _attach(
     return min(near)[2] if near else None
 
 
-def assign_entry_keys(statements: list[dict]) -> None:
+def assign_entry_keys(statements: list[Statement]) -> None:
     """Give statements that report one measure the same `entry_key`, across articles.
 
     Block on actor|target|kind family|product family, then chain statements whose dates lie within
@@ -219,34 +221,34 @@ def assign_entry_keys(statements: list[dict]) -> None:
     them in time, rather than becoming an entry of their own.
     """
 
-    def vague(st: dict) -> bool:
+    def vague(st: Statement) -> bool:
         b = _block(st).split("|")
-        return b[1] == "*" or (FAMILY.get(st["kind"]) in _PRODUCT_KEYED and b[3] == "*")
+        return b[1] == "*" or (FAMILY.get(st.kind) in _PRODUCT_KEYED and b[3] == "*")
 
-    def soft(st: dict) -> bool:
+    def soft(st: Statement) -> bool:
         # Dated only by a guessed publication date, or dated by when it takes effect.
-        return bool(st.get("_soft")) or bool(st.get("_ann_from_pub") and st["effective_on"])
+        return bool(st.soft) or bool(st.ann_from_pub and st.effective_on)
 
     full = [
         s
         for s in statements
-        if not vague(s) and _ref_date(s) is not None and not s.get("_anaphoric") and not soft(s)
+        if not vague(s) and _ref_date(s) is not None and not s.anaphoric and not soft(s)
     ]
     full_ids = {id(s) for s in full}
     weak = [s for s in statements if id(s) not in full_ids]
-    blocks: dict[str, list[dict]] = defaultdict(list)
+    blocks: dict[str, list[Statement]] = defaultdict(list)
     for st in full:
         blocks[_block(st)].append(st)
     clusters: list[tuple[str, dt.date, int]] = []  # (key, start date, size)
     for base, members in sorted(blocks.items()):
-        dated = sorted(members, key=lambda s: (_ref_date(s), s["quote"], s["statement_id"]))
+        dated = sorted(members, key=lambda s: (_ref_date(s), s.quote, s.statement_id))
         start: dt.date | None = None
         size = 0
         window = TARIFF_CLUSTER_DAYS if base.split("|")[2].startswith("tariff") else CLUSTER_DAYS
         seen_rates: set[float] = set()
         for s in dated:
             d = _ref_date(s)
-            rate = s.get("rate_after_pct") if base.split("|")[2].startswith("tariff") else None
+            rate = s.rate_after_pct if base.split("|")[2].startswith("tariff") else None
             # The next day's report of another rate is the next step of an escalation (84% on
             # the 8th, 125% on the 9th), not a late report of the same one.
             new_step = (
@@ -264,7 +266,7 @@ def assign_entry_keys(statements: list[dict]) -> None:
             size += 1
             if rate is not None:
                 seen_rates.add(rate)
-            s["entry_key"] = f"{base}|{start.isoformat()}"
+            s.entry_key = f"{base}|{start.isoformat()}"
         if start is not None:
             clusters.append((f"{base}|{start.isoformat()}", start, size))
     by_block: dict[tuple[str, str], list[tuple[str, dt.date, int]]] = defaultdict(list)
@@ -274,21 +276,19 @@ def assign_entry_keys(statements: list[dict]) -> None:
     effs: dict[str, list[dt.date]] = defaultdict(list)
     rates: dict[str, set[float]] = defaultdict(set)
     for st in full:
-        if st["effective_on"] is not None:
-            effs[st["entry_key"]].append(st["effective_on"])
-        if st.get("rate_after_pct") is not None and FAMILY.get(st["kind"], "").startswith("tariff"):
-            rates[st["entry_key"]].add(st["rate_after_pct"])
-    weak_blocks: dict[str, list[dict]] = defaultdict(list)
-    for st in sorted(
-        weak, key=lambda s: (_ref_date(s) or dt.date.min, s["quote"], s["statement_id"])
-    ):
+        if st.effective_on is not None:
+            effs[st.entry_key].append(st.effective_on)
+        if st.rate_after_pct is not None and FAMILY.get(st.kind, "").startswith("tariff"):
+            rates[st.entry_key].add(st.rate_after_pct)
+    weak_blocks: dict[str, list[Statement]] = defaultdict(list)
+    for st in sorted(weak, key=lambda s: (_ref_date(s) or dt.date.min, s.quote, s.statement_id)):
         key = _attach(st, by_block, effs, rates)
         if key is not None:
-            st["entry_key"] = key
+            st.entry_key = key
             # A month-only date ("in April") or a date borrowed from the answering measure says
             # less than the day-precise entry it joined: keep it from moving the entry's dates.
-            if st.get("_month_only") or (st.get("_anaphoric") and key[-10:] != str(_ref_date(st))):
-                st["announced_on"] = None
+            if st.month_only or (st.anaphoric and key[-10:] != str(_ref_date(st))):
+                st.announced_on = None
         else:
             weak_blocks[_block(st)].append(st)
     for base, members in weak_blocks.items():
@@ -296,13 +296,13 @@ def assign_entry_keys(statements: list[dict]) -> None:
         for s in members:
             d = _ref_date(s)
             if d is None:
-                s["entry_key"] = f"{base}|undated"
+                s.entry_key = f"{base}|undated"
                 continue
             # Vague statements carry vaguer dates: chain them over a slightly wider window.
             wide = (TARIFF_CLUSTER_DAYS if "|tariff" in base else CLUSTER_DAYS) + 3
             if start is None or (d - start).days > wide:
                 start = d
-            s["entry_key"] = f"{base}|{start.isoformat()}"
+            s.entry_key = f"{base}|{start.isoformat()}"
 
 
 # --- links ---------------------------------------------------------------------------------------
@@ -314,25 +314,25 @@ _PREP_CUE = re.compile(
 )
 
 
-def _link(links: dict, a: dict, b: dict, basis: str, agreement: str, conf: float) -> None:
+def _link(links: dict, a: Statement, b: Statement, basis: str, agreement: str, conf: float) -> None:
     """Record a link from statement a (commitment / retaliating) to b; keep the best basis."""
-    if a["actor"] == b["actor"] or a["statement_id"] == b["statement_id"]:
+    if a.actor == b.actor or a.statement_id == b.statement_id:
         return
-    key = (a["statement_id"], b["statement_id"])
+    key = (a.statement_id, b.statement_id)
     # One direction per pair: the first cue read decides who answers whom.
-    if (b["statement_id"], a["statement_id"]) in links:
+    if (b.statement_id, a.statement_id) in links:
         return
     if key not in links or links[key]["confidence"] < conf:
         links[key] = {
-            "commitment_statement_id": a["statement_id"],
-            "reciprocal_statement_id": b["statement_id"],
+            "commitment_statement_id": a.statement_id,
+            "reciprocal_statement_id": b.statement_id,
             "basis": basis,
             "agreement": agreement,
             "confidence": round(conf, 3),
         }
 
 
-def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
+def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statement]:
     """Links inside one article from response and quid-pro-quo cues; may add nominal statements.
 
     Returns statements created for measures that are only named as what a response answers
@@ -340,10 +340,10 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
     """
     out_links = links
     links = {}  # this article's links: the package rule below must not rescan the corpus
-    created: list[dict] = []
-    by_sent: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    created: list[Statement] = []
+    by_sent: dict[tuple[int, int], list[Statement]] = defaultdict(list)
     for st in stmts:
-        by_sent[st["_sent"]].append(st)
+        by_sent[st.sentence].append(st)
     sents = sorted(by_sent)
     for si, sent in enumerate(sents):
         ss, se = sent
@@ -361,61 +361,61 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                 answered = after[0].iso
                 # (an investigation's trigger is the cue itself: "a probe into X's tariffs")
                 responders = [
-                    st for st in here if st["actor"] != answered and st["_trigger"] <= cue_pos
-                ] or [st for st in prev if st["actor"] != answered]
+                    st for st in here if st.actor != answered and st.trigger <= cue_pos
+                ] or [st for st in prev if st.actor != answered]
             else:
                 before = [m for m in mentions if m.end <= cue_pos and m.subject]
-                clause_st = [st for st in here if st["_clause"][0] <= cue_pos < st["_clause"][1]]
+                clause_st = [st for st in here if st.clause[0] <= cue_pos < st.clause[1]]
                 if before:
                     responder_iso = before[-1].iso
                 elif clause_st:
-                    responder_iso = clause_st[0]["actor"]
+                    responder_iso = clause_st[0].actor
                 elif here:
-                    responder_iso = here[0]["actor"]
+                    responder_iso = here[0].actor
                 else:
                     continue
                 # "Beijing replied on Wednesday. <the measures>": the answer may follow the cue.
                 responders = (
-                    [st for st in here if st["actor"] == responder_iso]
-                    or [st for st in nxt if st["actor"] == responder_iso]
-                    or [st for st in prev if st["actor"] == responder_iso]
+                    [st for st in here if st.actor == responder_iso]
+                    or [st for st in nxt if st.actor == responder_iso]
+                    or [st for st in prev if st.actor == responder_iso]
                 )
                 others = [m.iso for m in mentions if m.iso != responder_iso]
                 answered = others[0] if others else _counterpart(stmts, responder_iso)
             if not responders or not answered:
                 continue
-            targets = [st for st in here if st["actor"] == answered and st not in responders]
-            targets = targets or [st for st in prev + nxt if st["actor"] == answered]
-            if not targets and any(r["kind"] in _RESTRICTIVE and _ref_date(r) for r in responders):
+            targets = [st for st in here if st.actor == answered and st not in responders]
+            targets = targets or [st for st in prev + nxt if st.actor == answered]
+            if not targets and any(r.kind in _RESTRICTIVE and _ref_date(r) for r in responders):
                 targets = _nominal(text, ss, se, cue_pos, answered, responders, created, stmts)
             for r in responders:
-                if r["kind"] not in _RESTRICTIVE:
+                if r.kind not in _RESTRICTIVE:
                     continue
                 for t in targets:
-                    if t["kind"] in _RESTRICTIVE:
+                    if t.kind in _RESTRICTIVE:
                         _link(links, r, t, "retaliation", "", 0.7)
-                        if t["announced_on"] is None and t["effective_on"] is None:
+                        if t.announced_on is None and t.effective_on is None:
                             # The answered measure precedes its answer: see assign_entry_keys.
-                            t["announced_on"] = r["announced_on"] or r["effective_on"]
-                            t["_anaphoric"] = True
-                        elif t.get("_ann_from_pub") and t["effective_on"] is None:
+                            t.announced_on = r.announced_on or r.effective_on
+                            t.anaphoric = True
+                        elif t.ann_from_pub and t.effective_on is None:
                             # Named without a date of its own: an earlier measure, not news.
-                            t["_anaphoric"] = True
+                            t.anaphoric = True
         for cue in quid_cues(sentence):
             cue_pos = ss + cue.start()
             word = cue.group(0).lower()
             if word.startswith(("once", "as soon as", "provided", "on condition")):
                 # "Once they deliver X, we will lift Y": X is the commitment, Y what it buys.
-                cond = [st for st in here if st["_clause"][0] <= cue_pos < st["_clause"][1]]
-                main = [st for st in here if st["_trigger"] > cue_pos and st not in cond]
+                cond = [st for st in here if st.clause[0] <= cue_pos < st.clause[1]]
+                main = [st for st in here if st.trigger > cue_pos and st not in cond]
                 for a in main:
                     for b in cond:
-                        _link(links, b, a, "once ... will", a["agreement"] or b["agreement"], 0.75)
+                        _link(links, b, a, "once ... will", a.agreement or b.agreement, 0.75)
                 continue
             basis = "in return" if "return" in word else "in exchange"
             if word.endswith(" for"):
                 # "X agreed to A in exchange for the US tariff cut": A is bought by B's measure.
-                buyer = [st for st in here if st["_trigger"] < cue_pos]
+                buyer = [st for st in here if st.trigger < cue_pos]
                 tail = text[cue_pos : min(se, cue_pos + 80)]
                 named = [m.iso for m in actor_mentions(text, cue_pos, min(se, cue_pos + 80))]
                 for a in buyer:
@@ -423,46 +423,46 @@ def article_links(text: str, stmts: list[dict], links: dict) -> list[dict]:
                     cands = [
                         st
                         for st in stmts
-                        if st["actor"] != a["actor"]
-                        and (other is None or st["actor"] == other)
-                        and st["kind"] in _EASING
+                        if st.actor != a.actor
+                        and (other is None or st.actor == other)
+                        and st.kind in _EASING
                     ]
                     if re.search(r"tariff|dut(?:y|ies)|levy", tail, re.I):
-                        cands = [st for st in cands if st["kind"].startswith("tariff")] or cands
+                        cands = [st for st in cands if st.kind.startswith("tariff")] or cands
                     if cands:
                         b = min(
                             cands,
                             key=lambda st: (
-                                abs(st["_trigger"] - a["_trigger"]),
-                                st["statement_id"],
+                                abs(st.trigger - a.trigger),
+                                st.statement_id,
                             ),
                         )
-                        _link(links, a, b, basis, a["agreement"] or b["agreement"], 0.75)
+                        _link(links, a, b, basis, a.agreement or b.agreement, 0.75)
                 continue
             # "X will approve licences, and in return Y will lift its curbs": what comes after
             # the cue is given in return (the reciprocal), what comes before is the commitment.
-            after_st = [st for st in here if st["_trigger"] > cue_pos]
-            before_st = [st for st in here if st["_trigger"] <= cue_pos] + prev
+            after_st = [st for st in here if st.trigger > cue_pos]
+            before_st = [st for st in here if st.trigger <= cue_pos] + prev
             for a in after_st:
                 for b in before_st:
-                    if b["actor"] != a["actor"]:
-                        _link(links, b, a, basis, a["agreement"] or b["agreement"], 0.75)
+                    if b.actor != a.actor:
+                        _link(links, b, a, basis, a.agreement or b.agreement, 0.75)
         # Two parties' promises joined in one sentence ("X will approve ..., while Y would lift
         # ...") are the two halves of one bargain.
-        promises = [st for st in here if st["is_commitment"]]
+        promises = [st for st in here if st.is_commitment]
         if re.search(r"\bwhile\b|\bwhereas\b|\bin turn\b", sentence, re.I):
             for i, a in enumerate(promises):
                 for b in promises[i + 1 :]:
-                    if a["actor"] != b["actor"]:
-                        _link(links, a, b, "in exchange", a["agreement"] or b["agreement"], 0.65)
+                    if a.actor != b.actor:
+                        _link(links, a, b, "in exchange", a.agreement or b.agreement, 0.65)
     _packages(stmts + created, links)
     out_links.update(links)
     return created
 
 
-def _counterpart(stmts: list[dict], iso: str) -> str:
+def _counterpart(stmts: list[Statement], iso: str) -> str:
     """The party the article's statements involve most, other than `iso`."""
-    seen = Counter(p for st in stmts for p in (st["actor"], st["target"]) if p not in ("", "WLD"))
+    seen = Counter(p for st in stmts for p in (st.actor, st.target) if p not in ("", "WLD"))
     ranked = sorted((p for p in seen if p != iso), key=lambda p: (-seen[p], p))
     return ranked[0] if ranked else ""
 
@@ -473,10 +473,10 @@ def _nominal(
     se: int,
     cue_pos: int,
     actor: str,
-    responders: list[dict],
-    created: list[dict],
-    stmts: list[dict],
-) -> list[dict]:
+    responders: list[Statement],
+    created: list[Statement],
+    stmts: list[Statement],
+) -> list[Statement]:
     """A statement for a measure named only as the object of a response cue."""
     tail = text[cue_pos : min(se, cue_pos + 120)].lower()
     if re.search(r"tariffs?\b|dut(?:y|ies)\b|levies\b|levy\b", tail):
@@ -488,56 +488,54 @@ def _nominal(
     else:
         return []
     for st in created:
-        if st["_sent"] == (ss, se) and st["actor"] == actor and st["kind"] == kind:
+        if st.sentence == (ss, se) and st.actor == actor and st.kind == kind:
             return [st]
     r0 = responders[0]
-    n = 1 + max(int(x["statement_id"].rsplit(":", 1)[1]) for x in stmts + created)
-    st = dict(r0)
-    st.update(
-        {
-            "statement_id": f"{r0['article_id']}:{n}",
-            "actor": actor,
-            "target": r0["actor"],
-            "kind": kind,
-            "is_commitment": False,
-            "status": "implemented",
-            "instrument": "",
-            "products": "",
-            "hs_codes": [],
-            "rate_before_pct": None,
-            "rate_after_pct": None,
-            # The answered measure precedes its answer by days: date it by the answer.
-            "announced_on": r0["announced_on"] or r0["effective_on"],
-            "effective_on": None,
-            "expires_on": None,
-            "agreement": "",
-            "confidence": 0.4,
-            "rules": "nominal_answered",
-            "_fam": "",
-            "_trigger": cue_pos,
-            "_clause": (cue_pos, se),
-            # named only as what is answered: it joins the latest such measure before the answer
-            "_anaphoric": True,
-        }
+    n = 1 + max(int(x.statement_id.rsplit(":", 1)[1]) for x in stmts + created)
+    st = dataclasses.replace(
+        r0,
+        statement_id=f"{r0.article_id}:{n}",
+        actor=actor,
+        target=r0.actor,
+        kind=kind,
+        is_commitment=False,
+        status="implemented",
+        instrument="",
+        products="",
+        hs_codes=[],
+        rate_before_pct=None,
+        rate_after_pct=None,
+        # The answered measure precedes its answer by days: date it by the answer.
+        announced_on=r0.announced_on or r0.effective_on,
+        effective_on=None,
+        expires_on=None,
+        agreement="",
+        confidence=0.4,
+        rules="nominal_answered",
+        product_family="",
+        trigger=cue_pos,
+        clause=(cue_pos, se),
+        # named only as what is answered: it joins the latest such measure before the answer
+        anaphoric=True,
     )
     created.append(st)
     return [st]
 
 
-def _packages(stmts: list[dict], links: dict) -> None:
+def _packages(stmts: list[Statement], links: dict) -> None:
     """Measures announced together by the retaliating side answer the same measure."""
-    by_id = {st["statement_id"]: st for st in stmts}
-    restrictive: dict[str, list[dict]] = defaultdict(list)
+    by_id = {st.statement_id: st for st in stmts}
+    restrictive: dict[str, list[Statement]] = defaultdict(list)
     for st in stmts:
-        if st["kind"] in _RESTRICTIVE:
-            restrictive[st["actor"]].append(st)
+        if st.kind in _RESTRICTIVE:
+            restrictive[st.actor].append(st)
     for (a_id, b_id), lk in list(links.items()):
         if lk["basis"] != "retaliation":
             continue
         a, b = by_id.get(a_id), by_id.get(b_id)
         if a is None or b is None:
             continue
-        for st in restrictive.get(a["actor"], ()):
+        for st in restrictive.get(a.actor, ()):
             if st is a:
                 continue
             da, ds = _ref_date(a), _ref_date(st)
@@ -545,15 +543,15 @@ def _packages(stmts: list[dict], links: dict) -> None:
                 _link(links, st, b, "retaliation", "", 0.55)
 
 
-def agreement_links(statements: list[dict], links: dict) -> None:
+def agreement_links(statements: list[Statement], links: dict) -> None:
     """Easing statements of opposite parties that belong to one named agreement."""
-    best: dict[str, dict] = {}
-    for st in sorted(statements, key=lambda s: (-s["confidence"], s["statement_id"])):
-        if st["agreement"] and st["kind"] in _EASING and st["entry_key"] not in best:
-            best[st["entry_key"]] = st
-    by_agreement: dict[str, list[dict]] = defaultdict(list)
+    best: dict[str, Statement] = {}
+    for st in sorted(statements, key=lambda s: (-s.confidence, s.statement_id)):
+        if st.agreement and st.kind in _EASING and st.entry_key not in best:
+            best[st.entry_key] = st
+    by_agreement: dict[str, list[Statement]] = defaultdict(list)
     for st in best.values():
-        by_agreement[st["agreement"]].append(st)
+        by_agreement[st.agreement].append(st)
     order = {
         "other": 0,
         "license_approval": 1,
@@ -563,8 +561,8 @@ def agreement_links(statements: list[dict], links: dict) -> None:
         "tariff_reduction": 5,
     }
     for agreement, members in by_agreement.items():
-        members.sort(key=lambda s: (order.get(s["kind"], 9), s["actor"], s["entry_key"]))
+        members.sort(key=lambda s: (order.get(s.kind, 9), s.actor, s.entry_key))
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if a["actor"] != b["actor"]:
+                if a.actor != b.actor:
                     _link(links, a, b, "same agreement", agreement, 0.6)

@@ -1,8 +1,10 @@
-"""Per-article extraction: sentences -> clauses -> statements, with actors, kind, modality, dates.
+"""Per-article extraction rules: actors, kind, targets, modality and dates of a clause.
 
-Each statement is a plain dict with the columns of STATEMENT_SCHEMA except the corpus-level ones
-(`entry_key` is filled in by `corpus.py`). The rules are general patterns of the trade-policy
-register (verb stems, nouns, connectors, prepositions); see `lexicons.py` for the word lists.
+`stages.py` runs them in order (`extract_article`: sentences -> clauses -> kind -> modality ->
+parties -> dates -> rates -> statement); each statement is a `Statement` record (`statement.py`)
+with the columns of STATEMENT_SCHEMA and internal fields for the corpus pass (`entry_key` is
+filled in by `corpus.py`). The rules are general patterns of the trade-policy register (verb
+stems, nouns, connectors, prepositions); see `lexicons.py` for the word lists.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ingestion.extract import lexicons as lx
-from ingestion.extract.dates import DateMention, find_dates
-from ingestion.extract.rates import apply_halve_double, find_rates
-from ingestion.extract.text import split_clauses, split_sentences, trie_pattern
+from ingestion.extract.dates import DateMention
+from ingestion.extract.rates import find_rates
+from ingestion.extract.text import trie_pattern
 
 _I = re.IGNORECASE
 
@@ -227,7 +230,7 @@ _BACKGROUND_MARK = re.compile(
     r"\b(?:at one point|earlier|previously|last (?:year|month|week)|since|so-called|had been"
     r"|had (?:\w+ed|put|set|hit|cut)|in (?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|began|first|initially|then|after|over the past"
-    r"|in recent (?:weeks|months)|has been|have been|already)\b",
+    r"|in recent (?:weeks|months|years)|has been|have been|already)\b",
     re.IGNORECASE,
 )
 
@@ -259,6 +262,7 @@ class ArticleContext:
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     parties: tuple[str, ...] = ()  # countries the article names, most named first
     deal: bool = False  # the article reports a deal between parties
+    retaliation: bool = False  # the article tells of retaliation between parties
 
     def counterpart(self, actor: str | None) -> str | None:
         """The party the article names most after `actor`: who a measure is aimed at when the
@@ -358,6 +362,9 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
             subject = True
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
         modifier = bool(_ADJ_FOLLOW.match(after)) and not after.lstrip().startswith(("'s", "’s"))
+        # "US-India tariff cut", "the EU-China summit": a hyphenated pair modifies a noun.
+        if text[e : e + 1] in ("-", "–") or text[s - 1 : s] in ("-", "–"):
+            modifier = True
         if modifier:
             subject = False
         # "from Cambodia and Malaysia": a mention joined to an object is an object too.
@@ -370,6 +377,16 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         )
         out.append(Mention(iso, s, e, subject and not place, modifier, place))
     return out
+
+
+def party_counts(text: str) -> Counter[str]:
+    """How prominently the article names each country: a mention as one who acts counts two,
+    any other one, a place where talks are held ("talks in Rome") nothing."""
+    counts: Counter[str] = Counter()
+    for mt in actor_mentions(text, 0, len(text)):
+        if not mt.place:
+            counts[mt.iso] += 2 if mt.subject else 1
+    return counts
 
 
 def _demonym_targets(text: str, start: int, end: int) -> list[str]:
@@ -398,6 +415,12 @@ _ADJ_PARTICIPLE = re.compile(r"\b(?:a|an|the|substantially|already|previously)\s
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
+_QUOTA_OBJECT = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:imports|quotas?|volumes?|tonnage)\b",
+    _I,
+)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -409,6 +432,9 @@ def _near_verbs(
             re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
             and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
         ):
+            continue
+        # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
+        if kind == "tariff_reduction" and _QUOTA_OBJECT.match(clause, m.end()):
             continue
         if (
             noun_rx.search(clause, m.end(), m.end() + 90)
@@ -443,7 +469,9 @@ _EXTEND_PAUSE = re.compile(
 )
 _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
-    r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b|\btariff[- ]free\b",
+    r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
+    # ("tariff-free imports" and "duty-free quotas" measure a quota, not a promise of zero duty)
+    r"|\btariff[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?))",
     _I,
 )
 _LOWER = re.compile(
@@ -477,7 +505,38 @@ _PLEDGE_CUE = re.compile(
 )
 
 
+# "a 19% tariff under the new trade deal", "a deal with an 18% tariff": a rate a deal sets is the
+# lower rate that replaces the one threatened or in force, not a new increase.
+_DEAL_SETS_RATE = re.compile(
+    r"\bunder\s+(?:the|a|an|its|this|that|their)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:deal|agreement|framework|pact|arrangement)\b"
+    r"|\b(?:deal|agreement|framework|pact)\s+(?:with|at|setting|that sets|which sets)\s+"
+    r"(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:\w+\s+)?(?:tariffs?|duty|levy)\b",
+    _I,
+)
+_RAISE_VERB = re.compile(r"\b(?:rais|hik|increas|doubl|tripl|escalat)\w*", _I)
+
+
 def classify(clause: str) -> Kind | None:
+    """The statement kind a clause expresses, or None (see `_classify`), where a tariff that a
+    deal sets is a reduction."""
+    k = _classify(clause)
+    if (
+        k is not None
+        and k.kind == "tariff_increase"
+        and k.rule != "suspend_concessions"
+        and _DEAL_SETS_RATE.search(clause)
+        and not _RAISE_VERB.search(clause)
+        and find_rates(clause)[1] is not None
+    ):
+        # (an accepted rate keeps its rule: the side that accepts it is the side taxed)
+        return Kind(
+            "tariff_reduction", k.pos, k.rule if k.rule == "tariff_accepted" else "deal_sets_rate"
+        )
+    return k
+
+
+def _classify(clause: str) -> Kind | None:
     """The statement kind a clause expresses, or None. Order: most specific patterns first."""
     # WTO usage: suspending concessions is raising duties on the other member's goods.
     m = _SUSPEND_CONCESSIONS.search(clause)
@@ -604,7 +663,8 @@ def classify(clause: str) -> Kind | None:
     p = _PURCHASE.search(clause)
     if p and re.search(
         r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
-        r"|commits to|promised? to|vowed? to|to)\s+(?:\w+\s+){0,2}$",
+        r"|commits to|promised? to|vowed? to|to|anticipat\w*|envisag\w*|foresees?|expects?)\s+"
+        r"(?:\w+\s+){0,2}$",
         clause[max(0, p.start() - 40) : p.start()],
         _I,
     ):
@@ -690,6 +750,9 @@ def _resolve_actor(
         other = ctx.counterpart(ctx.speaker)
         if other:
             return other, "actor_speaker_other"
+    # "He", "she": the side of the last quoted speaker, else the last actor.
+    if re.match(r"\W*(?:he|she)\b", head) and (ctx.speaker or ctx.last_actor):
+        return ctx.speaker or ctx.last_actor, "actor_pronoun"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government"
@@ -721,7 +784,8 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
 
 
 _ON_GOODS = re.compile(
-    r"\b(?:on|from)\s+(?:all\s+|most\s+|some\s+)?(?:the\s+)?$"
+    r"\b(?:on|from)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
+    r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?$"
     r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$",
     _I,
 )
@@ -736,24 +800,56 @@ def _in_relative(text: str, pos: int, start: int) -> bool:
     return False
 
 
+# Goods as the clause's subject: "Certain Peruvian products will be exempt ...", "Goods
+# originating from Peru will face ...".
+_GOODS_NOUN = r"(?:goods|products|exports|imports|shipments|items|articles)"
+_LEAD = r"^\W*(?:however,?\s+|but\s+|and\s+)?(?:(?:certain|some|most|all|the|many|other)\s+)*"
+_SUBJECT_DEMONYM_BEFORE = re.compile(_LEAD + r"$", _I)
+_SUBJECT_DEMONYM_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _GOODS_NOUN + r"\b", _I)
+_SUBJECT_GOODS_FROM = re.compile(
+    _LEAD + _GOODS_NOUN + r"\s+(?:(?:originating|coming|made|produced)\s+)?(?:from|in)\s+"
+    r"(?:the\s+)?$",
+    _I,
+)
+
+
 def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
-    """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China"."""
+    """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China",
+    and goods that are the clause's subject ("Peruvian products will be exempt")."""
     out = []
     for m in _DEMONYM_RE.finditer(text, cs, ce):
-        if _ON_GOODS.search(text, max(cs, m.start() - 40), m.start()) and not _included(
-            text, cs, m.start()
-        ):
+        if (
+            _ON_GOODS.search(text, max(cs, m.start() - 40), m.start())
+            or (
+                _SUBJECT_DEMONYM_BEFORE.match(text[cs : m.start()])
+                and _SUBJECT_DEMONYM_AFTER.match(text, m.end())
+            )
+        ) and not _included(text, cs, m.start()):
             out.append(lx.DEMONYMS[m.group(0).lower()])
     for mt in actor_mentions(text, cs, ce):
-        if _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start) and not _included(
-            text, cs, mt.start
-        ):
+        if (
+            _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
+            or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])
+        ) and not _included(text, cs, mt.start):
             out.append(mt.iso)
     return out
 
 
+# "in line with duties on Japan", "on par with Korea": a country named for comparison.
+_COMPARED = re.compile(
+    r"\b(?:in line with|on par with|similar to|comparable to|the same as|matching)\s+"
+    r"(?:(?:those|the ones|the|rates?|duties|tariffs|levies|deals?)\s+)*(?:(?:on|for|of|with)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+
+
 def _included(text: str, cs: int, start: int) -> bool:
-    return bool(_INCLUDED.search(text, max(cs, start - 60), start))
+    """A mention in a parenthesis of examples, or named for comparison: not a party."""
+    return bool(
+        _INCLUDED.search(text, max(cs, start - 60), start)
+        or _COMPARED.search(text, max(cs, start - 50), start)
+    )
 
 
 def _compound_partner(
@@ -797,7 +893,9 @@ _SECTORAL_IMPORTS = re.compile(
 
 # "(including goods from Hong Kong and Macao)": a part named inside a parenthesis is no target.
 _FORMERLY = re.compile(r"\b(?:previously|formerly|originally|hitherto)\b", _I)
-_INCLUDED = re.compile(r"\((?:including|incl\.|e\.g\.|such as)[^)]*$", _I)
+_INCLUDED = re.compile(
+    r"\((?:including|incl\.|e\.g\.|such as)[^)]*$|,\s+(?:including|incl\.)\s+[^.;,]*$", _I
+)
 
 
 def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[str]:
@@ -826,6 +924,7 @@ def _resolve_targets(
     kind: str,
     instrument: str,
     goods_origin: list[str],
+    sentence_mentions: list[Mention] = (),
 ) -> list[str]:
     """At whom: WLD for all-country measures; the origin of the goods a measure falls on ("on
     Japanese cars", "imports from Canada and Mexico": one target each); an object mention; a
@@ -860,6 +959,18 @@ def _resolve_targets(
         instrument in ("Section 232", "Section 201") or _SECTORAL.search(text, cs, ce)
     ):
         return ["WLD"]
+    # An export control that names no destination applies to every destination ("The Hague
+    # widened its licence rule for chip tools"), whoever else the article is about; one the
+    # sentence names in another clause is the destination ("a rule on exports to China, which
+    # halted shipments").
+    # In a tit-for-tat story, though, an unaimed control is read as aimed at the other side.
+    if kind == "export_control" and not (ctx.retaliation and ctx.counterpart(actor)):
+        destinations = [
+            mt.iso
+            for mt in sentence_mentions
+            if not mt.subject and not mt.place and not mt.modifier and mt.iso != actor
+        ]
+        return destinations[:1] or ["WLD"]
     other = ctx.counterpart(actor)
     if other:
         return [other]
@@ -869,6 +980,11 @@ def _resolve_targets(
     return ["WLD"] if worldwide else []
 
 
+_RETALIATION = re.compile(
+    r"\bretaliat\w*|\bcounter-?measures?\b|\btit[- ]for[- ]tat\b|\b(?:hit|hits|struck|strikes)"
+    r" back\b",
+    _I,
+)
 _DEAL = re.compile(
     r"\b(?:deals?|agreements?|frameworks?|arrangements?|pacts?|truce|trade talks|negotiations"
     r"|concessions|in exchange for|in return for)\b",
@@ -1053,345 +1169,6 @@ def _pick_dates(
             else None
         )
     return announced, effective, explicit
-
-
-def extract_article(
-    article_id: str,
-    text: str,
-    pub: dt.date | None,
-    default_year: int | None = None,
-    pub_inferred: bool = False,
-) -> list[dict]:
-    """All statements of one article (entry_key left empty for the corpus pass)."""
-    ctx = ArticleContext(article_id, text, pub, default_year, pub_inferred)
-    counts: dict[str, int] = {}
-    # A country that acts counts more than one named as a place ("talks in Rome").
-    for mt in actor_mentions(text, 0, len(text)):
-        if not mt.place:
-            counts[mt.iso] = counts.get(mt.iso, 0) + (2 if mt.subject else 1)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ctx.parties = tuple(k for k, _ in ranked)
-    ctx.main_actor = ranked[0][0] if ranked else None
-    ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
-    ctx.deal = bool(_DEAL.search(text))
-
-    out: list[dict] = []
-    body_index = 0
-    sentences = split_sentences(text)
-    for si, (ss, se) in enumerate(sentences):
-        sentence = text[ss:se]
-        s_mentions = actor_mentions(text, ss, se)
-        sent_subject = _sentence_subject(s_mentions)
-        ctx.speaker = _speaker(text, ss, se, s_mentions) or ctx.speaker
-        if len(sentence) < 30 or sentence.rstrip().endswith("?"):
-            if sent_subject:
-                ctx.last_actor = sent_subject
-            continue
-        body_index += 1
-        sent_future = bool(_FUTURE.search(sentence))
-        s_dates = find_dates(text, ss, se, pub, default_year, future=sent_future)
-        sent_agreement = next((name for rx, name, _ in _AGREEMENTS if rx.search(sentence)), "")
-        for cs, ce in split_clauses(text, ss, se):
-            clause = text[cs:ce]
-            k = classify(clause)
-            if k is None:
-                continue
-            pos = cs + k.pos
-            rules = [k.rule]
-            pre = text[max(cs, pos - 45) : pos]
-            # Negation scoped to the words just before the trigger ("has not yet lifted").
-            if _NEG.search(pre) or re.search(
-                r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], _I
-            ):
-                continue
-            threat = bool(_THREAT.search(text, cs, ce))
-            hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
-                re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I)
-            )
-            conditional = bool(re.search(r"\b(?:if|unless|whether)\b", clause, _I))
-            if (hedged or conditional) and not threat:
-                continue
-            # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
-            subordinate = bool(
-                re.search(
-                    r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
-                    r"\b(?:before|since|until|when|after)\s+(?:\S+\s+){0,3}$",
-                    text[max(cs, pos - 40) : pos],
-                    _I,
-                )
-            )
-            c_mentions = [mt for mt in s_mentions if cs <= mt.start < ce]
-            # Whose goods the clause's measure falls on: read once, asked by several rules below.
-            clause_goods = _goods_origin(text, cs, ce)
-            subordinate = subordinate or _subordinate_actor(text, c_mentions, cs, pos)
-            actor, arule = _resolve_actor(ctx, text, cs, ce, pos, sent_subject, c_mentions)
-            partner = None
-            if (
-                not any(mt.subject and mt.end <= pos for mt in c_mentions)
-                and len(ctx.parties) >= 2
-                and _BOTH.search(text, max(cs, pos - 45), pos)
-            ):
-                # "Both countries will pause ...": one statement for each party.
-                actor, partner, arule = ctx.parties[0], ctx.parties[1], "actor_both"
-            instrument = _instrument(clause)
-            accepted_by = None
-            if k.rule in ("rate_down_noverb", "rate_only_tariff", "tariff_accepted"):
-                # The importing side sets a tariff: "a 15% levy on Japanese cars", "US chicken
-                # will carry an extra 15%", "Japan accepted a 15% tariff" are all set by the other
-                # side on Japan's (the US's) goods.
-                goods = list(clause_goods)
-                if k.rule == "rate_only_tariff":
-                    # The goods' country is the modifier of the goods noun ("US coal"), else
-                    # any mention before the verb.
-                    goods = goods or [
-                        mt.iso for mt in c_mentions if mt.end <= pos and mt.modifier
-                    ] + [mt.iso for mt in c_mentions if mt.end <= pos] + [
-                        lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)
-                    ]
-                if k.rule == "tariff_accepted" and actor is not None:
-                    goods = [actor]
-                owner = None
-                if goods:
-                    setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
-                    if k.rule == "tariff_accepted":
-                        # "Malaysia faced 25%, Cambodia 49%": the other names are fellow
-                        # payers; the rate is set by the side the story is about.
-                        setters = [
-                            mt.iso
-                            for mt in c_mentions
-                            if mt.iso != goods[0] and not mt.subject and not mt.modifier
-                        ]
-                    owner = setters[0] if setters else ctx.counterpart(goods[0])
-                    accepted_by = goods[0]
-                if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
-                    # "Imports of lumber will be subject to a 10% tariff": no country's goods,
-                    # so the side the story is about sets it, on everyone (see targets).
-                    owner = ctx.last_actor or (ctx.parties[0] if ctx.parties else None)
-                if owner is None:
-                    continue
-                actor, arule = owner, "actor_goods_owner"
-            if actor is None and k.kind.startswith("tariff"):
-                # "An order signed on Tuesday raised the rate on Chinese goods to 84%": with no
-                # one named, the tariff is the other party's, whose goods are not taxed; a
-                # product-wide rate with no country is the story's current actor's.
-                goods = clause_goods
-                owner = ctx.counterpart(goods[0]) if goods else None
-                if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
-                    owner = ctx.last_actor
-                if owner is not None:
-                    actor, arule = owner, "actor_goods_owner"
-            if actor is None:
-                continue
-            partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
-            rules.append(arule)
-            targets = (
-                [accepted_by]
-                if accepted_by
-                else _resolve_targets(
-                    ctx, text, cs, ce, actor, c_mentions, k.kind, instrument, clause_goods
-                )
-            )
-            if partner and k.kind in _RESTRICTIVE and arule != "actor_both":
-                # "A and B announced a deal that will impose tariffs on B's goods": A acts.
-                if actor in targets or any(
-                    mt.iso == actor and not mt.subject and mt.start > pos for mt in c_mentions
-                ):
-                    actor, targets = partner, [actor]
-                partner = None
-            if (
-                k.kind.startswith("tariff")
-                and accepted_by is None
-                and actor == (clause_goods or [None])[0]
-            ):
-                # "Malaysian products will be exempt from the 19% rate": no country sets a tariff
-                # on its own goods, so the other side does.
-                setters = [mt.iso for mt in c_mentions if mt.iso != actor and mt.subject]
-                setter = setters[0] if setters else ctx.counterpart(actor)
-                if setter is None:
-                    continue
-                actor, targets, arule = setter, [actor], "actor_goods_owner"
-            if k.kind == "export_control" and _LISTING.search(clause):
-                # "added 32 companies to its Entity List ... in China, Turkey and the UAE": a
-                # listing is a control on each country whose firms it names.
-                listed = _listed_countries(text, cs, ce, sentences[si + 1 : si + 2], actor)
-                if len(listed) >= 2:
-                    targets = listed
-            targets = [t for t in targets if t != actor] or [""]
-            future = (
-                bool(_FUTURE.search(text, cs, pos + 1))
-                or bool(_COMMIT.search(pre))
-                or bool(_FUTURE.search(text, ss, cs))
-            )
-            # "the two sides agreed to slash ..." (simple past, no will): a recalled promise.
-            recalled = (
-                not _FUTURE.search(text, cs, pos + 1)
-                and bool(re.search(r"\b(?:agreed|pledged|vowed|promised)\s+to\b", pre, _I))
-                and not re.search(
-                    r"\b(?:have|has)\s+(?:\w+\s+)?(?:agreed|pledged|vowed|promised)\b", pre, _I
-                )
-            )
-            # Dates of the clause; else the sentence's announcement date ("On Tuesday, X said it
-            # would ..."), never another clause's effective or background date.
-            c_dates = [
-                d
-                for d in s_dates
-                if cs <= d.start < ce
-                # "the controls it announced on October 9": the date of the object, not the act.
-                and not (
-                    d.start > pos and d.role != "effective" and _in_relative(text, pos, d.start)
-                )
-                # "the tariffs announced by Trump last week have now been paused": the date
-                # belongs to the participle in the subject, not to the pause.
-                and not (
-                    d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start)
-                )
-            ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
-            announced, effective, explicit = _pick_dates(c_dates, ctx, future)
-            if (
-                future
-                and effective is None
-                and announced is not None
-                and ctx.pub is not None
-                and announced > ctx.pub
-            ):
-                # "On October 1, the US will begin imposing ...": a day after the report is when
-                # it takes effect; the report announces it.
-                announced, effective = ctx.pub, announced
-            explicit_ann = any(d.role == "announced" for d in c_dates)
-            # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
-            month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
-            if (
-                subordinate
-                or _past_context(ctx, clause, announced, effective, explicit)
-                # "Malaysia had previously faced a 25% rate": the level before the news.
-                or _FORMERLY.search(text, cs, pos)
-            ):
-                continue
-            # "Since the beginning of his term, X has imposed ...": a running total, not an event.
-            if not explicit and re.search(
-                r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her"
-                r"|its|their)\b",
-                text[ss:ce],
-                _I,
-            ):
-                continue
-            # Present perfect / progressive ("has imposed", "is restricting") reports news.
-            perfect = bool(
-                re.search(
-                    r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], _I
-                )
-            )
-            if (
-                not explicit
-                and body_index > LEDE_SENTENCES
-                and (not future or recalled)
-                and not perfect
-                and (BODY_NEEDS_MARKER is False or _BACKGROUND_MARK.search(sentence))
-            ):
-                # Background sentences far from the lede, with no date of their own, mostly recall
-                # older measures: dating them by the article would invent a new event.
-                if not _RESPONSE.search(sentence):
-                    continue
-                rules.append("background")
-            before, after = (None, None)
-            if k.kind.startswith("tariff"):
-                before, after = apply_halve_double(clause, *find_rates(clause))
-                tail = _RATE_TAIL.match(text, ce, se)
-                if before is None and after is None and tail:
-                    # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.
-                    before, after = find_rates(text[tail.start(1) : se])
-                if k.kind != "tariff_increase" and before == 0.0 and after:
-                    # "waive the 25% tariff": the named rate is what goes away.
-                    before, after = after, 0.0
-                if k.rule == "zero_tariff" and after is None:
-                    after = 0.0
-                if k.kind == "tariff_reduction" and after is None and _ELIMINATE.match(text, pos):
-                    # "will eliminate tariffs on 1,675 products": they go to zero.
-                    after = 0.0
-            # "drop countermeasures once rare earths flow": goods of the condition are not the
-            # goods of the measure.
-            cond = _CONDITION.search(text, pos, ce)
-            names, codes, fam = _products(text[cs : cond.start() if cond else ce])
-            kind = k.kind
-            is_commitment = kind in _EASING and (future or bool(_COMMIT.search(clause)))
-            if threat:
-                status = "threatened"
-            elif kind in ("port_fee", "visa_policy") and _SUSPEND.search(
-                text, max(cs, pos - 40), pos + 1
-            ):
-                # "will suspend the port fees": suspended (these kinds have no easing kind).
-                status = "suspended"
-            elif kind == "tariff_suspension" and not future:
-                status = "implemented"
-            elif future or kind == "investigation":
-                # An investigation is opened, not put in force: it stays announced.
-                status = "announced"
-            elif re.search(lx.PAST_CUES, clause, _I) or _PAST_TRIGGER.match(text, pos):
-                status = "implemented"
-            else:
-                status = "announced"
-            agreement = sent_agreement
-            if not agreement and kind in _EASING and ctx.agreements:
-                ref = announced or effective
-                for name, day in ctx.agreements:
-                    if ref is not None and abs((ref - day).days) <= 21:
-                        agreement = name
-                        break
-            conf = 0.45
-            conf += 0.15 if arule in ("actor_subject", "actor_passive_by") else 0.05
-            conf += 0.1 if explicit else 0.0
-            conf += 0.05 if instrument else 0.0
-            conf += 0.05 if after is not None else 0.0
-            conf += 0.05 if body_index <= LEDE_SENTENCES else 0.0
-            conf += 0.05 if names else 0.0
-            conf -= 0.15 if "background" in rules else 0.0
-            pairs = [(actor, t) for t in targets] + ([(partner, actor)] if partner else [])
-            for who, tgt in pairs:
-                n = len(out)
-                out.append(
-                    {
-                        "statement_id": f"{article_id}:{n}",
-                        "article_id": article_id,
-                        "entry_key": "",
-                        "actor": who,
-                        "target": tgt,
-                        "kind": kind,
-                        "is_commitment": is_commitment,
-                        "status": status,
-                        "instrument": instrument,
-                        "products": ", ".join(names),
-                        "hs_codes": codes,
-                        "rate_before_pct": before,
-                        "rate_after_pct": after,
-                        "announced_on": announced,
-                        "effective_on": effective,
-                        "expires_on": _expiry(
-                            clause,
-                            effective or announced,
-                            [d for d in s_dates if cs <= d.start < ce],
-                            text,
-                        ),
-                        "agreement": agreement or _deal_name(ctx, who, tgt, kind, announced),
-                        "quote": text[ss:se],
-                        "start_char": ss,
-                        "end_char": se,
-                        "confidence": round(min(conf, 0.99), 3),
-                        "rules": ",".join(r for r in rules if r),
-                        # private fields for linking (dropped before the frame is built)
-                        "_fam": fam,
-                        "_clause": (cs, ce),
-                        "_sent": (ss, se),
-                        "_trigger": pos,
-                        # the announced date is the article's, not the clause's own
-                        "_ann_from_pub": not explicit_ann,
-                        "_soft": (not explicit_ann and ctx.pub_inferred) or month_only,
-                        "_month_only": month_only,
-                    }
-                )
-            ctx.last_actor = actor
-        if sent_subject:
-            ctx.last_actor = sent_subject
-    return out
 
 
 def is_relevant(text: str, language: str | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingestion.extract import lexicons as lx
+from ingestion.extract.lexicons import trie_pattern
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
@@ -53,27 +54,6 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+|[。！？]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORDS = re.compile(r"\b[a-z]{2,}\b")
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation for many literal words, factored by common prefixes: a scan over
-    thousands of names costs about as much as over a few."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 # Names that open a new subject: every country, capital and official in the lexicon data.

@@ -1,5 +1,6 @@
 """dbt models as Dagster assets; dbt data tests become (blocking) asset checks."""
 
+import functools
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -12,7 +13,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from orchestration.project import dbt_project
+from orchestration.project import dbt_project, prepare_if_dev
 from orchestration.resources import LedgerSettings
 
 
@@ -55,41 +56,51 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Led
     return dbt.cli(["build"], context=context, target_path=paths.dbt_target).stream()
 
 
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    dagster_dbt_translator=translator,
-    exclude=HISTORY,
-)
-def ledger_dbt_models(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
-):
-    """`dbt build`: reference seeds, staging, intermediate and ledger models with their tests,
-    in DAG order."""
-    yield from _build(context, dbt, settings)
+@functools.cache
+def dbt_asset_defs() -> tuple[dg.AssetsDefinition, ...]:
+    """The dbt models as two multi-assets; built (and the manifest read) on the first call only.
 
-
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    dagster_dbt_translator=translator,
-    select=HISTORY,
-    name="ledger_dbt_history",
-)
-def ledger_dbt_history(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
-):
-    """`dbt build` of the entries snapshot and ledger.entries_history, once the gate passed.
-
-    A warehouse that lost its snapshot (deleted, rebuilt) first gets the published history.
+    Called when the definitions are built (`orchestration.definitions`), never at import time:
+    importing any other module must not read, or under `dagster dev` rebuild, the manifest.
     """
-    from orchestration.publish import restore_history
+    prepare_if_dev()
 
-    paths = settings.paths()
-    restored = restore_history(paths.warehouse, paths.published)
-    if restored:
-        context.log.warning(
-            f"the warehouse had no entries history; {restored} versions restored from "
-            f"{paths.published.name}"
-        )
-    yield from _build(context, dbt, settings)
+    @dbt_assets(
+        manifest=dbt_project.manifest_path,
+        project=dbt_project,
+        dagster_dbt_translator=translator,
+        exclude=HISTORY,
+    )
+    def ledger_dbt_models(
+        context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
+    ):
+        """`dbt build`: reference seeds, staging, intermediate and ledger models with their
+        tests, in DAG order."""
+        yield from _build(context, dbt, settings)
+
+    @dbt_assets(
+        manifest=dbt_project.manifest_path,
+        project=dbt_project,
+        dagster_dbt_translator=translator,
+        select=HISTORY,
+        name="ledger_dbt_history",
+    )
+    def ledger_dbt_history(
+        context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
+    ):
+        """`dbt build` of the entries snapshot and ledger.entries_history, once the gate passed.
+
+        A warehouse that lost its snapshot (deleted, rebuilt) first gets the published history.
+        """
+        from publication.publish import restore_history
+
+        paths = settings.paths()
+        restored = restore_history(paths.warehouse, paths.published)
+        if restored:
+            context.log.warning(
+                f"the warehouse had no entries history; {restored} versions restored from "
+                f"{paths.published.name}"
+            )
+        yield from _build(context, dbt, settings)
+
+    return ledger_dbt_models, ledger_dbt_history

@@ -7,14 +7,16 @@ import dagster as dg
 from ingestion.load import connect
 from orchestration.checks import PUBLISHED_TABLES, ledger_key
 from orchestration.project import dbt_project
-from orchestration.publish import (
+from orchestration.resources import LedgerSettings
+from publication.publish import (
     RunRecord,
+    current_version,
     publish,
     set_aside_if_unreadable,
     table_docs_from_manifest,
 )
-from orchestration.report import REPORT_FILE_NAME, entries_preview_markdown
-from orchestration.resources import LedgerSettings
+from report import REPORT_FILE_NAME
+from report.queries import entries_preview_markdown
 
 PUBLISHED = dg.AssetKey(["published", "tradeledger"])
 
@@ -42,13 +44,14 @@ def _inputs(settings: LedgerSettings) -> list[dict[str, str]]:
     kinds={"duckdb", "parquet"},
     deps=[ledger_key(t) for t in PUBLISHED_TABLES],
     description=(
-        "published/tradeledger.duckdb (schema ledger) and Parquet copies, swapped in atomically."
+        "published/tradeledger.duckdb (schema ledger) and its Parquet copies: one version "
+        "folder per run, switched in atomically (one rename of the link published/current)."
     ),
 )
 def published_ledger(
     context: dg.AssetExecutionContext, settings: LedgerSettings
 ) -> dg.MaterializeResult:
-    """Copy the checked ledger into a new file and rename it over the published one."""
+    """Copy the checked ledger into a new version folder and point `published/current` at it."""
     paths = settings.paths()
     checks = context.instance.all_logs(
         context.run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
@@ -68,7 +71,7 @@ def published_ledger(
     if aside is not None:
         context.log.warning(
             f"the published file could not be read ({aside.reason}); set aside as "
-            f"{aside.path.name}, its run history is not carried over"
+            f"{aside.path.relative_to(paths.published_dir)}, its run history is not carried over"
         )
     counts = publish(
         paths.warehouse,
@@ -83,6 +86,7 @@ def published_ledger(
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(paths.published)),
+            "version": dg.MetadataValue.text(current_version(paths.published_dir) or ""),
             "set_aside": dg.MetadataValue.text(str(aside.path) if aside else ""),
             "set_aside_reason": dg.MetadataValue.text(aside.reason if aside else ""),
             "row_counts": dg.MetadataValue.json(counts),

@@ -8,8 +8,8 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.published import PUBLISHED
 from orchestration.project import dbt_project, project_fingerprint
-from orchestration.report import REPORT_FILE_NAME
 from orchestration.resources import LedgerSettings
+from report import REPORT_FILE_NAME
 
 REPORT = dg.AssetKey(["published", "report"])
 DBT_DOCS = dg.AssetKey(["published", "dbt_docs"])
@@ -29,7 +29,8 @@ DOCS_STAMP = ".dbt-project.sha256"
 )
 def published_report(settings: LedgerSettings) -> dg.MaterializeResult:
     """Render the self-contained HTML report of the published file."""
-    from orchestration.report import entries_preview_markdown, render_report
+    from report.queries import entries_preview_markdown
+    from report.render import render_report
 
     paths = settings.paths()
     out = render_report(paths.published, paths.published_dir / REPORT_FILE_NAME)

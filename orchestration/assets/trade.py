@@ -9,22 +9,22 @@
 
 Dagster 1.13 accepts partitioned and unpartitioned assets in one job, but then the whole job
 becomes partitioned (its schedule and unpartitioned runs would need a partition key), so the
-monthly asset stays out of `ledger_job` and has its own job. It runs dbt itself rather than
-selecting the dbt assets: the dbt source `raw/trade__flows` belongs to `ingest_trade`, so a
-job of the monthly asset plus dbt assets would have no dependency ordering the load first.
+monthly asset stays out of `ledger_job` and has its own job. It runs dbt itself, through the
+code location's dagster-dbt resource, rather than selecting the dbt assets: those already own
+`ledger/trade_monthly` in `ledger_job` (a second, partitioned selection of it would define the key
+twice), and the dbt source `raw/trade__flows` belongs to `ingest_trade`, so a job of the monthly
+asset plus dbt assets would have no dependency ordering the load first.
 """
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import dagster as dg
+from dagster_dbt import DbtCliResource
 
 from ingestion.inputs import REFUSED_LINK_ROOT, InputFile, find_landing_inputs
 from ingestion.load import SourceFile, connect
-from orchestration.paths import DBT_PROJECT_DIR, LedgerPaths
+from orchestration.paths import LedgerPaths
+from orchestration.project import run_dbt
 from orchestration.resources import LedgerSettings
 
 TRADE_FLOWS = dg.AssetKey(["raw", "trade__flows"])
@@ -119,29 +119,9 @@ def load_month(paths: LedgerPaths, partition_key: str) -> dict[str, object]:
     }
 
 
-def build_trade_models(paths: LedgerPaths) -> None:
+def build_trade_models(paths: LedgerPaths, dbt: DbtCliResource | None = None) -> None:
     """`dbt build` of the trade models (incremental ledger.trade_monthly) on this home."""
-    dbt = Path(sys.executable).with_name("dbt")
-    env = {**os.environ, "LEDGER_HOME": str(paths.home)}
-    subprocess.run(
-        [
-            str(dbt) if dbt.exists() else "dbt",
-            "build",
-            "--select",
-            *TRADE_MODELS,
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-            "--target-path",
-            str(paths.dbt_target),
-            "--log-path",
-            str(paths.home / "dbt" / "logs"),
-            "--quiet",
-        ],
-        check=True,
-        env=env,
-    )
+    run_dbt(paths.home, ["build", "--select", *TRADE_MODELS], dbt)
 
 
 @dg.asset(
@@ -154,22 +134,21 @@ def build_trade_models(paths: LedgerPaths) -> None:
         "then ledger.trade_monthly rebuilt incrementally for the months loaded."
     ),
 )
-def load_trade_month(context: dg.AssetExecutionContext, settings: LedgerSettings):
-    """Load one month's trade files and update ledger.trade_monthly for those months only."""
+def load_trade_month(
+    context: dg.AssetExecutionContext, settings: LedgerSettings, dbt: DbtCliResource
+):
+    """Load one month's trade files and update ledger.trade_monthly for those months only.
+
+    The materialization recorded is this asset's own: ledger.trade_monthly belongs to the dbt
+    assets, and the months rebuilt are in this asset's metadata (`months`).
+    """
     paths = settings.paths()
     result = load_month(paths, context.partition_key)
     context.log.info(
         f"{context.partition_key}: {result['loaded']} rows, {result['rejected']} rejected, "
         f"months {result['months']}"
     )
-    build_trade_models(paths)
-    context.log_event(
-        dg.AssetMaterialization(
-            asset_key=TRADE_MONTHLY,
-            description=f"incremental build after loading {context.partition_key[:7]}",
-            metadata={"months": dg.MetadataValue.json(result["months"])},
-        )
-    )
+    build_trade_models(paths, dbt)
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": int(result["loaded"]),  # type: ignore[call-overload]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingestion.extract import bench
+from benchmarks import extract as bench
 
 
 def test_bench_throughput() -> None:

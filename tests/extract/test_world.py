@@ -490,3 +490,99 @@ def test_suspending_port_fees_is_a_suspended_port_fee() -> None:
     rows = [s for s in out if s["kind"] == "port_fee"]
     assert rows and rows[0]["status"] == "suspended"
     assert rows[0]["expires_on"] == dt.date(2027, 3, 1)
+
+
+def test_a_rate_set_under_a_deal_is_a_reduction() -> None:
+    out = statements(
+        "Washington will charge a 17% tariff on Malaysian goods under the new trade pact, "
+        "officials said on Friday.",
+        "2025-07-25",
+    )
+    assert ("USA", "MYS") in _pairs(out, "tariff_reduction")
+    assert not _pairs(out, "tariff_increase")
+
+
+def test_a_raise_under_a_deal_stays_an_increase() -> None:
+    out = statements(
+        "Ottawa will raise its tariff on Chinese steel to 25% under the new framework, the "
+        "finance minister said on Monday.",
+        "2025-06-02",
+    )
+    assert ("CAN", "CHN") in _pairs(out, "tariff_increase")
+
+
+def test_a_smaller_duty_free_quota_is_no_tariff_cut() -> None:
+    out = statements(
+        "Brussels proposed on Tuesday to cut tariff-free steel imports by a third and to double "
+        "the out-of-quota duty to 50%.",
+        "2025-10-07",
+    )
+    assert not _pairs(out, "tariff_reduction")
+    assert _pairs(out, "tariff_increase")
+
+
+def test_goods_as_subject_are_taxed_by_the_other_side() -> None:
+    out = statements(
+        "Washington announced a trade deal with Peru on Sunday. Certain Peruvian products will "
+        "be exempt from the 19% tariff, and goods originating from Peru will otherwise pay 19%.",
+        "2025-10-27",
+    )
+    assert ("USA", "PER") in _pairs(out, "tariff_reduction")
+    assert ("PER", "USA") not in _pairs(out, "tariff_reduction")
+
+
+def test_an_export_control_naming_no_destination_is_on_every_country() -> None:
+    out = statements(
+        "Seoul tightened export controls on advanced battery equipment on Friday, officials "
+        "said. Japanese firms make most of the tools.",
+        "2025-03-08",
+    )
+    assert ("KOR", "WLD") in _pairs(out, "export_control")
+
+
+def test_an_unaimed_control_in_a_tit_for_tat_story_is_on_the_other_side() -> None:
+    out = statements(
+        "Beijing retaliated against Washington's tariffs on Tuesday. China also imposed export "
+        "controls on five rare metals, the commerce ministry said.",
+        "2025-02-05",
+    )
+    assert ("CHN", "USA") in _pairs(out, "export_control")
+
+
+def test_a_destination_in_another_clause_of_the_sentence_is_the_target() -> None:
+    out = statements(
+        "Canada imposed a licence requirement on Monday on shipments of ethane to India, "
+        "which halted exports.",
+        "2025-06-20",
+    )
+    assert {t for a, t in _pairs(out, "export_control")} == {"IND"}
+
+
+def test_a_country_named_for_comparison_is_no_target() -> None:
+    out = statements(
+        "Washington said on Thursday it would reduce levies on most goods from Peru from 20 per "
+        "cent to 15 per cent, in line with duties on Chile and Colombia.",
+        "2025-06-26",
+    )
+    assert _pairs(out, "tariff_reduction") == {("USA", "PER")}
+
+
+def test_a_deal_that_foresees_purchases_and_tariff_cuts_on_nearly_all_goods() -> None:
+    out = statements(
+        "Seoul struck a deal with Washington on Sunday. The framework foresees Korea procuring "
+        "40 U.S. aircraft. It also included abolishing import tariffs on nearly all U.S. farm "
+        "products.",
+        "2025-10-27",
+    )
+    assert ("KOR", "USA") in _pairs(out, "purchase_commitment")
+    assert ("KOR", "USA") in _pairs(out, "tariff_reduction")
+    assert ("USA", "KOR") not in _pairs(out, "tariff_reduction")
+
+
+def test_places_listed_after_including_are_no_targets() -> None:
+    out = statements(
+        "Washington will lower the duty on goods from China, including those from Macau, to "
+        "10% on Wednesday, the White House said.",
+        "2025-05-12",
+    )
+    assert {t for _, t in _pairs(out, "tariff_reduction")} == {"CHN"}

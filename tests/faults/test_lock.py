@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.cli import EXIT_HOME_LOCKED
+from console.args import EXIT_HOME_LOCKED
 from orchestration.lock import LOCK_NAME, HomeLocked, home_lock
 
 pytestmark = pytest.mark.faults

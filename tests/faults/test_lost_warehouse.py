@@ -83,7 +83,7 @@ def test_history_and_runs_survive_a_deleted_warehouse(tmp_path: Path) -> None:
 def test_nothing_to_restore_leaves_the_warehouse_as_it_was(tmp_path: Path, published: str) -> None:
     import duckdb
 
-    from orchestration.publish import restore_history
+    from publication.publish import restore_history
 
     warehouse = tmp_path / "warehouse.duckdb"
     duckdb.connect(str(warehouse)).close()

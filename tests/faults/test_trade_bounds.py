@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ingestion.trade.bench_load import run_dbt
+from orchestration.project import run_dbt
 from tests.faults.conftest import GOOD_CENSUS, assert_rows_balance, ingest
 from tests.helpers import query
 

@@ -1,6 +1,6 @@
 """The news benchmark runs end to end on a small input and reports sane figures."""
 
-from ingestion.news.bench import run
+from benchmarks.news import run
 
 
 def test_bench_measures_extraction_and_the_path_into_raw() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.cli import EXIT_NO_INPUT, input_problem
+from console.args import EXIT_NO_INPUT, input_problem
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TRADELEDGER = Path(sys.executable).with_name("tradeledger")

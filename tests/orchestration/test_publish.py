@@ -1,4 +1,4 @@
-"""The publish step: a new file built beside the live one and renamed over it."""
+"""The publish step: a new version folder built beside the live one, switched in by one rename."""
 
 import datetime as dt
 import json
@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.publish import RunRecord, TableDoc, publish, table_docs_from_manifest
+from publication.publish import RunRecord, TableDoc, publish, table_docs_from_manifest
 
 from .conftest import query
 
@@ -36,7 +36,7 @@ def test_publish_copies_tables_with_constraints_and_keeps_run_history(tmp_path: 
     assert publish(warehouse, target, ["entries"], _run("r1"), tmp_path / "pub" / "parquet") == {
         "entries": 3
     }
-    publish(warehouse, target, ["entries"], _run("r2"))
+    publish(warehouse, target, ["entries"], _run("r2"), tmp_path / "pub" / "parquet")
     assert query(target, "select run_id from ledger.runs order by run_id") == [("r1",), ("r2",)]
     # The contract's primary key reaches readers.
     con = duckdb.connect(str(target))
@@ -84,8 +84,11 @@ def test_leftovers_of_a_dead_publisher_are_removed(tmp_path: Path) -> None:
     (parquet / f".building-{dead_pid}").mkdir(parents=True)
     (parquet / f".building-{dead_pid}" / "entries.parquet").write_bytes(b"partial")
     (target.parent / f".tradeledger.duckdb.{dead_pid}.building").write_bytes(b"partial")
+    # ... and those of the versioned layout: a staging folder, a temp link.
+    (target.parent / "versions" / f".building-{dead_pid}").mkdir(parents=True)
+    (target.parent / f".current.{dead_pid}.link").symlink_to("versions/nowhere")
     publish(warehouse, target, ["entries"], _run("r1"), parquet)
-    hidden = [p.name for p in [*target.parent.iterdir(), *parquet.iterdir()] if p.name[0] == "."]
+    hidden = [p.name for p in target.parent.rglob(".*")]
     assert hidden == []
 
 

@@ -9,7 +9,8 @@ import markupsafe
 import pytest
 
 from orchestration.cli import main
-from orchestration.report import entries_preview_markdown, render_report, safe_url
+from report.queries import entries_preview_markdown
+from report.render import render_report, safe_url
 
 from .conftest import query
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
-from orchestration.report import render_report
+from report.render import render_report
 
 from .conftest import OUTPUT_DIR, query
 

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from orchestration.report import check_basis, render_report
+from report.render import check_basis, render_report
 
 from .conftest import query
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.report import read_report_data, tariff_chart, tariff_steps
+from report.charts import tariff_chart, tariff_steps
+from report.queries import read_report_data
 
 from .conftest import query
 

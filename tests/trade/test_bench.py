@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.trade import bench
+from benchmarks import trade_parse as bench
 
 
 @pytest.mark.slow

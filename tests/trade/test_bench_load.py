@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingestion.trade.bench_load import run
+from benchmarks.trade_load import run
 
 
 def test_benchmark_loads_every_row_with_each_loader(tmp_path: Path) -> None:

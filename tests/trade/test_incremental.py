@@ -8,11 +8,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from dagster_dbt.errors import DagsterDbtCliRuntimeError
 
+from benchmarks.trade_parse import generate_month
 from ingestion.load import SourceFile
-from ingestion.trade.bench import generate_month
-from ingestion.trade.bench_load import run_dbt
 from ingestion.trade.stream import reload_into
+from orchestration.project import run_dbt
 
 # Each test runs several dbt builds of the trade models in a warehouse of its own (about 20 s
 # a test): lane e2e, make test-all.
@@ -138,7 +139,6 @@ def test_month_left_by_a_reloaded_file_is_rebuilt(tmp_path: Path) -> None:
 
 def test_uniqueness_test_reads_the_rebuilt_months(months: list[Path], tmp_path: Path) -> None:
     """A repeated observation in a rebuilt month fails the build's uniqueness test."""
-    import subprocess
 
     home = tmp_path / "home"
     _load(home, months[:1])
@@ -154,5 +154,5 @@ def test_uniqueness_test_reads_the_rebuilt_months(months: list[Path], tmp_path: 
         )
     finally:
         con.close()
-    with pytest.raises(subprocess.CalledProcessError):
+    with pytest.raises(DagsterDbtCliRuntimeError):
         run_dbt(home, ["test", "--select", "trade_monthly"])

@@ -8,9 +8,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from ingestion.trade.bench import generate_month
-from orchestration.assets.trade import TRADE_MONTHLY, load_trade_month
+from benchmarks.trade_parse import generate_month
+from orchestration.assets.trade import TRADE_MONTH_LOADS, load_trade_month
 from orchestration.definitions import defs
+from orchestration.project import dbt_resource
 from orchestration.resources import LedgerSettings
 
 
@@ -24,11 +25,17 @@ def test_partitioned_load_updates_one_month(tmp_path: Path) -> None:
     settings = LedgerSettings(home=str(home))
     for key in ["2025-05-01", "2025-06-01", "2025-06-01"]:  # June twice: a reload replaces
         result = dg.materialize(
-            [load_trade_month], partition_key=key, resources={"settings": settings}
+            [load_trade_month],
+            partition_key=key,
+            resources={"settings": settings, "dbt": dbt_resource()},
         )
         assert result.success
     keys = {e.asset_key for e in result.get_asset_materialization_events()}
-    assert TRADE_MONTHLY in keys  # the incremental dbt build is recorded on the ledger asset
+    # Only its own key: ledger/trade_monthly belongs to the dbt assets; the months rebuilt are in
+    # the monthly asset's metadata.
+    assert keys == {TRADE_MONTH_LOADS}
+    (event,) = result.get_asset_materialization_events()
+    assert event.materialization.metadata["months"].value == ["2025-06"]
     con = duckdb.connect(str(home / "warehouse" / "warehouse.duckdb"), read_only=True)
     try:
         raw = con.execute("select count(*) from raw.trade__flows").fetchall()[0][0]

@@ -9,10 +9,10 @@ import duckdb
 import polars as pl
 import pytest
 
+from benchmarks.trade_parse import generate
 from ingestion.load import SourceFile
 from ingestion.schemas import TRADE_FLOW_SCHEMA
 from ingestion.trade import parse_trade_file
-from ingestion.trade.bench import generate
 from ingestion.trade.stream import ensure_tables, load_comtrade_csv
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "trade"

@@ -1,8 +1,10 @@
 """One line per finished step of a run: what it did and how long it took.
 
-A Dagster logger that listens to the run's structured events (materializations, check results,
-step ends) and writes a line when a step ends. `tradeledger run` adds it to the job unless
-`--quiet` is given; the Dagster UI and the schedule do not use it.
+A logging handler that reads the run's structured events (materializations, check results, step
+ends) from the records Dagster logs, and writes a line when a step ends. `tradeledger run` adds
+it to the job as a Dagster logger (`orchestration.cli.progress_logger`) unless `--quiet` is
+given; the Dagster UI and the schedule do not use it. No Dagster import: events are read through
+their attributes.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, TextIO
-
-import dagster as dg
 
 # What each step of ledger_job is called on its progress line.
 STEP_LABELS = {
@@ -144,15 +144,3 @@ class StepProgress(logging.Handler):
         if checks:
             return checks
         return f"{_number(len(step.rows), 'asset')} materialized"
-
-
-def progress_logger(handler: StepProgress) -> dg.LoggerDefinition:
-    """A Dagster logger definition that feeds the run's events to `handler`."""
-
-    @dg.logger(description="One line per finished step (tradeledger run).")
-    def _progress(_init_context: dg.InitLoggerContext) -> logging.Logger:
-        logger = logging.Logger("tradeledger.progress", logging.DEBUG)
-        logger.addHandler(handler)
-        return logger
-
-    return _progress

@@ -1,4 +1,4 @@
-"""News path benchmark: `python -m ingestion.news.bench --articles 10000` (or `make bench-news`).
+"""News path benchmark: `python -m benchmarks.news --articles 10000` (or `make bench-news`).
 
 Generates articles by recombining the extractor benchmark's hand-written sentences, writes them
 as one JSONL file, and measures in one process:
@@ -23,12 +23,11 @@ from pathlib import Path
 
 import polars as pl
 
+from benchmarks.extract import make_articles
 from ingestion.extract import extract_corpus
-from ingestion.extract.bench import make_articles
 from ingestion.hashing import sha256_file
-from ingestion.load import SourceFile, collect, connect, replace_table
-from ingestion.news import parse_news_file
-from ingestion.schemas import ARTICLE_SCHEMA
+from ingestion.load import SourceFile
+from ingestion.news.load import extract_news, load_news
 
 
 def _timed(fn):  # type: ignore[no-untyped-def]
@@ -51,22 +50,13 @@ def write_jsonl(articles: pl.DataFrame, path: Path) -> None:
 
 
 def news_path_into_raw(source: Path, warehouse: Path) -> dict[str, int]:
-    """Everything the ingest and extract assets do for one file, without Dagster."""
-    loaded_at = dt.datetime.now(dt.UTC)
-    result = parse_news_file(source)
-    file = SourceFile.of(source, sha256_file(source))
-    articles, rejects, _ = collect([(file, result)], ARTICLE_SCHEMA, "news", loaded_at, "t")
-    extraction = extract_corpus(articles.select(list(ARTICLE_SCHEMA)))
-    with connect(warehouse) as con:
-        replace_table(con, "news__articles", articles)
-        replace_table(con, "news__rejects", rejects)
-        for table, frame in (
-            ("news__statements", extraction.statements),
-            ("news__statement_links", extraction.links),
-            ("news__article_annotations", extraction.annotations),
-        ):
-            replace_table(con, table, frame.with_columns(pl.lit(loaded_at).alias("_loaded_at")))
-    return {"articles": articles.height, "statements": extraction.statements.height}
+    """Everything the ingest and extract assets do for one file, without Dagster: the same
+    library functions (`ingestion.news.load`), duplicate-article step included."""
+    news = load_news(
+        warehouse, [SourceFile.of(source, sha256_file(source))], dt.datetime.now(dt.UTC)
+    )
+    extraction = extract_news(warehouse)
+    return {"articles": news.articles.height, "statements": extraction.statements.height}
 
 
 def run(n: int) -> dict[str, float]:

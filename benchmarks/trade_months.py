@@ -1,6 +1,6 @@
 """Incremental benchmark: adding one month to 24 loaded months vs loading all 25.
 
-    python -m ingestion.trade.bench_months --rows-per-month 1600000    # part of make bench-trade
+    python -m benchmarks.trade_months --rows-per-month 1600000    # part of make bench-trade
 
 Generates 25 one-month Comtrade CSVs, then in one script:
 
@@ -25,10 +25,10 @@ from typing import Any
 
 import duckdb
 
+from benchmarks.trade_parse import generate_month
 from ingestion.load import SourceFile
-from ingestion.trade.bench import generate_month
-from ingestion.trade.bench_load import run_dbt
 from ingestion.trade.stream import reload_into
+from orchestration.project import run_dbt
 
 # ledger.trade_monthly and every model under it: the dbt graph says which.
 TRADE_MODELS = ["+trade_monthly"]

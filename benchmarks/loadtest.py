@@ -1,6 +1,6 @@
 """Load test: BI-style readers query the published ledger while runs publish new versions.
 
-    python -m orchestration.loadtest --readers 8 --runs 5 --home /tmp/load
+    python -m benchmarks.loadtest --readers 8 --runs 5 --home /tmp/load
 
 Each reader process opens the published file read-only, counts entries, links and evidence,
 reads the newest `ledger.runs` row, closes, and starts over: a fresh connection per read, the
@@ -170,8 +170,8 @@ def load_test(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: `python -m orchestration.loadtest`; exit 1 on any failed read or run."""
-    parser = argparse.ArgumentParser(prog="python -m orchestration.loadtest", description=__doc__)
+    """Entry point: `python -m benchmarks.loadtest`; exit 1 on any failed read or run."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.loadtest", description=__doc__)
     parser.add_argument("--readers", type=int, default=8, help="reader processes (default 8)")
     parser.add_argument("--runs", type=int, default=5, help="runs that publish in a row")
     parser.add_argument("--home", required=True, help="home folder of the runs (a scratch one)")

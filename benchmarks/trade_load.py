@@ -1,8 +1,8 @@
 """Load benchmark: a big Comtrade CSV into DuckDB by tradeledger, DuckDB `read_csv` and pandas.
 
-    python -m ingestion.trade.bench_load --rows 20000000      # = make bench-trade
+    python -m benchmarks.trade_load --rows 20000000      # = make bench-trade
 
-Generates a Comtrade-format CSV (`bench.generate`, 47 columns, 1% breakdown rows that become
+Generates a Comtrade-format CSV (`trade_parse.generate`, 47 columns, 1% breakdown rows that become
 rejects), then loads the same file, each loader in its own subprocess so that its peak memory
 can be measured (RSS of the process tree sampled every 100 ms from /proc):
 
@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 # Same for every loader: DuckDB may reorder rows (cheaper parallel inserts) and keeps its
 # buffers under this limit (it spills beyond it).
 DUCKDB_SETTINGS = {"preserve_insertion_order": "false", "memory_limit": "2GB"}
@@ -65,9 +65,9 @@ def _tree_rss(pid: int) -> int:
 
 
 def _run_child(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run one loader as `python -m ingestion.trade.bench_load --child ...`; add its peak RSS."""
+    """Run one loader as `python -m benchmarks.trade_load --child ...`; add its peak RSS."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ingestion.trade.bench_load", "--child", *args],
+        [sys.executable, "-m", "benchmarks.trade_load", "--child", *args],
         stdout=subprocess.PIPE,
         cwd=REPO,
         env=env,
@@ -130,6 +130,8 @@ def child_tradeledger(csv_path: Path, home: Path, with_dbt: bool) -> dict[str, A
         "rejected": report.rejected,
     }
     if with_dbt:
+        from orchestration.project import run_dbt
+
         t1 = time.perf_counter()
         run_dbt(home, ["run", "--select", "+trade_monthly"])
         res["dbt_s"] = time.perf_counter() - t1
@@ -141,35 +143,6 @@ def child_tradeledger(csv_path: Path, home: Path, with_dbt: bool) -> dict[str, A
         finally:
             con.close()
     return res
-
-
-def run_dbt(home: Path, args: list[str]) -> None:
-    """Run dbt on the warehouse of `home`, artefacts kept in the home (not the repository)."""
-    dbt = Path(sys.executable).with_name("dbt")
-    env = {
-        **os.environ,
-        "LEDGER_HOME": str(home),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DBT_VERSION_CHECK": "false",
-    }
-    subprocess.run(
-        [
-            str(dbt),
-            *args,
-            "--project-dir",
-            str(REPO / "dbt_project"),
-            "--profiles-dir",
-            str(REPO / "dbt_project"),
-            "--target-path",
-            str(home / "dbt" / "target"),
-            "--log-path",
-            str(home / "dbt" / "logs"),
-            "--quiet",
-        ],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def child_duckdb(csv_path: Path, db: Path) -> dict[str, Any]:
@@ -225,7 +198,7 @@ def run(
     pandas_object: bool = False,
 ) -> dict[str, Any]:
     """Generate the file and time the three loaders; returns the numbers."""
-    from ingestion.trade.bench import generate
+    from benchmarks.trade_parse import generate
 
     csv_path = workdir / "comtrade_bench.csv"
     t0 = time.perf_counter()

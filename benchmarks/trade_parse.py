@@ -1,6 +1,6 @@
 """Benchmark: `parse_trade_file` on a generated Comtrade v1 CSV vs DuckDB's own `read_csv`.
 
-    python -m ingestion.trade.bench --rows 2000000
+    python -m benchmarks.trade_parse --rows 2000000
 
 Generates a 47-column Comtrade API CSV (monthly, reporter 156, a spread of partners and HS6
 codes, about 1% partner2 breakdown rows so the reject path is exercised) in a temporary

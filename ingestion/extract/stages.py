@@ -1,0 +1,609 @@
+"""The stages of reading one article, in the order `extract_article` runs them.
+
+1. `article_context`: the parties the article names, its agreements, whether it reports a deal.
+2. `clauses` / `sentence_context`: sentences and clauses with offsets into the original text,
+   and what a sentence's clauses share (actor mentions, subject, dates, tense, agreement).
+3. `kind`: the kind of measure a clause names, and its trigger word (`rules.classify`).
+4. `modality`: negation, hedges, conditions and threats; tense, status and whether it is a promise.
+5. `parties`: who acts, on whom, and a second party for "X and Y will ...".
+6. `dates`: announced and effective dates, and whether the clause is news or background.
+7. `rates`: the tariff rate before and after.
+8. `statement`: the `Statement` records of the clause, one per (actor, target) pair.
+
+A stage that finds the clause states no measure (no kind, negated, hedged, no actor, a recalled
+measure) returns None and the clause is skipped. The rules each stage applies live in `rules.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ingestion.extract import lexicons as lx
+from ingestion.extract.dates import DateMention, find_dates
+from ingestion.extract.rates import apply_halve_double, find_rates
+from ingestion.extract.rules import (
+    _AGREEMENTS,
+    _BACKGROUND_MARK,
+    _BOTH,
+    _COMMIT,
+    _CONDITION,
+    _DEAL,
+    _DEMONYM_RE,
+    _EASING,
+    _ELIMINATE,
+    _FORMERLY,
+    _FUTURE,
+    _HEDGE,
+    _I,
+    _LISTING,
+    _NEG,
+    _PARTICIPLE_DATE,
+    _PAST_TRIGGER,
+    _RATE_TAIL,
+    _RESPONSE,
+    _RESTRICTIVE,
+    _RETALIATION,
+    _SECTORAL_IMPORTS,
+    _SUSPEND,
+    _THREAT,
+    BODY_NEEDS_MARKER,
+    LEDE_SENTENCES,
+    ArticleContext,
+    Kind,
+    Mention,
+    _compound_partner,
+    _deal_name,
+    _expiry,
+    _goods_origin,
+    _in_relative,
+    _instrument,
+    _listed_countries,
+    _past_context,
+    _pick_dates,
+    _products,
+    _resolve_actor,
+    _resolve_targets,
+    _sentence_subject,
+    _speaker,
+    _subordinate_actor,
+    actor_mentions,
+    classify,
+    party_counts,
+)
+from ingestion.extract.statement import Statement
+from ingestion.extract.text import split_clauses, split_sentences
+
+__all__ = [
+    "Clause",
+    "Dates",
+    "Modality",
+    "Parties",
+    "Sentence",
+    "article_context",
+    "clauses",
+    "dates",
+    "extract_article",
+    "kind",
+    "modality",
+    "parties",
+    "rates",
+    "sentence_context",
+    "statement",
+]
+
+
+# --- records passed between the stages ----------------------------------------------------------
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: its offsets, its clauses' offsets and what its clauses share."""
+
+    index: int
+    start: int
+    end: int
+    words: str  # text[start:end]
+    body: bool  # long enough to state a measure, and not a question
+    clauses: list[tuple[int, int]]  # offsets of the clauses (none when not `body`)
+    following: list[tuple[int, int]]  # the next sentence's offsets (none after the last)
+    # Filled in by `sentence_context`:
+    mentions: list[Mention] = field(default_factory=list)
+    subject: str | None = None  # the first subject mention: what pronouns fall back to
+    body_index: int = 0  # 1 for the first sentence with clauses, 2 for the next ...
+    future: bool = False
+    dates: list[DateMention] = field(default_factory=list)
+    agreement: str = ""  # a named agreement the sentence mentions
+
+
+@dataclass(slots=True)
+class Clause:
+    """A clause that names a measure: where it is, its kind and the word that set it."""
+
+    text: str  # the whole article (offsets are into it)
+    start: int
+    end: int
+    words: str  # text[start:end]
+    sentence: Sentence
+    kind: Kind
+    trigger: int  # offset of the trigger word in the article
+    pre: str  # the words just before the trigger, within the clause
+    mentions: list[Mention]  # the sentence's actor mentions that fall in the clause
+    instrument: str
+
+
+@dataclass(slots=True)
+class Modality:
+    """How a clause states its measure."""
+
+    threat: bool
+    future: bool  # a future or promised measure ("will", "agreed to")
+    recalled: bool  # a promise reported in the simple past ("the two sides agreed to ...")
+    status: str
+    is_commitment: bool
+
+
+@dataclass(slots=True)
+class Parties:
+    """Who acts and on whom."""
+
+    actor: str
+    targets: list[str]  # never empty: [""] when there is no target
+    partner: str | None  # a second party doing the same ("Both sides will ...")
+    rule: str  # the actor rule recorded in `rules`
+    # The actor rule that decides confidence: differs from `rule` when the actor was moved to
+    # the other side because no country sets a tariff on its own goods.
+    final_rule: str
+
+
+@dataclass(slots=True)
+class Dates:
+    """When a clause's measure was announced, takes effect and ends."""
+
+    announced: dt.date | None
+    effective: dt.date | None
+    expires: dt.date | None
+    explicit: bool  # the clause (or its sentence) carried a date of its own
+    explicit_ann: bool  # ... and one of them dates the announcement
+    month_only: bool  # its dates name a month, not a day
+    background: bool  # a background sentence kept because it states a response
+
+
+# --- stages ---------------------------------------------------------------------------------------
+def article_context(
+    article_id: str,
+    text: str,
+    pub: dt.date | None,
+    default_year: int | None = None,
+    pub_inferred: bool = False,
+) -> ArticleContext:
+    """The article as a whole: the parties it names, most named first (a country that acts counts
+    more than one named as a place), the agreements it names, and whether it reports a deal."""
+    ctx = ArticleContext(article_id, text, pub, default_year, pub_inferred)
+    counts = party_counts(text)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ctx.parties = tuple(k for k, _ in ranked)
+    ctx.main_actor = ranked[0][0] if ranked else None
+    ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
+    ctx.deal = bool(_DEAL.search(text))
+    ctx.retaliation = bool(_RETALIATION.search(text))
+    return ctx
+
+
+def clauses(text: str) -> list[Sentence]:
+    """The sentences of `text` with the offsets of their clauses. A sentence shorter than 30
+    characters or a question gets no clauses: it can still name who the next one is about."""
+    spans = split_sentences(text)
+    out = []
+    for si, (ss, se) in enumerate(spans):
+        sentence = text[ss:se]
+        short = len(sentence) < 30 or sentence.rstrip().endswith("?")
+        parts = [] if short else split_clauses(text, ss, se)
+        out.append(Sentence(si, ss, se, sentence, not short, parts, spans[si + 1 : si + 2]))
+    return out
+
+
+def sentence_context(ctx: ArticleContext, sent: Sentence, body_index: int) -> None:
+    """Read what a sentence's clauses share: its actor mentions and subject, its quoted speaker
+    (kept on `ctx`), and for a sentence with clauses its tense, dates and named agreement."""
+    text = ctx.text
+    ss, se = sent.start, sent.end
+    sent.mentions = actor_mentions(text, ss, se)
+    sent.subject = _sentence_subject(sent.mentions)
+    ctx.speaker = _speaker(text, ss, se, sent.mentions) or ctx.speaker
+    if not sent.body:
+        return
+    sentence = sent.words
+    sent.body_index = body_index
+    sent.future = bool(_FUTURE.search(sentence))
+    sent.dates = find_dates(text, ss, se, ctx.pub, ctx.default_year, future=sent.future)
+    sent.agreement = next((name for rx, name, _ in _AGREEMENTS if rx.search(sentence)), "")
+
+
+def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None:
+    """The kind of measure the clause text[cs:ce] names (`rules.classify`), or None."""
+    text = ctx.text
+    words = text[cs:ce]
+    k = classify(words)
+    if k is None:
+        return None
+    pos = cs + k.pos
+    return Clause(
+        text,
+        cs,
+        ce,
+        words,
+        sent,
+        k,
+        pos,
+        text[max(cs, pos - 45) : pos],
+        [mt for mt in sent.mentions if cs <= mt.start < ce],
+        _instrument(words),
+    )
+
+
+def modality(c: Clause) -> Modality | None:
+    """Negation, hedges, conditions and threats; tense, status and promise.
+
+    None for a clause that does not state the measure as news: negated ("has not yet lifted"),
+    hedged or conditional unless a threat ("could", "if"), or a reference point in a subordinate
+    clause ("before X imposed ...").
+    """
+    text, cs, ce, pos, pre = c.text, c.start, c.end, c.trigger, c.pre
+    # Negation scoped to the words just before the trigger ("has not yet lifted").
+    if _NEG.search(pre) or re.search(
+        r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], _I
+    ):
+        return None
+    threat = bool(_THREAT.search(text, cs, ce))
+    hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
+        re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I)
+    )
+    conditional = bool(re.search(r"\b(?:if|unless|whether)\b", c.words, _I))
+    if (hedged or conditional) and not threat:
+        return None
+    # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
+    if re.search(
+        r"(?<!hours )(?<!minutes )(?<!moments )(?<!shortly )(?<!just )(?<!days )"
+        r"\b(?:before|since|until|when|after)\s+(?:\S+\s+){0,3}$",
+        text[max(cs, pos - 40) : pos],
+        _I,
+    ) or _subordinate_actor(text, c.mentions, cs, pos):
+        return None
+    ss = c.sentence.start
+    future = (
+        bool(_FUTURE.search(text, cs, pos + 1))
+        or bool(_COMMIT.search(pre))
+        or bool(_FUTURE.search(text, ss, cs))
+    )
+    # "the two sides agreed to slash ..." (simple past, no will): a recalled promise.
+    recalled = (
+        not _FUTURE.search(text, cs, pos + 1)
+        and bool(re.search(r"\b(?:agreed|pledged|vowed|promised)\s+to\b", pre, _I))
+        and not re.search(
+            r"\b(?:have|has)\s+(?:\w+\s+)?(?:agreed|pledged|vowed|promised)\b", pre, _I
+        )
+    )
+    kd = c.kind.kind
+    is_commitment = kd in _EASING and (future or bool(_COMMIT.search(c.words)))
+    if threat:
+        status = "threatened"
+    elif kd in ("port_fee", "visa_policy") and _SUSPEND.search(text, max(cs, pos - 40), pos + 1):
+        # "will suspend the port fees": suspended (these kinds have no easing kind).
+        status = "suspended"
+    elif kd == "tariff_suspension" and not future:
+        status = "implemented"
+    elif future or kd == "investigation":
+        # An investigation is opened, not put in force: it stays announced.
+        status = "announced"
+    elif re.search(lx.PAST_CUES, c.words, _I) or _PAST_TRIGGER.match(text, pos):
+        status = "implemented"
+    else:
+        status = "announced"
+    return Modality(threat, future, recalled, status, is_commitment)
+
+
+def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
+    """The actor of the clause's measure and its targets; None when no actor can be named.
+
+    The actor comes from `rules._resolve_actor` (subject, passive agent, speaker, pronoun), the
+    targets from `rules._resolve_targets`; tariffs are the importing side's ("a 15% levy on
+    Japanese cars" is set by the other party), and a listing names the countries of its firms.
+    """
+    text, cs, ce, pos, k = c.text, c.start, c.end, c.trigger, c.kind
+    c_mentions = c.mentions
+    # Whose goods the clause's measure falls on: read once, asked by several rules below.
+    clause_goods = _goods_origin(text, cs, ce)
+    actor, arule = _resolve_actor(ctx, text, cs, ce, pos, c.sentence.subject, c_mentions)
+    partner = None
+    if (
+        not any(mt.subject and mt.end <= pos for mt in c_mentions)
+        and len(ctx.parties) >= 2
+        and _BOTH.search(text, max(cs, pos - 45), pos)
+    ):
+        # "Both countries will pause ...": one statement for each party.
+        actor, partner, arule = ctx.parties[0], ctx.parties[1], "actor_both"
+    accepted_by = None
+    if k.rule in ("rate_down_noverb", "rate_only_tariff", "tariff_accepted"):
+        # The importing side sets a tariff: "a 15% levy on Japanese cars", "US chicken
+        # will carry an extra 15%", "Japan accepted a 15% tariff" are all set by the other
+        # side on Japan's (the US's) goods.
+        goods = list(clause_goods)
+        if k.rule == "rate_only_tariff":
+            # The goods' country is the modifier of the goods noun ("US coal"), else
+            # any mention before the verb.
+            goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos and mt.modifier] + [
+                mt.iso for mt in c_mentions if mt.end <= pos
+            ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
+        if k.rule == "tariff_accepted" and actor is not None:
+            goods = [actor]
+        owner = None
+        if goods:
+            setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
+            if k.rule == "tariff_accepted":
+                # "Malaysia faced 25%, Cambodia 49%": the other names are fellow
+                # payers; the rate is set by the side the story is about.
+                setters = [
+                    mt.iso
+                    for mt in c_mentions
+                    if mt.iso != goods[0] and not mt.subject and not mt.modifier
+                ]
+            owner = setters[0] if setters else ctx.counterpart(goods[0])
+            accepted_by = goods[0]
+        if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
+            # "Imports of lumber will be subject to a 10% tariff": no country's goods,
+            # so the side the story is about sets it, on everyone (see targets).
+            owner = ctx.last_actor or (ctx.parties[0] if ctx.parties else None)
+        if owner is None:
+            return None
+        actor, arule = owner, "actor_goods_owner"
+    if actor is None and k.kind.startswith("tariff"):
+        # "An order signed on Tuesday raised the rate on Chinese goods to 84%": with no
+        # one named, the tariff is the other party's, whose goods are not taxed; a
+        # product-wide rate with no country is the story's current actor's.
+        goods = clause_goods
+        owner = ctx.counterpart(goods[0]) if goods else None
+        if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
+            owner = ctx.last_actor
+        if owner is not None:
+            actor, arule = owner, "actor_goods_owner"
+    if actor is None:
+        return None
+    partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
+    rule = arule
+    targets = (
+        [accepted_by]
+        if accepted_by
+        else _resolve_targets(
+            ctx,
+            text,
+            cs,
+            ce,
+            actor,
+            c_mentions,
+            k.kind,
+            c.instrument,
+            clause_goods,
+            c.sentence.mentions,
+        )
+    )
+    if partner and k.kind in _RESTRICTIVE and arule != "actor_both":
+        # "A and B announced a deal that will impose tariffs on B's goods": A acts.
+        if actor in targets or any(
+            mt.iso == actor and not mt.subject and mt.start > pos for mt in c_mentions
+        ):
+            actor, targets = partner, [actor]
+        partner = None
+    if k.kind.startswith("tariff") and accepted_by is None and actor == (clause_goods or [None])[0]:
+        # "Malaysian products will be exempt from the 19% rate": no country sets a tariff
+        # on its own goods, so the other side does.
+        setters = [mt.iso for mt in c_mentions if mt.iso != actor and mt.subject]
+        setter = setters[0] if setters else ctx.counterpart(actor)
+        if setter is None:
+            return None
+        actor, targets, arule = setter, [actor], "actor_goods_owner"
+    if k.kind == "export_control" and _LISTING.search(c.words):
+        # "added 32 companies to its Entity List ... in China, Turkey and the UAE": a
+        # listing is a control on each country whose firms it names.
+        listed = _listed_countries(text, cs, ce, c.sentence.following, actor)
+        if len(listed) >= 2:
+            targets = listed
+    targets = [t for t in targets if t != actor] or [""]
+    return Parties(actor, targets, partner, rule, arule)
+
+
+def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
+    """The clause's dates, resolved against the publication date; None for a measure the article
+    recalls rather than reports (dated months before it, "previously", "since the start of
+    his term", or an undated background sentence far from the lede)."""
+    text, cs, ce, pos = c.text, c.start, c.end, c.trigger
+    sent = c.sentence
+    s_dates = sent.dates
+    future = mod.future
+    # Dates of the clause; else the sentence's announcement date ("On Tuesday, X said it
+    # would ..."), never another clause's effective or background date.
+    c_dates = [
+        d
+        for d in s_dates
+        if cs <= d.start < ce
+        # "the controls it announced on October 9": the date of the object, not the act.
+        and not (d.start > pos and d.role != "effective" and _in_relative(text, pos, d.start))
+        # "the tariffs announced by Trump last week have now been paused": the date
+        # belongs to the participle in the subject, not to the pause.
+        and not (d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start))
+    ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
+    announced, effective, explicit = _pick_dates(c_dates, ctx, future)
+    if (
+        future
+        and effective is None
+        and announced is not None
+        and ctx.pub is not None
+        and announced > ctx.pub
+    ):
+        # "On October 1, the US will begin imposing ...": a day after the report is when
+        # it takes effect; the report announces it.
+        announced, effective = ctx.pub, announced
+    explicit_ann = any(d.role == "announced" for d in c_dates)
+    # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
+    month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
+    if (
+        _past_context(ctx, c.words, announced, effective, explicit)
+        # "Malaysia had previously faced a 25% rate": the level before the news.
+        or _FORMERLY.search(text, cs, pos)
+    ):
+        return None
+    # "Since the beginning of his term, X has imposed ...": a running total, not an event.
+    if not explicit and re.search(
+        r"\bsince\s+(?:the\s+(?:beginning|start)|early|last|his|her|its|their)\b",
+        text[sent.start : ce],
+        _I,
+    ):
+        return None
+    # Present perfect / progressive ("has imposed", "is restricting") reports news.
+    perfect = bool(
+        re.search(r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], _I)
+    )
+    background = False
+    if (
+        not explicit
+        and sent.body_index > LEDE_SENTENCES
+        and (not future or mod.recalled)
+        and not perfect
+        and (BODY_NEEDS_MARKER is False or _BACKGROUND_MARK.search(sent.words))
+    ):
+        # Background sentences far from the lede, with no date of their own, mostly recall
+        # older measures: dating them by the article would invent a new event.
+        if not _RESPONSE.search(sent.words):
+            return None
+        background = True
+    expires = _expiry(
+        c.words, effective or announced, [d for d in s_dates if cs <= d.start < ce], text
+    )
+    return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)
+
+
+def rates(c: Clause) -> tuple[float | None, float | None]:
+    """The tariff rate before and after the measure, in percent (None when not stated; both None
+    for a kind that is not a tariff)."""
+    k = c.kind
+    if not k.kind.startswith("tariff"):
+        return None, None
+    text, ce, pos, se = c.text, c.end, c.trigger, c.sentence.end
+    before, after = apply_halve_double(c.words, *find_rates(c.words))
+    tail = _RATE_TAIL.match(text, ce, se)
+    if before is None and after is None and tail:
+        # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.
+        before, after = find_rates(text[tail.start(1) : se])
+    if k.kind != "tariff_increase" and before == 0.0 and after:
+        # "waive the 25% tariff": the named rate is what goes away.
+        before, after = after, 0.0
+    if k.rule == "zero_tariff" and after is None:
+        after = 0.0
+    if k.kind == "tariff_reduction" and after is None and _ELIMINATE.match(text, pos):
+        # "will eliminate tariffs on 1,675 products": they go to zero.
+        after = 0.0
+    return before, after
+
+
+def statement(
+    ctx: ArticleContext,
+    c: Clause,
+    mod: Modality,
+    who: Parties,
+    when: Dates,
+    rate: tuple[float | None, float | None],
+    first_index: int,
+) -> list[Statement]:
+    """The clause's statements, one per (actor, target) pair and one for a partner, numbered
+    from `first_index` within the article; with products, agreement and a confidence."""
+    text, cs, ce, pos = c.text, c.start, c.end, c.trigger
+    ss, se = c.sentence.start, c.sentence.end
+    kd = c.kind.kind
+    before, after = rate
+    rules = [c.kind.rule, who.rule] + (["background"] if when.background else [])
+    # "drop countermeasures once rare earths flow": goods of the condition are not the
+    # goods of the measure.
+    cond = _CONDITION.search(text, pos, ce)
+    names, codes, fam = _products(text[cs : cond.start() if cond else ce])
+    agreement = c.sentence.agreement
+    if not agreement and kd in _EASING and ctx.agreements:
+        ref = when.announced or when.effective
+        for name, day in ctx.agreements:
+            if ref is not None and abs((ref - day).days) <= 21:
+                agreement = name
+                break
+    conf = 0.45
+    conf += 0.15 if who.final_rule in ("actor_subject", "actor_passive_by") else 0.05
+    conf += 0.1 if when.explicit else 0.0
+    conf += 0.05 if c.instrument else 0.0
+    conf += 0.05 if after is not None else 0.0
+    conf += 0.05 if c.sentence.body_index <= LEDE_SENTENCES else 0.0
+    conf += 0.05 if names else 0.0
+    conf -= 0.15 if when.background else 0.0
+    actor, partner = who.actor, who.partner
+    pairs = [(actor, t) for t in who.targets] + ([(partner, actor)] if partner else [])
+    out = []
+    for n, (actor_of, target) in enumerate(pairs, start=first_index):
+        out.append(
+            Statement(
+                statement_id=f"{ctx.article_id}:{n}",
+                article_id=ctx.article_id,
+                entry_key="",
+                actor=actor_of,
+                target=target,
+                kind=kd,
+                is_commitment=mod.is_commitment,
+                status=mod.status,
+                instrument=c.instrument,
+                products=", ".join(names),
+                hs_codes=codes,
+                rate_before_pct=before,
+                rate_after_pct=after,
+                announced_on=when.announced,
+                effective_on=when.effective,
+                expires_on=when.expires,
+                agreement=agreement or _deal_name(ctx, actor_of, target, kd, when.announced),
+                quote=c.sentence.words,
+                start_char=ss,
+                end_char=se,
+                confidence=round(min(conf, 0.99), 3),
+                rules=",".join(r for r in rules if r),
+                product_family=fam,
+                clause=(cs, ce),
+                sentence=(ss, se),
+                trigger=pos,
+                # the announced date is the article's, not the clause's own
+                ann_from_pub=not when.explicit_ann,
+                soft=(not when.explicit_ann and ctx.pub_inferred) or when.month_only,
+                month_only=when.month_only,
+            )
+        )
+    return out
+
+
+def extract_article(
+    article_id: str,
+    text: str,
+    pub: dt.date | None,
+    default_year: int | None = None,
+    pub_inferred: bool = False,
+) -> list[Statement]:
+    """All statements of one article (entry_key left empty for the corpus pass): the stages of
+    this module, clause by clause, in order."""
+    ctx = article_context(article_id, text, pub, default_year, pub_inferred)
+    out: list[Statement] = []
+    body_index = 0
+    for sent in clauses(text):
+        body_index += sent.body
+        sentence_context(ctx, sent, body_index)
+        for cs, ce in sent.clauses:
+            c = kind(ctx, sent, cs, ce)
+            if c is None or (mod := modality(c)) is None:
+                continue
+            who = parties(ctx, c)
+            if who is None or (when := dates(ctx, c, mod)) is None:
+                continue
+            out.extend(statement(ctx, c, mod, who, when, rates(c), len(out)))
+            ctx.last_actor = who.actor
+        if sent.subject:
+            ctx.last_actor = sent.subject
+    return out
