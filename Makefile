@@ -1,4 +1,6 @@
 # tradeledger: `make run` and `make test` are all a fresh machine needs.
+# Test lanes: `make test` (fast: unit tests, dbt unit tests, one shared run of the job; under
+# 5 minutes) and `make test-all` (adds the e2e and slow suites). CI: .ci/run.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -22,10 +24,10 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 SHARED ?= ../shared
 EVAL_SETS ?= news_dev news_dev_world
 
-.PHONY: help setup run report test lint dev eval bench-news bench-trade bench-run load-test lock clean
+.PHONY: help setup setup-browser run report test test-all lint dev eval bench-news bench-trade bench-run load-test lock clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -39,14 +41,21 @@ $(STAMP): requirements.lock pyproject.toml | $(UV)
 
 setup: $(STAMP)  ## create .venv and install the locked dependencies
 
+setup-browser:  ## install Chromium (Debian package, as root) for the browser tests of test-all
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
 run: $(STAMP)  ## run the whole job on the bundled sample; writes var/published/tradeledger.duckdb
 	$(BIN)/tradeledger run
 
 report: $(STAMP)  ## write var/published/report.html from the published ledger
 	$(BIN)/tradeledger report
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## fast lane: unit + dbt unit tests, one shared run of the job (< 5 min)
 	$(BIN)/python -m pytest
+
+test-all: $(STAMP)  ## every test: the fast lane + e2e (own runs, faults, reliability) + slow
+	$(BIN)/python -m pytest -m ""
 
 lint: $(STAMP)  ## ruff and sqlfluff
 	$(BIN)/ruff check .

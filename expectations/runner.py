@@ -3,16 +3,20 @@
 Plain library (no Dagster import). GX is imported inside functions only: it costs 5-9 s,
 and callers such as the Dagster code location must stay fast to load.
 
+GX runs from definitions in code only: every validation gets a throwaway (ephemeral)
+context built from the suite in ``expectations.suites``, so nothing is ever written into the
+checkout (no ``gx/`` folder, no stored suites, checkpoints or validation results).
+
 Two modes:
-- ``docs_dir=None``: a throwaway (ephemeral) context; nothing is written anywhere.
-- ``docs_dir`` given: the File Data Context rooted in ``expectations/`` (config committed
-  under ``expectations/gx/``, ``gx/uncommitted/`` git-ignored) and a checkpoint per suite
-  whose ``UpdateDataDocsAction`` builds Data Docs HTML into ``docs_dir``.
+- ``docs_dir=None``: nothing is written anywhere.
+- ``docs_dir`` given (the run's ``<home>/docs/quality``): a checkpoint whose
+  ``UpdateDataDocsAction`` builds Data Docs HTML into ``docs_dir``, made readable offline;
+  GX's stores of validation results and suites live in ``docs_dir/results/``, beside the
+  latest result of each suite as ``docs_dir/results/<suite>.json``. Nothing else is written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
@@ -31,7 +35,6 @@ if TYPE_CHECKING:
     import great_expectations as gx
 
 __all__ = [
-    "GX_PROJECT_ROOT",
     "SUITES",
     "ValidationSummary",
     "read_table",
@@ -39,12 +42,8 @@ __all__ = [
     "validate_frame",
 ]
 
-# The File Data Context lives in expectations/gx/; GE appends "gx" to project_root_dir.
-GX_PROJECT_ROOT = Path(__file__).resolve().parent
 DATASOURCE_NAME = "ledger_frames"
 DOCS_SITE_NAME = "quality"
-# Where the committed config builds the site when no docs_dir override is in force.
-DEFAULT_DOCS_SUBDIR = "uncommitted/data_docs/quality/"
 _PREFIX = "ledger_"
 
 # Published tables are read from this schema (ledger-contract.md).
@@ -200,18 +199,58 @@ def _quiet(context: Any) -> None:
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
 
 
-def _validate_ephemeral(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Any:
-    """Validate with a throwaway context: nothing touches the disk."""
-    import great_expectations as gx
+def _ephemeral_context(
+    suite: gx.ExpectationSuite, docs_dir: Path | None = None
+) -> tuple[Any, Any, gx.ExpectationSuite]:
+    """A throwaway context holding ``suite`` and a whole-dataframe batch definition.
 
-    context = gx.get_context(mode="ephemeral")
+    Every store is in memory, except with ``docs_dir``: then the validation results store is
+    ``docs_dir/results/validations``, the expectations store ``docs_dir/results/suites`` (the
+    suites as last validated, rendered from code) and the one Data Docs site is ``docs_dir``,
+    so a home keeps the results its runs produced and the site lists every suite and result
+    (GX drops the page of anything its stores no longer hold). No temporary site is created.
+    Returns (context, batch definition, the suite as added to the context).
+    """
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        analytics_enabled=False,
+    )
+    if docs_dir is not None:
+        for store, class_name, folder in (
+            (config.validation_results_store_name, "ValidationResultsStore", "validations"),
+            (config.expectations_store_name, "ExpectationsStore", "suites"),
+        ):
+            config.stores[store] = {
+                "class_name": class_name,
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir / "results" / folder),
+                },
+            }
+        config.data_docs_sites = {DOCS_SITE_NAME: _site_config(docs_dir)}
+    else:
+        config.data_docs_sites = {}
+    context = gx.get_context(mode="ephemeral", project_config=config)
     _quiet(context)
-    suite = context.suites.add(suite)
+    # The code is the definition: a suite stored by an earlier run is overwritten.
+    suite = context.suites.add_or_update(suite)
     batch_definition = (
         context.data_sources.add_pandas(DATASOURCE_NAME)
         .add_dataframe_asset(name=suite.name)
         .add_batch_definition_whole_dataframe("whole_frame")
     )
+    return context, batch_definition, suite
+
+
+def _validate_ephemeral(frame: pd.DataFrame, suite: gx.ExpectationSuite) -> Any:
+    """Validate with a throwaway context: nothing touches the disk."""
+    _, batch_definition, suite = _ephemeral_context(suite)
     batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
     return batch.validate(suite)
 
@@ -229,103 +268,31 @@ def _site_config(docs_dir: Path | str) -> Any:
     }
 
 
-def _same_expectations(stored: gx.ExpectationSuite, built: gx.ExpectationSuite) -> bool:
-    """Compare suites ignoring GX-assigned ids, so unchanged code leaves the JSON untouched."""
-
-    def configs(suite: gx.ExpectationSuite) -> list[str]:
-        out = []
-        for expectation in suite.expectations:
-            config = expectation.configuration.to_json_dict()
-            config.pop("id", None)
-            out.append(json.dumps(config, sort_keys=True, default=str))
-        return out
-
-    return configs(stored) == configs(built)
-
-
 def _validate_with_docs(
     frame: pd.DataFrame, suite: gx.ExpectationSuite, docs_dir: Path, run_name: str | None = None
 ) -> tuple[Any, Path]:
-    """Validate through the File Data Context checkpoint and build Data Docs into docs_dir.
+    """Validate through a checkpoint of an ephemeral context; build Data Docs into docs_dir.
 
     ``run_name`` (the caller's run id) names the validation run, so the page says which run
     it belongs to. The site is then rewritten to work offline (expectations.offline_docs).
+    Results of earlier runs in docs_dir stay, with their pages; the offline index lists them.
     """
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.run_identifier import RunIdentifier
-    from great_expectations.exceptions import DataContextError
 
     docs_dir.mkdir(parents=True, exist_ok=True)
-    context = gx.get_context(mode="file", project_root_dir=str(GX_PROJECT_ROOT))
-
-    # A fresh gx/ (first run, or a deleted one) gets the committed site layout: only our
-    # site, stored relative to gx/ so the YAML holds no machine-specific path.
-    if DOCS_SITE_NAME not in (context.variables.data_docs_sites or {}):
-        context.add_data_docs_site(DOCS_SITE_NAME, _site_config(Path(DEFAULT_DOCS_SUBDIR)))
-    if "local_site" in (context.variables.data_docs_sites or {}):
-        context.delete_data_docs_site("local_site")
-
-    validation_name = f"{suite.name}_validation"
-    checkpoint_name = f"{suite.name}_checkpoint"
-    # Suites are code; the JSON in gx/expectations/ is a rendered copy, refreshed only when
-    # the code changed (re-adding mints new ids and would churn the committed files).
-    # A refreshed suite gets a new id, so the definitions that point at it are rebuilt too.
-    try:
-        stored = context.suites.get(suite.name)
-    except DataContextError:
-        stored = None
-    if stored is not None and _same_expectations(stored, suite):
-        suite = stored
-    else:
-        for store, name in (
-            (context.checkpoints, checkpoint_name),
-            (context.validation_definitions, validation_name),
-            (context.suites, suite.name),
-        ):
-            with contextlib.suppress(DataContextError):
-                store.delete(name)
-        suite = context.suites.add(suite)
-
-    try:
-        datasource = context.data_sources.get(DATASOURCE_NAME)
-    except (KeyError, ValueError, DataContextError):
-        datasource = context.data_sources.add_pandas(DATASOURCE_NAME)
-    try:
-        asset = datasource.get_asset(suite.name)
-    except LookupError:
-        asset = datasource.add_dataframe_asset(name=suite.name)
-    try:
-        batch_definition = asset.get_batch_definition("whole_frame")
-    except KeyError:
-        batch_definition = asset.add_batch_definition_whole_dataframe("whole_frame")
-
-    try:
-        validation = context.validation_definitions.get(validation_name)
-    except DataContextError:
-        validation = context.validation_definitions.add(
-            gx.ValidationDefinition(name=validation_name, data=batch_definition, suite=suite)
+    context, batch_definition, suite = _ephemeral_context(suite, docs_dir)
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name=f"{suite.name}_validation", data=batch_definition, suite=suite)
+    )
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name=f"{suite.name}_checkpoint",
+            validation_definitions=[validation],
+            actions=[UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE_NAME])],
         )
-    try:
-        checkpoint = context.checkpoints.get(checkpoint_name)
-    except DataContextError:
-        checkpoint = context.checkpoints.add(
-            gx.Checkpoint(
-                name=checkpoint_name,
-                validation_definitions=[validation],
-                actions=[
-                    UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE_NAME])
-                ],
-            )
-        )
-
-    # Only now, after every store write above (adding a datasource saves the whole YAML),
-    # point the site at docs_dir, in memory: the committed great_expectations.yml keeps its
-    # repo-relative default and never records a caller's path.
-    _quiet(context)
-    sites = dict(context.variables.data_docs_sites or {})
-    sites[DOCS_SITE_NAME] = _site_config(docs_dir)
-    context.variables.data_docs_sites = sites
+    )
     run_id = RunIdentifier(run_name=run_name) if run_name else None
     outcome = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
     (result,) = outcome.run_results.values()
@@ -342,8 +309,8 @@ def validate_frame(
     """Validate ``frame`` against the suite for one published table.
 
     ``suite_name`` is a table key ("entries") or a suite name ("ledger_entries"). With
-    ``docs_dir`` the File Data Context checkpoint also writes Data Docs HTML there
-    (about 3-4 s more); without it nothing is written.
+    ``docs_dir`` a checkpoint also writes Data Docs HTML and the result JSON there (about
+    1-3 s more); without it nothing is written.
     """
     _, builder = suite_builder(suite_name)
     suite = builder()

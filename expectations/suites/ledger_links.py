@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from expectations.suites._common import LINK_COLUMNS, columns_match
-
 if TYPE_CHECKING:
     import great_expectations as gx
 
@@ -13,23 +11,22 @@ SUITE_NAME = "ledger_links"
 
 
 def build_suite() -> gx.ExpectationSuite:
-    """Consumer-facing promises for ledger.links (see ledger-contract.md)."""
+    """Consumer-facing promises for ledger.links (see ledger-contract.md).
+
+    Not repeated here, as dbt enforces them (links.yml): column order (contract), link_id not
+    null and unique, both entry ids not null and entries (relationships), basis and
+    confidence not null.
+    """
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     return gx.ExpectationSuite(
         name=SUITE_NAME,
         expectations=[
-            columns_match(LINK_COLUMNS),
-            gxe.ExpectColumnValuesToNotBeNull(column="link_id"),
-            gxe.ExpectColumnValuesToBeUnique(column="link_id"),
-            gxe.ExpectColumnValuesToNotBeNull(column="commitment_entry_id"),
-            gxe.ExpectColumnValuesToNotBeNull(column="reciprocal_entry_id"),
             # A link joins two different entries: within each row the two ids differ.
             gxe.ExpectSelectColumnValuesToBeUniqueWithinRecord(
                 column_list=["commitment_entry_id", "reciprocal_entry_id"]
             ),
-            gxe.ExpectColumnValuesToNotBeNull(column="basis"),
             gxe.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1),
         ],
     )

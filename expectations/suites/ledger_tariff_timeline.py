@@ -8,8 +8,6 @@ from expectations.suites._common import (
     ENTRY_DATE_MAX,
     ENTRY_DATE_MIN,
     ISO3_REGEX,
-    TARIFF_TIMELINE_COLUMNS,
-    columns_match,
 )
 
 if TYPE_CHECKING:
@@ -19,28 +17,25 @@ SUITE_NAME = "ledger_tariff_timeline"
 
 
 def build_suite() -> gx.ExpectationSuite:
-    """Consumer-facing promises for ledger.tariff_timeline."""
+    """Consumer-facing promises for ledger.tariff_timeline.
+
+    Not repeated here, as dbt enforces them (tariff_timeline.yml): column order (contract),
+    entry_id not null, unique and an entry, actor, target, rate_pct and valid_from not null.
+    dbt's not_before allows valid_to == valid_from; the stricter rule below stays.
+    """
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     expectations = [
-        columns_match(TARIFF_TIMELINE_COLUMNS),
-        gxe.ExpectColumnValuesToNotBeNull(column="entry_id"),
-        gxe.ExpectColumnValuesToBeUnique(column="entry_id"),
+        gxe.ExpectColumnValuesToMatchRegex(column=column, regex=ISO3_REGEX)
+        for column in ("actor", "target")
     ]
-    for column in ("actor", "target"):
-        expectations += [
-            gxe.ExpectColumnValuesToNotBeNull(column=column),
-            gxe.ExpectColumnValuesToMatchRegex(column=column, regex=ISO3_REGEX),
-        ]
-    expectations += [
-        # A layer is a duty above zero (a cut to zero ends a layer and starts none).
-        gxe.ExpectColumnValuesToNotBeNull(column="rate_pct"),
+    # A layer is a duty above zero (a cut to zero ends a layer and starts none).
+    expectations.append(
         gxe.ExpectColumnValuesToBeBetween(
             column="rate_pct", min_value=0, max_value=1000, strict_min=True
-        ),
-        gxe.ExpectColumnValuesToNotBeNull(column="valid_from"),
-    ]
+        )
+    )
     for column in ("valid_from", "valid_to"):
         expectations.append(
             gxe.ExpectColumnValuesToBeBetween(

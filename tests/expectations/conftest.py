@@ -69,7 +69,7 @@ create table ledger.commitment_checks (
     after_months integer, after_quantity double, ratio double, verdict varchar
 );
 insert into ledger.commitment_checks values
-    ('e2', ['1201'], 'CHN', 'USA', 'import', '2025-11-01', 12, 1e6, 1, 8e5, 0.8, 'not yet'),
+    ('e2', ['1201'], 'CHN', 'USA', 'import', '2025-11-01', 3, 1e6, 1, 8e5, 0.8, 'not yet'),
     ('e2', ['1201'], 'CHN', 'EUN', 'import', null, 0, null, 0, null, null, 'no data');
 create table ledger.tariff_timeline (
     actor varchar, target varchar, products varchar, hs_codes varchar[], rate_pct double,

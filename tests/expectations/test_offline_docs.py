@@ -51,6 +51,11 @@ def test_validation_pages_work_offline_and_name_table_and_run(
     ]
     for href in re.findall(r'href="([^"]+)"', index):
         assert (docs / href).is_file(), href
+    # Both suites keep their page: validating one suite does not drop the other's.
+    assert sorted(p.name for p in (docs / "expectations").glob("*.html")) == [
+        "ledger_entries.html",
+        "ledger_evidence.html",
+    ]
 
 
 def test_rewriting_twice_changes_nothing(

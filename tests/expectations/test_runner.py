@@ -9,7 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from expectations.runner import GX_PROJECT_ROOT, SUITES, read_table, validate_frame
+from expectations.runner import SUITES, read_table, validate_frame
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("table", sorted(SUITES))
@@ -37,13 +39,24 @@ def test_docs_dir_with_failing_frame(
     assert (tmp_path / "index.html").is_file()
 
 
-def test_docs_dir_never_recorded_in_committed_config(
-    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path
+def test_validation_writes_only_into_docs_dir(
+    gx_module: object,
+    frames: dict[str, pd.DataFrame],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    validate_frame(frames["entries"], "entries", docs_dir=tmp_path)
-    config = (GX_PROJECT_ROOT / "gx" / "great_expectations.yml").read_text()
-    assert str(tmp_path) not in config
-    assert "uncommitted/data_docs/quality" in config
+    """GX runs from code with an ephemeral context: no gx/ folder anywhere, in the checkout
+    or in the working directory; only docs_dir receives files."""
+    workdir = tmp_path / "cwd"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    docs = tmp_path / "docs" / "quality"
+    validate_frame(frames["entries"], "entries", docs_dir=docs, run_name="r1")
+    validate_frame(frames["links"], "links")
+    assert list(workdir.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "docs"]
+    assert not (REPO_ROOT / "expectations" / "gx").exists()
+    assert (docs / "results" / "ledger_entries.json").is_file()
 
 
 def test_read_table_releases_the_file(ledger_db: Path) -> None:
@@ -57,3 +70,15 @@ def test_read_table_releases_the_file(ledger_db: Path) -> None:
 def test_read_table_rejects_non_identifiers(ledger_db: Path) -> None:
     with pytest.raises(ValueError):
         read_table(ledger_db, "entries; drop table ledger.links")
+
+
+def test_a_second_run_in_the_same_docs_dir_keeps_the_first(
+    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path
+) -> None:
+    docs = tmp_path / "quality"
+    for run in ("run-1", "run-2"):
+        summary = validate_frame(frames["links"], "links", docs_dir=docs, run_name=run)
+        assert summary.success, summary.failed
+    runs = sorted(p.name for p in (docs / "validations" / "ledger_links").iterdir())
+    assert runs == ["run-1", "run-2"]
+    assert [p.name for p in (docs / "expectations").glob("*.html")] == ["ledger_links.html"]

@@ -174,6 +174,7 @@ def _kill_at(base: Path, tmp_path: Path, kill_at: int) -> tuple[Path, int]:
     return published, proc.returncode
 
 
+@pytest.mark.slow  # a publish subprocess killed at every step (about a minute): test-all
 def test_a_kill_at_any_step_leaves_readers_one_version(base: Path, tmp_path: Path) -> None:
     seen: list[str] = []
     kill_at = 0

@@ -32,6 +32,7 @@ def _previous_warehouse(home: Path) -> None:
         con.close()
 
 
+@pytest.mark.e2e  # runs the job (to its injected failure) in a home of its own
 def test_a_failed_run_does_not_print_the_previous_runs_counts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

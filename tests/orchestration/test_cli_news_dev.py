@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 NEWS_DEV = SHARED / "data" / "news_dev"
 
 
-@pytest.mark.skipif(not NEWS_DEV.exists(), reason="../shared/data/news_dev is not beside the repo")
+@pytest.mark.needs_shared(NEWS_DEV)  # skipped when missing; fails in CI (CI=true)
 def test_news_dev_run_is_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LEDGER_HOME", str(tmp_path))
     assert run([str(NEWS_DEV / "articles.jsonl")], [], str(tmp_path)) == 0

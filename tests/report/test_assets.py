@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import dagster as dg
-import pytest
 
 
 def test_documents_follow_the_published_file() -> None:
@@ -21,7 +20,6 @@ def test_documents_follow_the_published_file() -> None:
     assert dg.AssetKey(["published", "report"]) in job.asset_layer.selected_asset_keys
 
 
-@pytest.mark.e2e
 def test_report_asset_writes_the_report_with_a_preview(sample_home: Path) -> None:
     from orchestration.assets.report import REPORT, published_report
     from orchestration.resources import LedgerSettings

@@ -7,7 +7,7 @@ import pytest
 
 from .conftest import query
 
-pytestmark = pytest.mark.e2e
+# Reads the session's shared sample run (tests/conftest.py): fast lane.
 
 
 def _described(manifest: dict) -> dict[str, dict[str, str]]:

@@ -6,7 +6,7 @@ import pytest
 
 from .test_report_browser import _chromium, chromium  # noqa: F401 - the fixture is used
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.slow  # a real browser: make test-all
 
 # Any request to another host fails at once: the proxy address has nothing listening.
 OFFLINE = ["--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]

@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import REPO_ROOT
 
-pytestmark = pytest.mark.e2e
+# Reads the session's shared sample run (tests/conftest.py): fast lane.
 
 QUERIES = REPO_ROOT / "docs" / "queries.md"
 

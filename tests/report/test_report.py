@@ -14,7 +14,7 @@ from report.render import render_report, safe_url
 
 from .conftest import query
 
-pytestmark = pytest.mark.e2e
+# Reads the session's shared sample run (tests/conftest.py): fast lane.
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@
 import re
 from pathlib import Path
 
-import pytest
-
 from report.render import check_basis, render_report
 
 from .conftest import query
@@ -41,7 +39,6 @@ def test_a_full_window_has_no_caution_and_no_data_says_why() -> None:
     )
 
 
-@pytest.mark.e2e
 def test_sample_summaries_have_no_gaps(published: Path) -> None:
     summaries = [row[0] for row in query(published, "select summary from ledger.entries")]
     assert summaries
@@ -50,7 +47,6 @@ def test_sample_summaries_have_no_gaps(published: Path) -> None:
         assert not re.search(r"\s{2}| ,| on [,.;]| on announced|concerning [,.;]", summary), summary
 
 
-@pytest.mark.e2e
 def test_report_says_how_many_months_each_check_used(published: Path, tmp_path: Path) -> None:
     checks = query(published, "select baseline_months, after_months from ledger.commitment_checks")
     assert checks

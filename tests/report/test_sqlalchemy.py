@@ -3,12 +3,11 @@
 import warnings
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from bi.dialect import column_type
 
-pytestmark = pytest.mark.e2e
+# Reads the session's shared sample run (tests/conftest.py): fast lane.
 
 
 def test_duckdb_types_map_to_sqlalchemy_types() -> None:

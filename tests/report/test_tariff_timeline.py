@@ -4,7 +4,6 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from report.charts import tariff_chart, tariff_steps
 from report.queries import read_report_data
@@ -70,7 +69,6 @@ def test_chart_leaves_layers_on_particular_goods_out_of_the_total() -> None:
     assert "no tariff layer" in tariff_chart([]).note
 
 
-@pytest.mark.e2e
 def test_sample_publishes_the_timeline(published: Path) -> None:
     columns = [
         row[0]
@@ -103,7 +101,6 @@ def test_sample_publishes_the_timeline(published: Path) -> None:
     assert duckdb.sql(f"select count(*) from '{parquet}'").fetchall() == [(len(rows),)]
 
 
-@pytest.mark.e2e
 def test_report_reads_the_timeline(published: Path) -> None:
     data = read_report_data(published)
     assert (

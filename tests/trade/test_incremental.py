@@ -15,6 +15,10 @@ from ingestion.load import SourceFile
 from ingestion.trade.stream import reload_into
 from orchestration.project import run_dbt
 
+# Each test runs several dbt builds of the trade models in a warehouse of its own (about 20 s
+# a test): lane e2e, make test-all.
+pytestmark = pytest.mark.e2e
+
 # ledger.trade_monthly and every model under it: the dbt graph says which.
 MODELS = ["+trade_monthly"]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pytest
 
 from benchmarks.trade_parse import generate_month
 from orchestration.assets.trade import TRADE_MONTH_LOADS, load_trade_month
@@ -14,6 +15,7 @@ from orchestration.project import dbt_resource
 from orchestration.resources import LedgerSettings
 
 
+@pytest.mark.e2e  # three partitioned runs with dbt builds, in a home of its own
 def test_partitioned_load_updates_one_month(tmp_path: Path) -> None:
     home = tmp_path / "home"
     for month in ["202505", "202506"]:
