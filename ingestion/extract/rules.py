@@ -1130,8 +1130,13 @@ def _past_context(
     """A measure the article recalls rather than reports: its own dates lie months before the
     article's ("in July 2023" in a December 2024 story), or it is placed in an earlier year with
     no day of its own ("the restrictions imposed in 2022")."""
-    if ctx.pub is None or ctx.pub_inferred:
+    if ctx.pub is None:
         return False
+    if ctx.pub_inferred:
+        # A date read from the text is only a lower bound of when it was written: only a measure
+        # dated a year or more before it is surely recalled.
+        dates = [d for d in (announced, effective) if d is not None]
+        return explicit and bool(dates) and max(dates) < ctx.pub - dt.timedelta(days=365)
     if explicit:
         dates = [d for d in (announced, effective) if d is not None]
         return bool(dates) and max(dates) < ctx.pub - dt.timedelta(days=CONTEXT_DAYS)

@@ -630,3 +630,33 @@ def test_a_tariff_the_story_introduced_keeps_its_actor_and_targets() -> None:
     )
     rows = [s for s in out if s["kind"] == "tariff_increase"]
     assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in rows} >= {("CAN", "WLD", 35.0)}
+
+
+def test_refraining_from_a_measure_is_no_measure() -> None:
+    out = statements(
+        "Under the deal, Vietnam will refrain from imposing taxes on digital services, officials "
+        "said on Sunday.",
+        "2025-10-27",
+    )
+    assert not _pairs(out, "tariff_increase")
+
+
+def test_a_year_old_measure_in_an_undated_story_is_recalled_not_reported() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://example.org/wto-notice",
+                    None,
+                    "On May 9, 2025, India told the WTO it would suspend concessions on US goods. "
+                    "On March 8, 2018, the United States imposed a 25 per cent tariff on steel "
+                    "imports from all countries.",
+                )
+            ]
+        )
+    )
+    years = {r["announced_on"].year for r in ex.statements.to_dicts() if r["announced_on"]}
+    assert 2018 not in years and 2025 in years
