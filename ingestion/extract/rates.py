@@ -20,8 +20,8 @@ _TO_FROM = re.compile(
 _TO = re.compile(r"\b(?:to|at)\s+(?:at least\s+|as much as\s+)?" + _PCT, re.I)
 # "tariffs of 25%", "duties of up to 35.3%"
 _OF = re.compile(
-    r"\b(?:tariffs?|duty|duties|levies|levy|surtax(?:es)?|rates?)\s+of\s+(?:up to\s+|about\s+)?"
-    + _PCT,
+    r"\b(?:tariffs?|duty|duties|levies|levy|surtax(?:es)?|rates?|deposits?)\s+of\s+"
+    r"(?:up to\s+|about\s+)?" + _PCT,
     re.I,
 )
 _UP_FROM = re.compile(
@@ -41,7 +41,7 @@ _ADDITIONAL = re.compile(
 _PLAIN = re.compile(
     r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
     + _PCT
-    + r"(?!\s+of\b)\s+(?:\w+[- ]){0,2}"
+    + r"(?!\s+of\b)\s+(?:[\w-]+\s+){0,3}?"
     + r"(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?)",
     re.I,
 )

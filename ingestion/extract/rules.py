@@ -484,7 +484,7 @@ _SUSPEND_CONCESSIONS = re.compile(
 # Trade-remedy duties are tariffs (with the instrument named), not investigations.
 _REMEDY_DUTY = re.compile(
     r"\b(?:anti-?dumping|countervailing|anti-?subsidy|safeguard|punitive)\s+(?:duties|duty"
-    r"|tariffs?|levies)\b",
+    r"|tariffs?|levies|deposits?|measures)\b",
     _I,
 )
 _INVESTMENT_PLEDGE = re.compile(
@@ -516,6 +516,21 @@ _DEAL_SETS_RATE = re.compile(
     _I,
 )
 _RAISE_VERB = re.compile(r"\b(?:rais|hik|increas|doubl|tripl|escalat)\w*", _I)
+
+
+_CONTROL_ISSUED = re.compile(
+    r"\b(?:publish\w*|unveil\w*|issu(?:e|es|ed|ing)|announc\w*|introduc\w*|adopt\w*"
+    r"|roll\w* out)\s+(?:\w+\s+){0,3}?(?:new\s+|sweeping\s+|tighter\s+|stricter\s+)?"
+    r"(?:export\s+(?:controls?|curbs?|restrictions?|bans?)|controls?\s+on\s+exports)\b",
+    _I,
+)
+_WITH_TARIFFS = re.compile(
+    r"\b(?:hit|hits|struck|strikes|fired|fires|fight|fights|fought|respond\w*|retaliat\w*"
+    r"|countered|counters|answered|answers)\s+(?:back\s+)?(?:\w+\s+){0,3}?with\s+"
+    r"(?:its\s+own\s+|their\s+own\s+|matching\s+|retaliatory\s+|reciprocal\s+|counter-?)?"
+    r"(?:[\w%.-]+\s+){0,2}(?:tariffs|duties|levies|surtaxes)\s+(?:of\s+\d|on)\b",
+    _I,
+)
 
 
 def classify(clause: str) -> Kind | None:
@@ -597,6 +612,10 @@ def _classify(clause: str) -> Kind | None:
         return Kind(
             "tariff_reduction" if lower else "tariff_increase", m.start(), "tariff_accepted"
         )
+    m = _WITH_TARIFFS.search(clause)
+    if m:
+        # "Beijing hit back with matching duties on US goods": the response names its tariffs.
+        return Kind("tariff_increase", m.start(), "response_with_tariffs")
     # "US chicken will carry an additional 15 percent": goods as subject, duty named by its rate.
     r = _RATE_TARIFF.search(clause)
     if r:
@@ -652,6 +671,10 @@ def _classify(clause: str) -> Kind | None:
         for up in _UP.finditer(clause):
             if not any(a <= up.start() < b for a, b in nouns):
                 return Kind("export_control", up.start(), "control_up_verb")
+        # "published sweeping export controls", "unveiled new curbs": a control made public.
+        w = _CONTROL_ISSUED.search(clause)
+        if w:
+            return Kind("export_control", w.start(), "control_issued")
     for rx, rule in ((_INVESTMENT_PLEDGE, "investment_pledge"), (_MARKET_ACCESS, "market_access")):
         m = rx.search(clause)
         # ("... will buy US energy and invest $600 billion": a verb that opens its clause shares
@@ -787,7 +810,11 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
 _ON_GOODS = re.compile(
     r"\b(?:on|from)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
     r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?$"
-    r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$",
+    r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$"
+    # "on $34 billion of Chinese goods", "on 2.8 billion euros of US goods", "on 28 US products"
+    r"|\bon\s+(?:about\s+|some\s+|nearly\s+|another\s+|an extra\s+)?(?:[A-Z]{0,2}[$€£¥]\s?)?"
+    r"[\d.,]+\s*(?:billion|million|trillion|bn|mn|m)?\s*(?:euros?|dollars?|yuan|pounds?|yen)?\s*"
+    r"(?:worth\s+)?(?:of\s+)?(?:the\s+)?$",
     _I,
 )
 

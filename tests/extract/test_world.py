@@ -660,3 +660,51 @@ def test_a_year_old_measure_in_an_undated_story_is_recalled_not_reported() -> No
     )
     years = {r["announced_on"].year for r in ex.statements.to_dicts() if r["announced_on"]}
     assert 2018 not in years and 2025 in years
+
+
+def test_a_response_with_matching_duties_is_a_tariff_increase() -> None:
+    out = statements(
+        "Washington put 20% tariffs on $15 billion of Brazilian goods on Friday. Brasilia hit back "
+        "within hours with matching duties on $15 billion of American products.",
+        "2019-03-01",
+    )
+    assert ("BRA", "USA") in _pairs(out, "tariff_increase")
+
+
+def test_goods_counted_in_money_name_whose_goods_they_are() -> None:
+    out = statements(
+        "Mexico on Monday began charging retaliatory duties of 20% on 3 billion dollars of US "
+        "goods, answering US tariffs on Mexican steel.",
+        "2018-06-04",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert ("MEX", "USA", 20.0) in {(s["actor"], s["target"], s["rate_after_pct"]) for s in rows}
+
+
+def test_published_export_controls_and_remedy_measures_are_measures() -> None:
+    out = statements(
+        "Tokyo on Friday published sweeping export controls that bar Chinese firms from buying "
+        "advanced lithography tools. India imposed provisional anti-dumping measures on steel "
+        "imported from Vietnam on Friday.",
+        "2023-03-31",
+    )
+    assert ("JPN", "CHN") in _pairs(out, "export_control")
+    assert ("IND", "VNM") in _pairs(out, "tariff_increase")
+
+
+def test_two_raises_joined_by_and_are_two_measures_with_their_rates() -> None:
+    out = statements(
+        "Ottawa on Tuesday tripled its surtax on Chinese aluminium to 30% and raised duties on "
+        "Chinese solar panels to 25%.",
+        "2024-06-04",
+    )
+    rates = {s["rate_after_pct"] for s in out if s["kind"] == "tariff_increase"}
+    assert rates == {30.0, 25.0}
+
+
+def test_a_rate_before_a_long_remedy_noun_is_read() -> None:
+    out = statements(
+        "Beijing imposed a 73.6% anti-dumping and anti-subsidy duty on Canadian canola on Monday.",
+        "2025-08-11",
+    )
+    assert [s["rate_after_pct"] for s in out if s["kind"] == "tariff_increase"] == [73.6]
