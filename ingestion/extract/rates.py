@@ -17,7 +17,10 @@ _TO_FROM = re.compile(
     r"|earlier\s+)?" + _PCT,
     re.I,
 )
-_TO = re.compile(r"\b(?:to|at)\s+(?:at least\s+|as much as\s+)?" + _PCT, re.I)
+_TO = re.compile(
+    r"\b(?:to|at)\s+(?:at least\s+|as much as\s+|about\s+|around\s+|roughly\s+|some\s+)?" + _PCT,
+    re.I,
+)
 # "tariffs of 25%", "duties of up to 35.3%"
 _OF = re.compile(
     r"\b(?:tariffs?|duty|duties|levies|levy|surtax(?:es)?|rates?|deposits?)\s+of\s+"
@@ -42,7 +45,7 @@ _PLAIN = re.compile(
     r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
     + _PCT
     + r"(?!\s+of\b)\s+(?:[\w-]+\s+){0,3}?"
-    + r"(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?)",
+    + r"(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?|deposits?)",
     re.I,
 )
 # "the total tariff on Chinese goods was 145 percent", "the combined charge stood at 104%".

@@ -512,7 +512,9 @@ _DEAL_SETS_RATE = re.compile(
     r"\bunder\s+(?:the|a|an|its|this|that|their)\s+(?:[\w-]+\s+){0,3}"
     r"(?:deal|agreement|framework|pact|arrangement)\b"
     r"|\b(?:deal|agreement|framework|pact)\s+(?:with|at|setting|that sets|which sets)\s+"
-    r"(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:\w+\s+)?(?:tariffs?|duty|levy)\b",
+    r"(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:\w+\s+)?(?:tariffs?|duty|levy)\b"
+    # "... a deal, under which most exports will face 15%": the clause a deal opens.
+    r"|^\W*under which\b",
     _I,
 )
 _RAISE_VERB = re.compile(r"\b(?:rais|hik|increas|doubl|tripl|escalat)\w*", _I)
@@ -522,6 +524,17 @@ _CONTROL_ISSUED = re.compile(
     r"\b(?:publish\w*|unveil\w*|issu(?:e|es|ed|ing)|announc\w*|introduc\w*|adopt\w*"
     r"|roll\w* out)\s+(?:\w+\s+){0,3}?(?:new\s+|sweeping\s+|tighter\s+|stricter\s+)?"
     r"(?:export\s+(?:controls?|curbs?|restrictions?|bans?)|controls?\s+on\s+exports)\b",
+    _I,
+)
+_COUNTERMEASURE_GOODS = re.compile(
+    r"\b(?:counter-?measures|retaliatory measures|rebalancing measures)\s+on\s+(?:up to\s+)?"
+    r"(?:[\w$€£.,-]+\s+){0,6}?(?:goods|imports|products|exports)\b",
+    _I,
+)
+_QUOTA_AT_RATE = re.compile(
+    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,10}?at\s+an?\s+"
+    r"(?:reduced\s+|lower\s+|preferential\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
+    r"(?:tariff|duty|rate|levy)\b",
     _I,
 )
 _WITH_TARIFFS = re.compile(
@@ -612,6 +625,14 @@ def _classify(clause: str) -> Kind | None:
         return Kind(
             "tariff_reduction" if lower else "tariff_increase", m.start(), "tariff_accepted"
         )
+    m = _COUNTERMEASURE_GOODS.search(clause)
+    if m and _UP.search(clause):
+        # "impose countermeasures on 26 billion euros of US goods": duties on goods.
+        return Kind("tariff_increase", m.start(), "countermeasure_goods")
+    m = _QUOTA_AT_RATE.search(clause)
+    if m:
+        # "will allow 49,000 Chinese cars in at a 6.1% tariff": a quota at a lower duty.
+        return Kind("tariff_reduction", m.start(), "quota_at_rate")
     m = _WITH_TARIFFS.search(clause)
     if m:
         # "Beijing hit back with matching duties on US goods": the response names its tariffs.
@@ -681,17 +702,22 @@ def _classify(clause: str) -> Kind | None:
         # the modal of the one before it.)
         if m and (
             _PLEDGE_CUE.search(clause, max(0, m.start() - 60), m.start())
-            or not clause[: m.start()].strip()
+            or re.match(r"\W*(?:to\s+)?$", clause[: m.start()])
         ):
             return Kind("other", m.start(), rule)
     p = _PURCHASE.search(clause)
-    if p and re.search(
-        r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
-        r"|commits to|promised? to|vowed? to|to|anticipat\w*|envisag\w*|foresees?|expects?)\s+"
-        r"(?:\w+\s+){0,2}$",
-        clause[max(0, p.start() - 40) : p.start()],
-        _I,
+    if p and (
+        re.search(
+            r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
+            r"|commits to|promised? to|vowed? to|to|anticipat\w*|envisag\w*|foresees?|expects?)\s+"
+            r"(?:\w+\s+){0,2}$",
+            clause[max(0, p.start() - 40) : p.start()],
+            _I,
+        )
+        or re.match(r"\W*(?:to\s+)?$", clause[: p.start()])
     ):
+        # ("... will invest $350 billion and buy US energy": a verb that opens its clause shares
+        # the modal of the one before it.)
         return Kind("purchase_commitment", p.start(), "purchase")
     return None
 
@@ -831,7 +857,10 @@ def _in_relative(text: str, pos: int, start: int) -> bool:
 # Goods as the clause's subject: "Certain Peruvian products will be exempt ...", "Goods
 # originating from Peru will face ...".
 _GOODS_NOUN = r"(?:goods|products|exports|imports|shipments|items|articles)"
-_LEAD = r"^\W*(?:however,?\s+|but\s+|and\s+)?(?:(?:certain|some|most|all|the|many|other)\s+)*"
+_LEAD = (
+    r"^\W*(?:however,?\s+|but\s+|and\s+|under which\s+)?"
+    r"(?:(?:certain|some|most|all|the|many|other)\s+)*"
+)
 _SUBJECT_DEMONYM_BEFORE = re.compile(_LEAD + r"$", _I)
 _SUBJECT_DEMONYM_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _GOODS_NOUN + r"\b", _I)
 _SUBJECT_GOODS_FROM = re.compile(

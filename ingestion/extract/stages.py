@@ -329,7 +329,13 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         # "Both countries will pause ...": one statement for each party.
         actor, partner, arule = ctx.parties[0], ctx.parties[1], "actor_both"
     accepted_by = None
-    if k.rule in ("rate_down_noverb", "rate_only_tariff", "tariff_accepted"):
+    agent_imposes = (
+        k.rule == "rate_only_tariff"
+        and re.match(r"(?:impos|lev|charg)", text[pos : pos + 6], re.IGNORECASE) is not None
+        and any(mt.subject and not mt.modifier and mt.end <= pos for mt in c_mentions)
+    )
+    if k.rule in ("rate_down_noverb", "rate_only_tariff", "tariff_accepted") and not agent_imposes:
+        # ("Washington imposed an additional 25%": a country that imposes acts itself.)
         # The importing side sets a tariff: "a 15% levy on Japanese cars", "US chicken
         # will carry an extra 15%", "Japan accepted a 15% tariff" are all set by the other
         # side on Japan's (the US's) goods.
@@ -405,6 +411,12 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if actor in targets or any(
             mt.iso == actor and not mt.subject and mt.start > pos for mt in c_mentions
         ):
+            actor, targets = partner, [actor]
+        partner = None
+    if partner and k.kind.startswith("tariff") and clause_goods:
+        # "A and B agreed to cut US tariffs on Swiss goods": whose goods are named decides
+        # who taxes them; the other party alone acts.
+        if clause_goods[0] == actor:
             actor, targets = partner, [actor]
         partner = None
     if k.kind.startswith("tariff") and accepted_by is None and actor == (clause_goods or [None])[0]:
@@ -495,6 +507,10 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)
 
 
+_AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
+
+
 def rates(c: Clause) -> tuple[float | None, float | None]:
     """The tariff rate before and after the measure, in percent (None when not stated; both None
     for a kind that is not a tariff)."""
@@ -507,7 +523,11 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if before is None and after is None and tail:
         # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.
         before, after = find_rates(text[tail.start(1) : se])
-    if k.kind != "tariff_increase" and before == 0.0 and after:
+    if k.rule in _RATE_IS_NEW_LEVEL and k.kind == "tariff_reduction":
+        # "a 19% tariff under the deal", "in at a 6.1% tariff": the named rate is the new level.
+        if before == 0.0:
+            before = None
+    elif k.kind != "tariff_increase" and before == 0.0 and after:
         # "waive the 25% tariff": the named rate is what goes away.
         before, after = after, 0.0
     if k.rule == "zero_tariff" and after is None:
@@ -554,6 +574,16 @@ def statement(
     conf += 0.05 if names else 0.0
     conf -= 0.15 if when.background else 0.0
     actor, partner = who.actor, who.partner
+    after_clause = bool(_AFTER_LEAD.search(text, max(cs, pos - 40), pos))
+    status = mod.status
+    if (
+        status == "implemented"
+        and when.effective
+        and when.announced
+        and when.effective > when.announced
+    ):
+        # "approved tariffs that take effect on January 1": in force only from that day.
+        status = "announced"
     pairs = [(actor, t) for t in who.targets] + ([(partner, actor)] if partner else [])
     out = []
     for n, (actor_of, target) in enumerate(pairs, start=first_index):
@@ -566,7 +596,7 @@ def statement(
                 target=target,
                 kind=kd,
                 is_commitment=mod.is_commitment,
-                status=mod.status,
+                status=status,
                 instrument=c.instrument,
                 products=", ".join(names),
                 hs_codes=codes,
@@ -589,6 +619,9 @@ def statement(
                 ann_from_pub=not when.explicit_ann,
                 soft=(not when.explicit_ann and ctx.pub_inferred) or when.month_only,
                 month_only=when.month_only,
+                # "... comes after Washington imposed a 25% tariff": an earlier measure the
+                # sentence refers to; with no date of its own it joins the entry it names.
+                anaphoric=after_clause and not when.explicit,
             )
         )
     return out

@@ -708,3 +708,64 @@ def test_a_rate_before_a_long_remedy_noun_is_read() -> None:
         "2025-08-11",
     )
     assert [s["rate_after_pct"] for s in out if s["kind"] == "tariff_increase"] == [73.6]
+
+
+def test_a_deal_under_which_exports_face_a_rate_is_the_importers_cut() -> None:
+    out = statements(
+        "Seoul and Washington struck a framework deal on Sunday under which most Korean exports "
+        "will face a 15% tariff. In return Korea pledged to buy $100 billion of American energy "
+        "and to invest $350 billion in the United States.",
+        "2025-07-30",
+    )
+    cuts = [s for s in out if s["kind"] == "tariff_reduction"]
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in cuts] == [("USA", "KOR", 15.0)]
+    assert ("KOR", "USA") in _pairs(out, "purchase_commitment")
+    assert ("KOR", "USA") in _pairs(out, "other")
+
+
+def test_countermeasures_on_goods_are_tariffs() -> None:
+    out = statements(
+        "Ottawa said on Wednesday it would impose countermeasures on up to 20 billion dollars of "
+        "US goods from April 1.",
+        "2025-03-12",
+    )
+    assert ("CAN", "USA") in _pairs(out, "tariff_increase")
+    assert not _pairs(out, "export_control")
+
+
+def test_a_quota_let_in_at_a_low_rate_is_a_tariff_cut_at_that_rate() -> None:
+    out = statements(
+        "Ottawa will allow up to 30,000 Chinese electric vehicles into its market at a 6% tariff, "
+        "officials said on Friday.",
+        "2026-01-16",
+    )
+    cuts = [s for s in out if s["kind"] == "tariff_reduction"]
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in cuts] == [("CAN", "CHN", 6.0)]
+
+
+def test_a_deal_to_cut_one_sides_tariffs_on_the_others_goods_has_one_actor() -> None:
+    out = statements(
+        "Norway and the United States reached a deal on Friday to cut US tariffs on Norwegian "
+        "goods to 15% from 30%.",
+        "2025-11-14",
+    )
+    assert _pairs(out, "tariff_reduction") == {("USA", "NOR")}
+
+
+def test_a_measure_that_takes_effect_later_is_announced_not_implemented() -> None:
+    out = statements(
+        "Chile's Congress approved tariffs of up to 30% on steel from China on Wednesday, to take "
+        "effect on January 1.",
+        "2025-12-10",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert rows and {s["status"] for s in rows} == {"announced"}
+
+
+def test_a_country_that_imposes_an_additional_rate_acts_itself() -> None:
+    out = statements(
+        "India and the US resumed talks on Monday. The push comes after Washington imposed an "
+        "additional 25% tariff on Indian imports.",
+        "2025-11-17",
+    )
+    assert _pairs(out, "tariff_increase") == {("USA", "IND")}
