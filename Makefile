@@ -24,7 +24,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 SHARED ?= ../shared
 EVAL_SETS ?= news_dev news_dev_world
 
-.PHONY: help setup setup-browser run report test test-all lint dev eval bench-news bench-trade bench-run load-test lock clean
+.PHONY: help setup setup-browser setup-postgres run report test test-all lint dev eval bench-news bench-trade bench-run load-test lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,17 @@ setup-browser:  ## install Chromium (Debian package, as root) for the browser te
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
+# The e2e test of deploy/ (tests/deploy/) starts its own PostgreSQL from the server binaries;
+# test-all installs them where missing (as root; otherwise it says so and the test skips, or
+# fails in CI).
+setup-postgres:  ## install the PostgreSQL server binaries (Debian package postgresql) if missing
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
+	else \
+	  echo "setup-postgres: PostgreSQL server binaries missing; run 'sudo make setup-postgres'"; \
+	fi
+
 run: $(STAMP)  ## run the whole job on the bundled sample; writes var/published/tradeledger.duckdb
 	$(BIN)/tradeledger run
 
@@ -54,7 +65,7 @@ report: $(STAMP)  ## write var/published/report.html from the published ledger
 test: $(STAMP)  ## fast lane: unit + dbt unit tests, one shared run of the job (< 5 min)
 	$(BIN)/python -m pytest
 
-test-all: $(STAMP)  ## every test: the fast lane + e2e (own runs, faults, reliability) + slow
+test-all: $(STAMP) setup-postgres  ## every test: the fast lane + e2e (own runs, faults, reliability) + slow
 	$(BIN)/python -m pytest -m ""
 
 lint: $(STAMP)  ## ruff and sqlfluff
