@@ -54,6 +54,7 @@ _NOUN_IS = re.compile(
     r"|reached|reaches|came to|comes to)\s+(?:now\s+)?" + _PCT,
     re.I,
 )
+_TO_ZERO = re.compile(r"\bto\s+(?:zero|nil|nothing)\b", re.I)
 _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
 
@@ -96,6 +97,9 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     m = _PP.search(clause)
     if m:
         return None, None
+    if _TO_ZERO.search(clause):
+        # "cut its duties on almonds to zero"
+        return None, 0.0
     return None, None
 
 

@@ -1176,6 +1176,9 @@ _BARE_YEAR = re.compile(
 )
 
 
+_LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the prior)\s+year\b", _I)
+
+
 def _past_context(
     ctx: ArticleContext,
     clause: str,
@@ -1197,7 +1200,8 @@ def _past_context(
         dates = [d for d in (announced, effective) if d is not None]
         return bool(dates) and max(dates) < ctx.pub - dt.timedelta(days=CONTEXT_DAYS)
     years = [int(y) for y in _BARE_YEAR.findall(clause)]
-    return bool(years) and max(years) < ctx.pub.year
+    # "Last year Ottawa imposed ...": a measure of an earlier year, with no day of its own.
+    return (bool(years) and max(years) < ctx.pub.year) or bool(_LAST_YEAR.search(clause))
 
 
 def _sentence_subject(mentions: list[Mention]) -> str | None:

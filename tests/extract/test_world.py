@@ -769,3 +769,23 @@ def test_a_country_that_imposes_an_additional_rate_acts_itself() -> None:
         "2025-11-17",
     )
     assert _pairs(out, "tariff_increase") == {("USA", "IND")}
+
+
+def test_duties_cut_to_zero_have_a_zero_rate() -> None:
+    out = statements(
+        "On February 2, Canberra cut its duties on American almonds to zero, the trade ministry "
+        "said.",
+        "2026-02-10",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_reduction"]
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in rows] == [("AUS", "USA", 0.0)]
+
+
+def test_a_measure_of_last_year_is_recalled_not_reported() -> None:
+    out = statements(
+        "Last year Ottawa imposed a 100% surtax on Chinese electric vehicles. On Tuesday Ottawa "
+        "raised its tariff on Chinese steel to 25%.",
+        "2026-01-20",
+    )
+    rates = {s["rate_after_pct"] for s in out if s["kind"] == "tariff_increase"}
+    assert rates == {25.0}
