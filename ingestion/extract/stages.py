@@ -183,7 +183,14 @@ def article_context(
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ctx.parties = tuple(k for k, _ in ranked)
     ctx.main_actor = ranked[0][0] if ranked else None
-    ctx.agreements = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
+    # (an agreement's name counts only in a story about its parties: "Buenos Aires" in a story
+    # about Argentina is a city, not the 2018 US-China truce)
+    named = set(ctx.parties) | {lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text)}
+    ctx.agreements = [
+        (name, day)
+        for rx, name, day in _AGREEMENTS
+        if rx.search(text) and set(_AGREEMENT_PARTIES[name]) <= named
+    ]
     ctx.deal = bool(_DEAL.search(text))
     ctx.retaliation = bool(_RETALIATION.search(text))
     return ctx
@@ -216,7 +223,10 @@ def sentence_context(ctx: ArticleContext, sent: Sentence, body_index: int) -> No
     sent.body_index = body_index
     sent.future = bool(_FUTURE.search(sentence))
     sent.dates = find_dates(text, ss, se, ctx.pub, ctx.default_year, future=sent.future)
-    sent.agreement = next((name for rx, name, _ in _AGREEMENTS if rx.search(sentence)), "")
+    named = {name for name, _ in ctx.agreements}
+    sent.agreement = next(
+        (name for rx, name, _ in _AGREEMENTS if name in named and rx.search(sentence)), ""
+    )
 
 
 def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None:
@@ -507,6 +517,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)
 
 
+_AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
 _AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
 
@@ -605,7 +616,11 @@ def statement(
                 announced_on=when.announced,
                 effective_on=when.effective,
                 expires_on=when.expires,
-                agreement=agreement or _deal_name(ctx, actor_of, target, kd, when.announced),
+                agreement=(
+                    agreement
+                    if agreement and {actor_of, target} <= set(_AGREEMENT_PARTIES[agreement])
+                    else _deal_name(ctx, actor_of, target, kd, when.announced)
+                ),
                 quote=c.sentence.words,
                 start_char=ss,
                 end_char=se,

@@ -113,3 +113,22 @@ def test_in_exchange_for_names_the_other_side_measure() -> None:
         basis == "in exchange" and a["kind"] == "other" and b["actor"] == "USA"
         for a, b, basis in links
     )
+
+
+def test_an_agreement_named_in_a_story_about_other_parties_is_not_theirs() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://t.example/ar",
+                    "2026-02-05",
+                    "In Buenos Aires, Argentina agreed on Thursday to cut its tariffs on US "
+                    "machinery, and the United States will lower its tariff on Argentine beef.",
+                )
+            ]
+        )
+    )
+    assert "Buenos Aires truce" not in set(ex.statements["agreement"].to_list())
