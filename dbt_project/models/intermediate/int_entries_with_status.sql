@@ -2,7 +2,7 @@
 -- same side undoes (a tariff cut starting from its rate, an easing of controls on the same
 -- goods) is suspended (when the easing speaks of a suspension or pause) or revoked; otherwise
 -- the status of its own latest report stands, and an announced tariff or control whose
--- effective date has passed is implemented (an investigation or a visa rule stays announced).
+-- effective date has passed is implemented (an inquiry or a visa rule stays announced).
 -- Which kinds restrict, which undo a restriction and how, and which become implemented are the
 -- registry's (reference.vocab_kinds: direction, family, undoes_as, implemented_when_effective).
 with
