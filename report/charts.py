@@ -10,25 +10,16 @@ from typing import Any
 import markupsafe
 import plotly.graph_objects as go
 
+from ingestion import vocabulary
+
 # Directions shown on the tariff chart: who levies the duty, on whom.
 TARIFF_DIRECTIONS = (("USA", "CHN"), ("CHN", "USA"))
-KIND_COLOURS = {
-    "tariff_increase": "#d62728",
-    "tariff_reduction": "#2ca02c",
-    "tariff_suspension": "#98df8a",
-    "export_control": "#9467bd",
-    "export_control_relaxation": "#c5b0d5",
-    "license_approval": "#1f77b4",
-    "purchase_commitment": "#ff7f0e",
-    "visa_policy": "#8c564b",
-    "port_fee": "#e377c2",
-    "investigation": "#7f7f7f",
-    "other": "#bcbd22",
-}
+# The kinds' colours and the flow each kind acts on come from the registry
+# (dbt_project/seeds/vocab_kinds.csv: colour, trade_flow).
+KIND_COLOURS = {name: kind.colour for name, kind in vocabulary.load().kinds.items()}
 # Kinds whose dates are marked on a trade series, by the flow they act on (from the reporter).
 MARKED_KINDS = {
-    "export": ("export_control", "export_control_relaxation", "license_approval"),
-    "import": ("purchase_commitment", "tariff_increase", "tariff_reduction", "tariff_suspension"),
+    flow: tuple(sorted(vocabulary.kinds_where(trade_flow=flow))) for flow in ("export", "import")
 }
 
 

@@ -1,25 +1,15 @@
 {#- One readable sentence per entry, built only from its own fields so that it never says more
     than the ledger knows: a field that is unknown (null or blank) leaves its phrase out, never
     an empty gap. Example: "USA commits to a tariff reduction concerning CHN, from 145% to 30%,
-    announced on 2025-05-12; status: announced." -#}
+    announced on 2025-05-12; status: announced." The model joins the kind's phrase as
+    `kind_phrase` (reference.vocab_kinds.summary_phrase). -#}
 {% macro entry_summary() -%}
     concat_ws(
         ' ',
         actor,
         case when is_commitment then 'commits to' else 'announces' end,
-        case kind
-            when 'tariff_increase' then 'a tariff increase'
-            when 'tariff_reduction' then 'a tariff reduction'
-            when 'tariff_suspension' then 'a tariff suspension'
-            when 'export_control' then 'an export control'
-            when 'export_control_relaxation' then 'an easing of export controls'
-            when 'license_approval' then 'approving export licences'
-            when 'purchase_commitment' then 'purchases'
-            when 'visa_policy' then 'a visa measure'
-            when 'port_fee' then 'port fees'
-            when 'investigation' then 'an investigation'
-            else 'a measure'
-        end,
+        -- the kind's phrase, from the registry (reference.vocab_kinds.summary_phrase)
+        coalesce(nullif(trim(kind_phrase), ''), 'a measure'),
         'concerning ' || nullif(trim(target), ''),
         'on ' || nullif(trim(products), '')
     )

@@ -14,21 +14,34 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
+from ingestion.extract.kinds import (
+    EXPORT_CONTROL,
+    EXPORT_CONTROL_RELAXATION,
+    INVESTIGATION,
+    LICENSE_APPROVAL,
+    OTHER,
+    PORT_FEE,
+    PURCHASE_COMMITMENT,
+    TARIFF_INCREASE,
+    TARIFF_REDUCTION,
+    TARIFF_SUSPENSION,
+    VISA_POLICY,
+)
 from ingestion.extract.rules import _EASING, _RESTRICTIVE, actor_mentions, quid_cues, response_cues
 from ingestion.extract.statement import Statement
 
 # Kinds that answer the same question for merging ("did the duty go up or down?"): statements of
 # one family can describe one measure in different words ("cut" vs "suspend 24 points").
 _FAMILIES: dict[str, tuple[str, ...]] = {
-    "tariff_up": ("tariff_increase",),
-    "tariff_down": ("tariff_reduction", "tariff_suspension"),
-    "control_up": ("export_control",),
-    "control_down": ("export_control_relaxation", "license_approval"),
-    "purchase": ("purchase_commitment",),
-    "visa": ("visa_policy",),
-    "port_fee": ("port_fee",),
-    "investigation": ("investigation",),
-    "other": ("other",),
+    "tariff_up": (TARIFF_INCREASE,),
+    "tariff_down": (TARIFF_REDUCTION, TARIFF_SUSPENSION),
+    "control_up": (EXPORT_CONTROL,),
+    "control_down": (EXPORT_CONTROL_RELAXATION, LICENSE_APPROVAL),
+    "purchase": (PURCHASE_COMMITMENT,),
+    "visa": (VISA_POLICY,),
+    "port_fee": (PORT_FEE,),
+    "investigation": (INVESTIGATION,),
+    "other": (OTHER,),
 }
 FAMILY = {kind: fam for fam, kinds in _FAMILIES.items() for kind in kinds}
 # Kinds whose entries are told apart by the goods they concern (two control decisions on one day
@@ -480,11 +493,11 @@ def _nominal(
     """A statement for a measure named only as the object of a response cue."""
     tail = text[cue_pos : min(se, cue_pos + 120)].lower()
     if re.search(r"tariffs?\b|dut(?:y|ies)\b|levies\b|levy\b", tail):
-        kind = "tariff_increase"
+        kind = TARIFF_INCREASE
     elif re.search(
         r"export (?:controls?|restrictions?|curbs?)|entity list|restrictions?\b|licen[cs]\w*", tail
     ):
-        kind = "export_control"
+        kind = EXPORT_CONTROL
     else:
         return []
     for st in created:
@@ -553,12 +566,12 @@ def agreement_links(statements: list[Statement], links: dict) -> None:
     for st in best.values():
         by_agreement[st.agreement].append(st)
     order = {
-        "other": 0,
-        "license_approval": 1,
-        "purchase_commitment": 2,
-        "export_control_relaxation": 3,
-        "tariff_suspension": 4,
-        "tariff_reduction": 5,
+        OTHER: 0,
+        LICENSE_APPROVAL: 1,
+        PURCHASE_COMMITMENT: 2,
+        EXPORT_CONTROL_RELAXATION: 3,
+        TARIFF_SUSPENSION: 4,
+        TARIFF_REDUCTION: 5,
     }
     for agreement, members in by_agreement.items():
         members.sort(key=lambda s: (order.get(s.kind, 9), s.actor, s.entry_key))

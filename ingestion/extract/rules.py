@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingestion import vocabulary
 from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention
 from ingestion.extract.rates import find_rates
@@ -214,15 +215,8 @@ _PARTICIPLE_DATE = re.compile(
     _I,
 )
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
-_RESTRICTIVE = {"tariff_increase", "export_control", "investigation", "port_fee", "visa_policy"}
-_EASING = {
-    "tariff_reduction",
-    "tariff_suspension",
-    "export_control_relaxation",
-    "license_approval",
-    "purchase_commitment",
-    "other",
-}
+_RESTRICTIVE = vocabulary.kinds_where(direction="restrictive")  # registry: vocab_kinds.csv
+_EASING = vocabulary.kinds_where(direction="easing")
 LEDE_SENTENCES = 4
 BODY_NEEDS_MARKER = True
 # Words that place a past-tense sentence in the story's background rather than its news.

@@ -22,6 +22,15 @@ from dataclasses import dataclass, field
 
 from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention, find_dates
+from ingestion.extract.kinds import (
+    EXPORT_CONTROL,
+    INVESTIGATION,
+    PORT_FEE,
+    TARIFF_INCREASE,
+    TARIFF_REDUCTION,
+    TARIFF_SUSPENSION,
+    VISA_POLICY,
+)
 from ingestion.extract.rates import apply_halve_double, find_rates
 from ingestion.extract.rules import (
     _AGREEMENTS,
@@ -297,12 +306,12 @@ def modality(c: Clause) -> Modality | None:
     is_commitment = kd in _EASING and (future or bool(_COMMIT.search(c.words)))
     if threat:
         status = "threatened"
-    elif kd in ("port_fee", "visa_policy") and _SUSPEND.search(text, max(cs, pos - 40), pos + 1):
+    elif kd in (PORT_FEE, VISA_POLICY) and _SUSPEND.search(text, max(cs, pos - 40), pos + 1):
         # "will suspend the port fees": suspended (these kinds have no easing kind).
         status = "suspended"
-    elif kd == "tariff_suspension" and not future:
+    elif kd == TARIFF_SUSPENSION and not future:
         status = "implemented"
-    elif future or kd == "investigation":
+    elif future or kd == INVESTIGATION:
         # An investigation is opened, not put in force: it stays announced.
         status = "announced"
     elif re.search(lx.PAST_CUES, c.words, _I) or _PAST_TRIGGER.match(text, pos):
@@ -437,7 +446,7 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if setter is None:
             return None
         actor, targets, arule = setter, [actor], "actor_goods_owner"
-    if k.kind == "export_control" and _LISTING.search(c.words):
+    if k.kind == EXPORT_CONTROL and _LISTING.search(c.words):
         # "added 32 companies to its Entity List ... in China, Turkey and the UAE": a
         # listing is a control on each country whose firms it names.
         listed = _listed_countries(text, cs, ce, c.sentence.following, actor)
@@ -534,16 +543,16 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if before is None and after is None and tail:
         # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.
         before, after = find_rates(text[tail.start(1) : se])
-    if k.rule in _RATE_IS_NEW_LEVEL and k.kind == "tariff_reduction":
+    if k.rule in _RATE_IS_NEW_LEVEL and k.kind == TARIFF_REDUCTION:
         # "a 19% tariff under the deal", "in at a 6.1% tariff": the named rate is the new level.
         if before == 0.0:
             before = None
-    elif k.kind != "tariff_increase" and before == 0.0 and after:
+    elif k.kind != TARIFF_INCREASE and before == 0.0 and after:
         # "waive the 25% tariff": the named rate is what goes away.
         before, after = after, 0.0
     if k.rule == "zero_tariff" and after is None:
         after = 0.0
-    if k.kind == "tariff_reduction" and after is None and _ELIMINATE.match(text, pos):
+    if k.kind == TARIFF_REDUCTION and after is None and _ELIMINATE.match(text, pos):
         # "will eliminate tariffs on 1,675 products": they go to zero.
         after = 0.0
     return before, after

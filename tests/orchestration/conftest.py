@@ -2,24 +2,14 @@
 
 from pathlib import Path
 
+from ingestion import vocabulary
 from tests.helpers import query  # noqa: F401 - used by this package's tests
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
 
-# The contract's columns, in order (../shared/design/ledger-contract.md).
+# The contract's columns, in order: read from the models' enforced dbt contracts, not copied
+# (tests/expectations/test_dbt_parity.py pins them to ledger-contract.md).
 CONTRACT_COLUMNS = {
-    "entries": [
-        "entry_id", "actor", "target", "kind", "is_commitment", "instrument", "products",
-        "hs_codes", "rate_before_pct", "rate_after_pct", "announced_on", "effective_on",
-        "status", "agreement", "source_count", "first_reported_on", "last_reported_on",
-        "summary", "expires_on",
-    ],
-    "links": [
-        "link_id", "commitment_entry_id", "reciprocal_entry_id", "agreement", "basis",
-        "confidence",
-    ],
-    "evidence": [
-        "entry_id", "article_id", "url", "published_on", "quote", "start_char", "end_char",
-    ],
-}  # fmt: skip
+    table: list(vocabulary.contract_columns(table)) for table in ("entries", "links", "evidence")
+}

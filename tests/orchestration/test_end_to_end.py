@@ -101,7 +101,7 @@ def test_failing_dbt_test_keeps_the_previous_file(
     before = published.read_bytes()
     real = ingestion.extract.extract_corpus
 
-    def unknown_kind(articles):  # outside the contract's vocabulary: dbt's accepted_values fails
+    def unknown_kind(articles):  # not in the registry (vocab_kinds): the relationships test fails
         extraction = real(articles)
         extraction.statements = extraction.statements.with_columns(kind=pl.lit("embargo"))
         return extraction
@@ -110,7 +110,7 @@ def test_failing_dbt_test_keeps_the_previous_file(
     monkeypatch.setenv("LEDGER_HOME", str(home))
     assert run([], [], str(home)) == 1
     out = capsys.readouterr().out
-    assert "accepted_values_entries_kind" in out
+    assert "relationships_entries_kind" in out
     assert "NOT PUBLISHED" in out
     assert published.read_bytes() == before
 

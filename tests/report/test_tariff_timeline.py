@@ -5,21 +5,13 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion import vocabulary
 from report.charts import tariff_chart, tariff_steps
 from report.queries import read_report_data
 
 from .conftest import query
 
-TIMELINE_COLUMNS = [
-    "actor",
-    "target",
-    "products",
-    "hs_codes",
-    "rate_pct",
-    "valid_from",
-    "valid_to",
-    "entry_id",
-]
+TIMELINE_COLUMNS = list(vocabulary.contract_columns("tariff_timeline"))
 
 
 def _layer(entry_id: str, rate: float, start: str, end: str | None, **extra: object) -> dict:

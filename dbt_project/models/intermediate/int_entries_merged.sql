@@ -1,8 +1,15 @@
 -- One row per entry: the statements that report the same measure, merged.
 -- Descriptive fields come from the most confident statement, rates from the most confident
 -- statement that gives one (a report naming no rate says nothing against one that does),
--- status from the latest report.
+-- status from the latest report. Which kinds take effect when announced is the registry's
+-- (reference.vocab_kinds).
 with
+
+kinds as (
+
+    select * from {{ ref('vocab_kinds') }}
+
+),
 
 statements as (
 
@@ -99,12 +106,11 @@ merged as (
         -- and tariffs still to come carry their own dates or none.
         case
             when aggregated.effective_on is not null then aggregated.effective_on
-            when representative.kind in (
-                'export_control', 'export_control_relaxation', 'license_approval',
-                'investigation', 'visa_policy', 'port_fee'
-            ) and not representative.is_commitment then aggregated.announced_on
             when
-                representative.kind like 'tariff%'
+                kinds.effective_when_announced and not representative.is_commitment
+                then aggregated.announced_on
+            when
+                kinds.family = 'tariff'
                 and latest.status = 'implemented'
                 then aggregated.announced_on
         end as effective_on,
@@ -124,6 +130,8 @@ merged as (
         on
             representative.entry_id = rated.entry_id
             and rated.rate_rank = 1
+    left join kinds
+        on representative.kind = kinds.kind
 
 )
 

@@ -2,8 +2,16 @@
 -- same side undoes (a tariff cut starting from its rate, an easing of controls on the same
 -- goods) is suspended (when the easing speaks of a suspension or pause) or revoked; otherwise
 -- the status of its own latest report stands, and an announced tariff or control whose
--- effective date has passed is implemented (an investigation or a visa rule stays announced).
+-- effective date has passed is implemented (an inquiry or a visa rule stays announced).
+-- Which kinds restrict, which undo a restriction and how, and which become implemented are the
+-- registry's (reference.vocab_kinds: direction, family, undoes_as, implemented_when_effective).
 with
+
+kinds as (
+
+    select * from {{ ref('vocab_kinds') }}
+
+),
 
 merged as (
 
@@ -31,8 +39,14 @@ easing_wording as (
 
 restrictions as (
 
-    select * from merged
-    where kind in ('tariff_increase', 'export_control', 'investigation', 'visa_policy', 'port_fee')
+    select
+        merged.*,
+        kinds.family
+
+    from merged
+    inner join kinds
+        on merged.kind = kinds.kind
+    where kinds.direction = 'restrictive'
 
 ),
 
@@ -40,16 +54,18 @@ easings as (
 
     select
         merged.*,
+        kinds.family,
+        kinds.undoes_as,
         coalesce(easing_wording.says_suspended, false) as says_suspended
 
     from merged
+    inner join kinds
+        on merged.kind = kinds.kind
     left join easing_wording
         on merged.entry_id = easing_wording.entry_id
     where
-        merged.kind in (
-            'tariff_reduction', 'tariff_suspension', 'export_control_relaxation',
-            'license_approval'
-        )
+        kinds.direction = 'easing'
+        and kinds.undoes_as is not null
         and merged.status <> 'threatened'
 
 ),
@@ -62,9 +78,8 @@ undone as (
         -- inputs give equal statuses)
         arg_min(
             case
-                when easings.kind = 'tariff_suspension' or easings.says_suspended
-                    then 'suspended'
-                else 'revoked'
+                when easings.says_suspended then 'suspended'
+                else easings.undoes_as
             end,
             strftime(easings.announced_on, '%Y-%m-%d') || easings.entry_id
         ) as later_status
@@ -78,18 +93,18 @@ undone as (
                 or coalesce(easings.target, '') in ('', 'WLD')
             )
             and restrictions.announced_on < easings.announced_on
+            -- an easing undoes a restriction of its own family (licences approved under a
+            -- control work within it, not against it: they undo nothing)
+            and restrictions.family = easings.family
             and (
                 -- a tariff cut or pause that starts from this measure's own rate
                 (
-                    restrictions.kind = 'tariff_increase'
-                    and easings.kind in ('tariff_reduction', 'tariff_suspension')
+                    restrictions.family = 'tariff'
                     and abs(restrictions.rate_after_pct - easings.rate_before_pct) <= 1
                 )
                 -- an easing of controls on the same goods
                 or (
-                    -- (licences approved under a control work within it, not against it)
-                    restrictions.kind = 'export_control'
-                    and easings.kind = 'export_control_relaxation'
+                    restrictions.family = 'control'
                     and len(list_intersect(
                         string_split(restrictions.products, ', '),
                         string_split(easings.products, ', ')
@@ -124,10 +139,7 @@ final as (
             when
                 merged.status = 'announced'
                 and merged.effective_on < current_date
-                and merged.kind in (
-                    'tariff_increase', 'tariff_reduction', 'tariff_suspension', 'export_control',
-                    'export_control_relaxation'
-                )
+                and kinds.implemented_when_effective
                 then 'implemented'
             else merged.status
         end as status,
@@ -139,6 +151,8 @@ final as (
     from merged
     left join undone
         on merged.entry_id = undone.entry_id
+    left join kinds
+        on merged.kind = kinds.kind
 
 )
 

@@ -1,12 +1,20 @@
 -- For each entry whose goods can be observed in trade statistics: the monthly series around its
 -- effective month, and whether the trade it promises to free up came back.
--- Export-side promises (licences, eased controls) are read from the actor's exports to the
--- target; buying and tariff cuts from the actor's imports from the target.
+-- Which kinds are checked, and on which flow, is the registry's (reference.vocab_kinds:
+-- checked_against_trade, trade_flow): export-side promises (licences, eased controls) are read
+-- from the actor's exports to the target; buying and tariff cuts from the actor's imports from
+-- the target.
 with
 
 entries as (
 
     select * from {{ ref('entries') }}
+
+),
+
+kinds as (
+
+    select * from {{ ref('vocab_kinds') }}
 
 ),
 
@@ -19,28 +27,22 @@ trade as (
 checkable as (
 
     select
-        entry_id,
-        hs_codes,
-        actor as reporter,
-        target as partner,
-        case
-            when kind in ('purchase_commitment', 'tariff_reduction', 'tariff_suspension')
-                then 'import'
-            else 'export'
-        end as flow,
-        date_trunc('month', coalesce(effective_on, announced_on))::date as effective_month
+        entries.entry_id,
+        entries.hs_codes,
+        entries.actor as reporter,
+        entries.target as partner,
+        kinds.trade_flow as flow,
+        date_trunc(
+            'month', coalesce(entries.effective_on, entries.announced_on)
+        )::date as effective_month
 
     from entries
+    inner join kinds
+        on entries.kind = kinds.kind
     where
-        len(hs_codes) > 0
-        and kind in (
-            'license_approval',
-            'export_control_relaxation',
-            'purchase_commitment',
-            'tariff_reduction',
-            'tariff_suspension'
-        )
-        and coalesce(effective_on, announced_on) is not null
+        len(entries.hs_codes) > 0
+        and kinds.checked_against_trade
+        and coalesce(entries.effective_on, entries.announced_on) is not null
 
 ),
 

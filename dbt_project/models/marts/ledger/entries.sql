@@ -6,6 +6,24 @@ merged as (
 
 ),
 
+kinds as (
+
+    select * from {{ ref('vocab_kinds') }}
+
+),
+
+phrased as (
+
+    select
+        merged.*,
+        kinds.summary_phrase as kind_phrase
+
+    from merged
+    left join kinds
+        on merged.kind = kinds.kind
+
+),
+
 final as (
 
     select
@@ -29,7 +47,7 @@ final as (
         {{ entry_summary() }}::varchar as summary,
         expires_on::date as expires_on
 
-    from merged
+    from phrased
 
 )
 

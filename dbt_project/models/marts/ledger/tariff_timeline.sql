@@ -7,6 +7,8 @@
 -- an unknown one (it ends them all). Layers that nothing changes stack up and stay open
 -- (valid_to null). Threatened and revoked entries were
 -- never in force and are left out.
+-- The tariff kinds and which of them raise a duty are the registry's (reference.vocab_kinds:
+-- family tariff, direction restrictive).
 with
 
 entries as (
@@ -15,24 +17,33 @@ entries as (
 
 ),
 
+kinds as (
+
+    select * from {{ ref('vocab_kinds') }}
+
+),
+
 changes as (
 
     select
-        entry_id,
-        actor,
-        target,
-        kind,
-        products,
-        coalesce(hs_codes, []::varchar[]) as hs_codes,
-        rate_before_pct,
-        rate_after_pct,
-        coalesce(effective_on, announced_on) as changed_on
+        entries.entry_id,
+        entries.actor,
+        entries.target,
+        entries.kind,
+        kinds.direction,
+        entries.products,
+        coalesce(entries.hs_codes, []::varchar[]) as hs_codes,
+        entries.rate_before_pct,
+        entries.rate_after_pct,
+        coalesce(entries.effective_on, entries.announced_on) as changed_on
 
     from entries
+    inner join kinds
+        on entries.kind = kinds.kind
     where
-        kind in ('tariff_increase', 'tariff_reduction', 'tariff_suspension')
-        and status not in ('threatened', 'revoked')
-        and coalesce(effective_on, announced_on) is not null
+        kinds.family = 'tariff'
+        and entries.status not in ('threatened', 'revoked')
+        and coalesce(entries.effective_on, entries.announced_on) is not null
 
 ),
 
@@ -80,7 +91,7 @@ layer_ends as (
             and (
                 layers.rate_after_pct = later.rate_before_pct
                 or (
-                    later.kind != 'tariff_increase'
+                    later.direction != 'restrictive'
                     and not later.starts_from_a_layer
                     and coalesce(layers.rate_after_pct < later.rate_before_pct, true)
                 )
