@@ -35,7 +35,7 @@ pytestmark = pytest.mark.e2e
 
 DEPLOY_INSTANCE = REPO_ROOT / "deploy" / "dagster.yaml"
 PG_USER = "tradeledger"
-PG_PASSWORD = "ledger-test-password"
+PG_PASSWORD = "ledger-test-password"  # pragma: allowlist secret
 PG_DB = "dagster"
 SERVER_BINARIES = ("initdb", "pg_ctl", "postgres")
 
@@ -129,7 +129,11 @@ def postgres() -> Iterator[dict[str, str]]:
 
         # Over TCP with the password, as Dagster connects.
         con = psycopg2.connect(
-            host="127.0.0.1", port=port, user=PG_USER, password=PG_PASSWORD, dbname="postgres"
+            host="127.0.0.1",
+            port=port,
+            user=PG_USER,
+            password=PG_PASSWORD,  # pragma: allowlist secret
+            dbname="postgres",
         )
         try:
             con.autocommit = True
@@ -141,7 +145,7 @@ def postgres() -> Iterator[dict[str, str]]:
             "DAGSTER_PG_HOST": "127.0.0.1",
             "DAGSTER_PG_PORT": str(port),
             "DAGSTER_PG_USER": PG_USER,
-            "DAGSTER_PG_PASSWORD": PG_PASSWORD,
+            "DAGSTER_PG_PASSWORD": PG_PASSWORD,  # pragma: allowlist secret
             "DAGSTER_PG_DB": PG_DB,
         }
     finally:
