@@ -14,8 +14,8 @@ screened as (
     select
         *,
         case
-            when not regexp_full_match(actor, '[A-Z]{3}') then 'actor_not_iso3'
-            when target is not null and not regexp_full_match(target, '[A-Z]{3}')
+            when not {{ full_match('actor', "'[A-Z]{3}'") }} then 'actor_not_iso3'
+            when target is not null and not {{ full_match('target', "'[A-Z]{3}'") }}
                 then 'target_not_iso3'
             when
                 rate_before_pct not between 0 and 1000
