@@ -94,9 +94,10 @@ eval: $(STAMP)  ## extraction scores on the visible dev sets in ../shared (score
 bench-news: $(STAMP)  ## news benchmark: 10,000 generated articles, extraction and the path into raw
 	$(BIN)/python -m benchmarks.news --articles 10000
 
-bench-trade: $(STAMP)  ## trade benchmark: 20 M-row Comtrade CSV (tradeledger, DuckDB, pandas), 25 months
+bench-trade: $(STAMP)  ## trade benchmark: 20 M-row Comtrade CSV (tradeledger, DuckDB, pandas), 25 months, 4 M-row end-to-end path
 	$(BIN)/python -m benchmarks.trade_load --rows 20000000 --pandas-object-strings
 	$(BIN)/python -m benchmarks.trade_months --rows-per-month 1600000
+	$(BIN)/python -m benchmarks.trade_path --rows 4000000 --repeat 3
 
 bench-run: $(STAMP)  ## repeat run of the sample against the stack's floor (imports + plain dbt build)
 	$(BIN)/python -m benchmarks.run --home $$(mktemp -d -t tradeledger-bench.XXXXXX)

@@ -86,7 +86,7 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
     ensure_manifest()
 
     from orchestration import definitions
-    from orchestration.instance import open_instance
+    from orchestration.instance import open_instance, unsynced_commits
 
     progress = StepProgress(out)
     job = definitions.defs.resolve_job_def("ledger_job")
@@ -112,7 +112,7 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
     # dagster-dbt echoes dbt's own log to stdout; keep it for --verbose only.
     echo = contextlib.nullcontext() if verbose else contextlib.redirect_stdout(io.StringIO())
     # The run is recorded in the home's Dagster instance, where `make dev` shows it.
-    with open_instance(paths) as instance, echo:
+    with unsynced_commits(), open_instance(paths) as instance, echo:
         result = job.execute_in_process(
             run_config=run_config,
             instance=instance,
