@@ -177,7 +177,12 @@ def find_dates(
         pm = _PREP_RE.search(text, max(start, m.start() - 40), m.start())
         prep = (pm.group("prep") if pm else "").lower()
         # "until December 1" looks forward whatever the tense of the sentence.
-        fwd = future or prep.startswith(("until", "till", "through", "by"))
+        # ... and so does "effective December 1", "starting January 1" in a past-tense report.
+        fwd = (
+            future
+            or prep.startswith(("until", "till", "through", "by"))
+            or bool(_EFFECT_BEFORE.search(text, max(start, m.start() - 40), m.start()))
+        )
         value: dt.date | None = None
         gran = "day"
         try:

@@ -520,6 +520,18 @@ _CONTROL_ISSUED = re.compile(
     r"(?:export\s+(?:controls?|curbs?|restrictions?|bans?)|controls?\s+on\s+exports)\b",
     _I,
 )
+_RATE_RISES = re.compile(
+    r"\b(?:tariffs?|duties|duty|levies|levy|rates?)\s+(?:on\s+(?:[\w$.,-]+\s+){1,6}?)?"
+    r"(?:will\s+|would\s+|to\s+|is\s+set\s+to\s+|are\s+set\s+to\s+)?"
+    r"(?:rise|rises|rose|risen|climb\w*|jump\w*|go up|went up|goes up|increase|increases)\s+to\s+"
+    r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    _I,
+)
+_CONTROL_EXTENDED = re.compile(
+    r"\b(?:extend\w*|expand\w*|widen\w*|broaden\w*)\s+(?:its\s+|their\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:restrictions|controls|curbs|rules?|ban)\s+to\b",
+    _I,
+)
 _COUNTERMEASURE_GOODS = re.compile(
     r"\b(?:counter-?measures|retaliatory measures|rebalancing measures)\s+on\s+(?:up to\s+)?"
     r"(?:[\w$€£.,-]+\s+){0,6}?(?:goods|imports|products|exports)\b",
@@ -619,6 +631,14 @@ def _classify(clause: str) -> Kind | None:
         return Kind(
             "tariff_reduction" if lower else "tariff_increase", m.start(), "tariff_accepted"
         )
+    m = _RATE_RISES.search(clause)
+    if m:
+        # "tariffs on Chinese goods would rise to 125%": the importer's, read from the goods.
+        return Kind("tariff_increase", m.start(), "rate_rise_noverb")
+    m = _CONTROL_EXTENDED.search(clause)
+    if m:
+        # "extended its entity list restrictions to subsidiaries": a wider control.
+        return Kind("export_control", m.start(), "control_extended")
     m = _COUNTERMEASURE_GOODS.search(clause)
     if m and _UP.search(clause):
         # "impose countermeasures on 26 billion euros of US goods": duties on goods.
@@ -1066,7 +1086,7 @@ _CONDITION = re.compile(
 )
 _DURATION = re.compile(
     r"\b(?:for|by)\s+(?:an?\s+)?(?:initial\s+|further\s+|another\s+|period\s+of\s+)?"
-    r"(?P<n>\d+|one|two|three|four|five|six|nine|twelve|eighteen|a)\s*[- ]?\s*"
+    r"(?P<n>\d+|one|two|three|four|five|six|nine|twelve|eighteen|a|another)\s*[- ]?\s*"
     r"(?P<unit>days?|weeks?|months?|years?)\b"
     r"|\b(?P<n2>\d+|one|two|three|six|twelve)[- ](?P<unit2>day|week|month|year)\s+"
     r"(?:pause|truce|suspension|exemption|reprieve|delay|extension|window|moratorium)\b",
@@ -1074,6 +1094,7 @@ _DURATION = re.compile(
 )
 _NUMBER_WORDS = {
     "a": 1,
+    "another": 1,
     "one": 1,
     "two": 2,
     "three": 3,

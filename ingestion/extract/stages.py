@@ -353,7 +353,10 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         and re.match(r"(?:impos|lev|charg)", text[pos : pos + 6], re.IGNORECASE) is not None
         and any(mt.subject and not mt.modifier and mt.end <= pos for mt in c_mentions)
     )
-    if k.rule in ("rate_down_noverb", "rate_only_tariff", "tariff_accepted") and not agent_imposes:
+    if (
+        k.rule in ("rate_down_noverb", "rate_rise_noverb", "rate_only_tariff", "tariff_accepted")
+        and not agent_imposes
+    ):
         # ("Washington imposed an additional 25%": a country that imposes acts itself.)
         # The importing side sets a tariff: "a 15% levy on Japanese cars", "US chicken
         # will carry an extra 15%", "Japan accepted a 15% tariff" are all set by the other
@@ -384,9 +387,11 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             # "Imports of lumber will be subject to a 10% tariff": no country's goods,
             # so the side the story is about sets it, on everyone (see targets).
             owner = ctx.last_actor or (ctx.parties[0] if ctx.parties else None)
-        if owner is None:
+        if owner is not None:
+            actor, arule = owner, "actor_goods_owner"
+        elif k.rule != "rate_rise_noverb":
             return None
-        actor, arule = owner, "actor_goods_owner"
+        # ("The tariff on steel will increase to 35%": no goods' country, read on below.)
     if actor is None and k.kind.startswith("tariff"):
         # "An order signed on Tuesday raised the rate on Chinese goods to 84%": with no
         # one named, the tariff is the other party's, whose goods are not taxed; a

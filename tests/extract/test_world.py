@@ -789,3 +789,42 @@ def test_a_measure_of_last_year_is_recalled_not_reported() -> None:
     )
     rates = {s["rate_after_pct"] for s in out if s["kind"] == "tariff_increase"}
     assert rates == {25.0}
+
+
+def test_an_effective_day_after_a_past_tense_report_is_ahead_of_it() -> None:
+    out = statements(
+        "Beijing on Thursday imposed export controls on lithium battery technology, effective "
+        "December 1.",
+        "2025-10-09",
+    )
+    rows = [s for s in out if s["kind"] == "export_control"]
+    assert rows and rows[0]["effective_on"] == dt.date(2025, 12, 1)
+    assert rows[0]["status"] == "announced"
+
+
+def test_tariffs_that_rise_to_a_rate_are_the_importers() -> None:
+    out = statements(
+        "Canberra said on Wednesday that tariffs on Indonesian goods would rise to 40%.",
+        "2025-04-09",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in rows] == [("AUS", "IDN", 40.0)]
+
+
+def test_extending_listing_rules_to_subsidiaries_is_a_control() -> None:
+    out = statements(
+        "Tokyo on Monday extended its export control restrictions to subsidiaries owned by "
+        "listed Russian firms.",
+        "2025-09-29",
+    )
+    assert _pairs(out, "export_control")
+
+
+def test_a_pause_for_another_year_expires_a_year_on() -> None:
+    out = statements(
+        "Seoul said on Wednesday it will suspend the additional 20% tariff on Japanese goods for "
+        "another year.",
+        "2025-11-05",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_suspension"]
+    assert rows and rows[0]["expires_on"] == dt.date(2026, 11, 5)
