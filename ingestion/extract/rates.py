@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_PCT = r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)"
+_PCT = r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pc\b|pct\b)"
 _FROM_TO = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:current\s+|previous\s+|earlier\s+)?"
     + _PCT

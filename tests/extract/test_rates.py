@@ -31,3 +31,9 @@ def test_halve_and_double() -> None:
     assert apply_halve_double(clause, *find_rates(clause)) == (20.0, 10.0)
     clause = "double the levy to 50%"
     assert apply_halve_double(clause, *find_rates(clause)) == (25.0, 50.0)
+
+
+def test_pc_is_read_as_percent() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates("Ottawa hits back with 25pc tariffs on US orange juice")[1] == 25.0
