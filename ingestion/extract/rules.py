@@ -478,7 +478,9 @@ _SUSPEND_CONCESSIONS = re.compile(
 # Trade-remedy duties are tariffs (with the instrument named), not investigations.
 _REMEDY_DUTY = re.compile(
     r"\b(?:anti-?dumping|countervailing|anti-?subsidy|safeguard|punitive)\s+(?:duties|duty"
-    r"|tariffs?|levies|deposits?|measures)\b",
+    r"|tariffs?|levies|deposits?)\b"
+    # ("punitive measures" may be anything; "anti-dumping measures" are duties)
+    r"|\b(?:anti-?dumping|countervailing|anti-?subsidy)\s+measures\b",
     _I,
 )
 _INVESTMENT_PLEDGE = re.compile(

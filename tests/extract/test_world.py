@@ -828,3 +828,12 @@ def test_a_pause_for_another_year_expires_a_year_on() -> None:
     )
     rows = [s for s in out if s["kind"] == "tariff_suspension"]
     assert rows and rows[0]["expires_on"] == dt.date(2026, 11, 5)
+
+
+def test_punitive_measures_walked_back_are_an_easing() -> None:
+    out = statements(
+        "Tokyo and Seoul agreed on Thursday to walk back some punitive measures imposed during "
+        "their tariff dispute.",
+        "2025-10-30",
+    )
+    assert not _pairs(out, "tariff_increase")
