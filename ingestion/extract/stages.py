@@ -368,7 +368,8 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos and mt.modifier] + [
                 mt.iso for mt in c_mentions if mt.end <= pos
             ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
-        if k.rule == "tariff_accepted" and actor is not None:
+        if k.rule == "tariff_accepted" and actor is not None and not goods:
+            # ("Philippine exports will be subject to 19%": goods named as the subject decide.)
             goods = [actor]
         owner = None
         if goods:

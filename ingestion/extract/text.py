@@ -51,7 +51,7 @@ _ABBREV = {
     "p.m",
     "etc",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+|[。！？]")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n+|[。！？]|\s+[|•]\s+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORDS = re.compile(r"\b[a-z]{2,}\b")
 

@@ -837,3 +837,13 @@ def test_punitive_measures_walked_back_are_an_easing() -> None:
         "2025-10-30",
     )
     assert not _pairs(out, "tariff_increase")
+
+
+def test_goods_subject_to_a_rate_decide_over_an_agent_named_later() -> None:
+    out = statements(
+        "By Jane Cruz | Manila Wire\nPeruvian exports to the United States will now be subject to "
+        "a 19% tariff, down from 20%, Trump said after a visit by President Boluarte on Tuesday.",
+        "2025-07-22",
+    )
+    assert ("USA", "PER") in _pairs(out, "tariff")
+    assert ("PER", "USA") not in _pairs(out, "tariff")
