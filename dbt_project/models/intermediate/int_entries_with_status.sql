@@ -116,6 +116,13 @@ undone as (
 
 ),
 
+horizon as (
+
+    select max(last_reported_on) as as_of
+    from merged
+
+),
+
 final as (
 
     select
@@ -134,11 +141,12 @@ final as (
         merged.expires_on,
         case
             when undone.later_status is not null then undone.later_status
-            -- announced to take effect on a day that has passed: in force unless reported
-            -- otherwise
+            -- announced to take effect on a day the news has since passed: in force unless
+            -- reported otherwise (the ledger's clock is its latest report, not the day it is
+            -- built, so the same news always gives the same statuses)
             when
                 merged.status = 'announced'
-                and merged.effective_on < current_date
+                and merged.effective_on <= horizon.as_of
                 and kinds.implemented_when_effective
                 then 'implemented'
             else merged.status
@@ -149,6 +157,7 @@ final as (
         merged.last_reported_on
 
     from merged
+    cross join horizon
     left join undone
         on merged.entry_id = undone.entry_id
     left join kinds
