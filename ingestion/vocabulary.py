@@ -39,6 +39,7 @@ class Kind:
     summary_phrase: str
     colour: str
     meaning: str
+    merge_family: str  # kinds whose reports of one measure the extractor merges
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _required(row: dict[str, str], column: str, where: str) -> str:
+    value = (row.get(column) or "").strip()
+    if not value:
+        raise ValueError(f"{where}: {column} is empty")
+    return value
+
+
 def _flag(value: str, where: str) -> bool:
     if value.strip().lower() not in ("true", "false"):
         raise ValueError(f"{where}: expected true or false, got {value!r}")
@@ -91,6 +99,7 @@ def load(seeds_dir: Path = SEEDS_DIR) -> Vocabulary:
             summary_phrase=row["summary_phrase"].strip(),
             colour=row["colour"].strip(),
             meaning=row["meaning"].strip(),
+            merge_family=_required(row, "merge_family", where),
         )
         if kind.kind in kinds:
             raise ValueError(f"{where}: kind {kind.kind!r} twice")

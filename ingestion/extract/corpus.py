@@ -14,39 +14,31 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
+from ingestion import vocabulary
 from ingestion.extract.kinds import (
     EXPORT_CONTROL,
     EXPORT_CONTROL_RELAXATION,
     INVESTIGATION,
     LICENSE_APPROVAL,
     OTHER,
-    PORT_FEE,
     PURCHASE_COMMITMENT,
     TARIFF_INCREASE,
     TARIFF_REDUCTION,
     TARIFF_SUSPENSION,
-    VISA_POLICY,
 )
 from ingestion.extract.rules import _EASING, _RESTRICTIVE, actor_mentions, quid_cues, response_cues
 from ingestion.extract.statement import Statement
 
 # Kinds that answer the same question for merging ("did the duty go up or down?"): statements of
-# one family can describe one measure in different words ("cut" vs "suspend 24 points").
-_FAMILIES: dict[str, tuple[str, ...]] = {
-    "tariff_up": (TARIFF_INCREASE,),
-    "tariff_down": (TARIFF_REDUCTION, TARIFF_SUSPENSION),
-    "control_up": (EXPORT_CONTROL,),
-    "control_down": (EXPORT_CONTROL_RELAXATION, LICENSE_APPROVAL),
-    "purchase": (PURCHASE_COMMITMENT,),
-    "visa": (VISA_POLICY,),
-    "port_fee": (PORT_FEE,),
-    "investigation": (INVESTIGATION,),
-    "other": (OTHER,),
-}
-FAMILY = {kind: fam for fam, kinds in _FAMILIES.items() for kind in kinds}
+# one merge family can describe one measure in different words ("cut" vs "suspend 24 points").
+# The families are the registry's (`merge_family` in dbt_project/seeds/vocab_kinds.csv).
+FAMILY = {name: kind.merge_family for name, kind in vocabulary.load().kinds.items()}
 # Kinds whose entries are told apart by the goods they concern (two control decisions on one day
 # can be different measures); tariff reports name different slices of one package, so not those.
-_PRODUCT_KEYED = {"control_up", "control_down", "investigation", "purchase"}
+_PRODUCT_KEYED = {
+    FAMILY[k]
+    for k in (EXPORT_CONTROL, EXPORT_CONTROL_RELAXATION, INVESTIGATION, PURCHASE_COMMITMENT)
+}
 CLUSTER_DAYS = 6
 # Tariff steps come days apart in an escalation (34% on the 2nd, 84% on the 8th, 125% on the 9th):
 # tariff entries are kept to the day, other measures are merged over a week of reporting.
@@ -372,7 +364,7 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
                 if not after:
                     continue
                 answered = after[0].iso
-                # (an investigation's trigger is the cue itself: "a probe into X's tariffs")
+                # (a probe's trigger is the cue itself: "a probe into X's tariffs")
                 responders = [
                     st for st in here if st.actor != answered and st.trigger <= cue_pos
                 ] or [st for st in prev if st.actor != answered]

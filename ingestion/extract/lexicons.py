@@ -67,7 +67,7 @@ def load_cues(data: Path = _DATA) -> dict[str, Any]:
     with open(data / "cues.toml", "rb") as fh:
         cues = tomllib.load(fh)
     alt = {name: cue_alternation(group) for name, group in cues.items() if "words" in group}
-    inv = cues["investigation"]
+    inv = cues["probe"]
     with open(data / "products.csv", encoding="utf-8", newline="") as fh:
         products = [
             (row["pattern"], row["product"], tuple(row["hs_codes"].split()), row["family"])
@@ -86,7 +86,7 @@ def load_cues(data: Path = _DATA) -> dict[str, Any]:
         "LICENSE_VERBS": alt["license_verbs"],
         "PURCHASE_PAT": r"\b" + alt["purchase"] + r"\b",
         "VISA_PAT": cues["visa"]["pattern"],
-        "PORT_FEE_PAT": cues["port_fee"]["pattern"],
+        "PORT_FEE_PAT": cues["port_fees"]["pattern"],
         "INVESTIGATION_PAT": (
             r"\b"
             + cue_alternation({"words": inv["kinds"]})

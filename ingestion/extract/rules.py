@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ingestion import vocabulary
 from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention
+from ingestion.extract.kinds import INVESTIGATION, PORT_FEE
 from ingestion.extract.rates import find_rates
 from ingestion.extract.text import trie_pattern
 
@@ -584,14 +585,14 @@ def _classify(clause: str) -> Kind | None:
         return Kind("tariff_increase", m.start(), "remedy_duty")
     m = _INVEST.search(clause)
     if m and m.group(0).strip() and _INVEST_VERB.search(clause):
-        return Kind("investigation", m.start(), "investigation")
+        return Kind(INVESTIGATION, m.start(), "probe")
     if _VISA.search(clause):
         v = _VISA_VERB.search(clause)
         if v:
             return Kind("visa_policy", v.start(), "visa")
     m = _PORT_FEE.search(clause)
     if m:
-        return Kind("port_fee", m.start(), "port_fee")
+        return Kind(PORT_FEE, m.start(), "port_fees")
     nt = _NON_TARIFF.search(clause)
     if nt:
         r = _RELAX.search(clause)

@@ -312,7 +312,7 @@ def modality(c: Clause) -> Modality | None:
     elif kd == TARIFF_SUSPENSION and not future:
         status = "implemented"
     elif future or kd == INVESTIGATION:
-        # An investigation is opened, not put in force: it stays announced.
+        # A probe is opened, not put in force: it stays announced.
         status = "announced"
     elif re.search(lx.PAST_CUES, c.words, _I) or _PAST_TRIGGER.match(text, pos):
         status = "implemented"

@@ -22,7 +22,9 @@ from ingestion import vocabulary
 from orchestration.project import DBT_PROJECT_DIR
 
 NEW_KIND = "subsidy"
-NEW_ROW = f"{NEW_KIND},misc,easing,import,true,false,false,,a subsidy,#17becf,a grant to growers\n"
+NEW_ROW = (
+    f"{NEW_KIND},misc,easing,import,true,false,false,,a subsidy,#17becf,a grant to growers,other\n"
+)
 
 # Unit tests of the copy only: the registry's phrase and flow reach the models.
 UNIT_TESTS = """
