@@ -146,7 +146,8 @@ _TRADE_TERMS = re.compile(
     r"|sanctions?|concessions|safeguards?|WTO|surtax(?:es)?|surcharges?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
-    r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|stop selling"
+    r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|white ?lists?"
+    r"|stop selling"
     r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
@@ -530,6 +531,12 @@ _RATE_RISES = re.compile(
     r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     _I,
 )
+_WHITE_LIST_REMOVAL = re.compile(
+    r"\b(?:remov\w*|strik\w*|struck|delet\w*|drop\w*|exclu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}"
+    r"from\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}(?:white ?list|list of (?:trusted|preferred)"
+    r"|trusted (?:trading )?partners?)",
+    _I,
+)
 _CONTROL_EXTENDED = re.compile(
     r"\b(?:extend\w*|expand\w*|widen\w*|broaden\w*)\s+(?:its\s+|their\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:restrictions|controls|curbs|rules?|ban)\s+to\b",
@@ -638,6 +645,10 @@ def _classify(clause: str) -> Kind | None:
     if m:
         # "tariffs on Chinese goods would rise to 125%": the importer's, read from the goods.
         return Kind("tariff_increase", m.start(), "rate_rise_noverb")
+    m = _WHITE_LIST_REMOVAL.search(clause)
+    if m:
+        # "removed South Korea from its white list": exports to it now need licences.
+        return Kind("export_control", m.start(), "white_list_removal")
     m = _CONTROL_EXTENDED.search(clause)
     if m:
         # "extended its entity list restrictions to subsidiaries": a wider control.

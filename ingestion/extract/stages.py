@@ -467,6 +467,10 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     recalls rather than reports (dated months before it, "previously", "since the start of
     his term", or an undated background sentence far from the lede)."""
     text, cs, ce, pos = c.text, c.start, c.end, c.trigger
+    # "10% from Sept. 24, rising to 25% on Jan. 1": the later step's day is not this one's.
+    later = _LATER_STEP.search(text, pos, ce)
+    if later:
+        ce = later.start()
     sent = c.sentence
     s_dates = sent.dates
     future = mod.future
@@ -533,6 +537,11 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
 
 
 _AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
+_LATER_STEP = re.compile(
+    r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+to\s+"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    re.IGNORECASE,
+)
 _AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
 
@@ -544,7 +553,10 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if not k.kind.startswith("tariff"):
         return None, None
     text, ce, pos, se = c.text, c.end, c.trigger, c.sentence.end
-    before, after = apply_halve_double(c.words, *find_rates(c.words))
+    # "a 5% tariff from June 10, rising to 25% by October": the rate of this step is the first.
+    later = _LATER_STEP.search(text, pos, ce)
+    words = text[c.start : later.start()] if later else c.words
+    before, after = apply_halve_double(words, *find_rates(words))
     tail = _RATE_TAIL.match(text, ce, se)
     if before is None and after is None and tail:
         # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.

@@ -847,3 +847,24 @@ def test_goods_subject_to_a_rate_decide_over_an_agent_named_later() -> None:
     )
     assert ("USA", "PER") in _pairs(out, "tariff")
     assert ("PER", "USA") not in _pairs(out, "tariff")
+
+
+def test_a_later_scheduled_step_does_not_replace_the_first() -> None:
+    out = statements(
+        "Washington will impose 10% tariffs on $50 billion of Vietnamese goods starting Sept. 24, "
+        "rising to 25% on Jan. 1, officials said on Monday.",
+        "2018-09-17",
+    )
+    rows = [s for s in out if s["kind"] == "tariff_increase"]
+    assert [(s["rate_after_pct"], s["effective_on"]) for s in rows] == [
+        (10.0, dt.date(2018, 9, 24))
+    ]
+
+
+def test_removal_from_a_white_list_is_an_export_control() -> None:
+    out = statements(
+        "Seoul's cabinet approved on Friday the removal of Japan from its export white list of "
+        "trusted trading partners, effective Sept. 18.",
+        "2019-08-02",
+    )
+    assert ("KOR", "JPN") in _pairs(out, "export_control")
