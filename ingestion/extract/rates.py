@@ -54,6 +54,10 @@ _NOUN_IS = re.compile(
     r"|reached|reaches|came to|comes to)\s+(?:now\s+)?" + _PCT,
     re.I,
 )
+_DOWN_WORD = re.compile(
+    r"\b(?:cut|cuts|lower\w*|reduc\w*|slash\w*|fall\w*|fell|drop\w*|decreas\w*|roll\w* back)\b",
+    re.I,
+)
 _TO_ZERO = re.compile(r"\bto\s+(?:zero|nil|nothing)\b", re.I)
 _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
@@ -90,7 +94,12 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     if m:
         after = float(m.group(1))
         pp = _PP.search(clause)
-        return (after - float(pp.group(1)) if pp else None), after
+        if not pp:
+            return None, after
+        # "cut by 115 points to 30%" started at 145; "raised by 50 points to 84%" at 34.
+        step = float(pp.group(1))
+        before = after + step if _DOWN_WORD.search(clause) else after - step
+        return (before if before >= 0 else None), after
     m = _OF.search(clause) or _ADDITIONAL.search(clause) or _PLAIN.search(clause)
     if m:
         return 0.0, float(m.group(1))

@@ -542,6 +542,29 @@ _LATER_STEP = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     re.IGNORECASE,
 )
+_SIDE_RATE = re.compile(
+    r"\s*(?:['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|rates?)\s+"
+    r"(?:on\s+(?:[\w-]+\s+){1,3}?)?(?:(?:will|would)\s+(?:\w+\s+)?)?(?:at|to|of)\s+"
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)",
+    re.IGNORECASE,
+)
+
+
+def _side_rate(text: str, cs: int, ce: int, iso: str) -> float | None:
+    """The rate the clause gives for one side's own duties ("Chinese duties at 10%"), if any."""
+    names = [
+        (m.start(), m.end())
+        for m in _DEMONYM_RE.finditer(text, cs, ce)
+        if lx.DEMONYMS[m.group(0).lower()] == iso
+    ]
+    names += [(mt.start, mt.end) for mt in actor_mentions(text, cs, ce) if mt.iso == iso]
+    for _start, end in sorted(names):
+        m = _SIDE_RATE.match(text, end, ce)
+        if m:
+            return float(m.group(1))
+    return None
+
+
 _AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
 
@@ -623,8 +646,14 @@ def statement(
         # "approved tariffs that take effect on January 1": in force only from that day.
         status = "announced"
     pairs = [(actor, t) for t in who.targets] + ([(partner, actor)] if partner else [])
+    # "keeping US duties at 30% and Chinese duties at 10%": each side's own rate.
+    side_rates = (
+        {iso: _side_rate(text, cs, ce, iso) for iso in {a for a, _ in pairs}} if partner else {}
+    )
     out = []
     for n, (actor_of, target) in enumerate(pairs, start=first_index):
+        own = side_rates.get(actor_of)
+        pair_before, pair_after = (None, own) if own is not None else (before, after)
         out.append(
             Statement(
                 statement_id=f"{ctx.article_id}:{n}",
@@ -638,8 +667,8 @@ def statement(
                 instrument=c.instrument,
                 products=", ".join(names),
                 hs_codes=codes,
-                rate_before_pct=before,
-                rate_after_pct=after,
+                rate_before_pct=pair_before,
+                rate_after_pct=pair_after,
                 announced_on=when.announced,
                 effective_on=when.effective,
                 expires_on=when.expires,

@@ -868,3 +868,20 @@ def test_removal_from_a_white_list_is_an_export_control() -> None:
         "2019-08-02",
     )
     assert ("KOR", "JPN") in _pairs(out, "export_control")
+
+
+def test_each_side_keeps_its_own_rate_in_a_mutual_truce() -> None:
+    out = statements(
+        "Seoul and Tokyo extended their tariff truce by 90 days on Monday, keeping Korean duties "
+        "at 12% and Japanese duties at 8%.",
+        "2025-08-11",
+    )
+    rates = {(s["actor"], s["rate_after_pct"]) for s in out if s["kind"].startswith("tariff")}
+    assert rates == {("KOR", 12.0), ("JPN", 8.0)}
+
+
+def test_a_cut_by_points_to_a_rate_started_above_it() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates("will cut tariffs by 115 percentage points to 30%") == (145.0, 30.0)
+    assert find_rates("raised tariffs by 50 percentage points to 84%") == (34.0, 84.0)
