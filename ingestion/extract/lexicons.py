@@ -151,6 +151,8 @@ def _load_actors() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
                 sensitive[name] = c.alpha_3
     with open(_DATA / "officials.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
+            if row["person"] == "1":
+                PERSON_ALIASES.add(row["alias"].lower())
             if row["case_sensitive"] == "1":
                 sensitive[row["alias"]] = row["iso3"]
             else:
@@ -158,6 +160,8 @@ def _load_actors() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return insensitive, sensitive, demonyms
 
 
+# Officials who are people (`person` in officials.csv): "he" and "she" point back to them.
+PERSON_ALIASES: set[str] = set()
 # alias -> ISO3, matched case-insensitively on word boundaries, longest alias first.
 # CASE_SENSITIVE_ALIASES: proper names written exactly so ("US" but never "us", "Turkey" never
 # "turkey"). DEMONYMS: adjectives that name the target of goods ("Chinese goods"), not an acting

@@ -257,6 +257,7 @@ class ArticleContext:
     last_actor: str | None = None
     last_targets: list[str] = field(default_factory=list)  # of the last statement
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
+    last_person: str | None = None  # country of the last official named who is a person
     parties: tuple[str, ...] = ()  # countries the article names, most named first
     deal: bool = False  # the article reports a deal between parties
     retaliation: bool = False  # the article tells of retaliation between parties
@@ -828,9 +829,10 @@ def _resolve_actor(
         other = ctx.counterpart(ctx.speaker)
         if other:
             return other, "actor_speaker_other"
-    # "He", "she": the side of the last quoted speaker, else the last actor.
-    if re.match(r"\W*(?:he|she)\b", head) and (ctx.speaker or ctx.last_actor):
-        return ctx.speaker or ctx.last_actor, "actor_pronoun"
+    # "He", "she": the side of the last person named, else of the last quoted speaker, else the
+    # last actor.
+    if re.match(r"\W*(?:he|she)\b", head) and (ctx.last_person or ctx.speaker or ctx.last_actor):
+        return ctx.last_person or ctx.speaker or ctx.last_actor, "actor_pronoun"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government"

@@ -226,6 +226,11 @@ def sentence_context(ctx: ArticleContext, sent: Sentence, body_index: int) -> No
     sent.mentions = actor_mentions(text, ss, se)
     sent.subject = _sentence_subject(sent.mentions)
     ctx.speaker = _speaker(text, ss, se, sent.mentions) or ctx.speaker
+    people = [
+        mt.iso for mt in sent.mentions if text[mt.start : mt.end].lower() in lx.PERSON_ALIASES
+    ]
+    if people:
+        ctx.last_person = people[-1]
     if not sent.body:
         return
     sentence = sent.words

@@ -885,3 +885,13 @@ def test_a_cut_by_points_to_a_rate_started_above_it() -> None:
 
     assert find_rates("will cut tariffs by 115 percentage points to 30%") == (145.0, 30.0)
     assert find_rates("raised tariffs by 50 percentage points to 84%") == (34.0, 84.0)
+
+
+def test_he_is_the_last_person_named_not_the_last_country() -> None:
+    out = statements(
+        "Ottawa retaliated with tariffs of 25% on US goods on Friday, Canada's finance ministry "
+        "said. Trump spoke to reporters later. He explained his decision to pause the tariffs on "
+        "Canadian steel.",
+        "2025-03-08",
+    )
+    assert ("USA", "CAN") in _pairs(out, "tariff_suspension")
