@@ -125,13 +125,15 @@ def _split(cell: str) -> list[str]:
     return [x.strip() for x in (cell or "").split(";") if x.strip()]
 
 
-def _load_actors() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(case-insensitive aliases, case-sensitive aliases, demonyms) -> ISO3 / EUN."""
+def _load_actors() -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
+    """(case-insensitive aliases, case-sensitive aliases, demonyms) -> ISO3 / EUN, and the
+    lower-cased aliases of officials who are people."""
     import pycountry
 
     insensitive: dict[str, str] = {}
     sensitive: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    persons: set[str] = set()
     known: set[str] = set()
     with open(_DATA / "countries.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -152,21 +154,21 @@ def _load_actors() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     with open(_DATA / "officials.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["person"] == "1":
-                PERSON_ALIASES.add(row["alias"].lower())
+                persons.add(row["alias"].lower())
             if row["case_sensitive"] == "1":
                 sensitive[row["alias"]] = row["iso3"]
             else:
                 insensitive[row["alias"].lower()] = row["iso3"]
-    return insensitive, sensitive, demonyms
+    return insensitive, sensitive, demonyms, persons
 
 
-# Officials who are people (`person` in officials.csv): "he" and "she" point back to them.
-PERSON_ALIASES: set[str] = set()
 # alias -> ISO3, matched case-insensitively on word boundaries, longest alias first.
 # CASE_SENSITIVE_ALIASES: proper names written exactly so ("US" but never "us", "Turkey" never
 # "turkey"). DEMONYMS: adjectives that name the target of goods ("Chinese goods"), not an acting
 # subject, unless followed by one of GOV_NOUNS.
-ACTOR_ALIASES, CASE_SENSITIVE_ALIASES, DEMONYMS = _load_actors()
+# PERSON_ALIASES: officials who are people (`person` in officials.csv): "he" and "she" point
+# back to them.
+ACTOR_ALIASES, CASE_SENSITIVE_ALIASES, DEMONYMS, PERSON_ALIASES = _load_actors()
 # Government bodies every country has ("the commerce ministry"): whose they are is read from the
 # words around them (a possessive or demonym before, or the article's main actor).
 # Governments whose departments are never called ministries in English ("Commerce Department"):

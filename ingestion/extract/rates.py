@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingestion.extract import lexicons as lx
+
 _PCT = r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pc\b|pct\b)"
 _FROM_TO = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:current\s+|previous\s+|earlier\s+)?"
@@ -54,10 +56,8 @@ _NOUN_IS = re.compile(
     r"|reached|reaches|came to|comes to)\s+(?:now\s+)?" + _PCT,
     re.I,
 )
-_DOWN_WORD = re.compile(
-    r"\b(?:cut|cuts|lower\w*|reduc\w*|slash\w*|fall\w*|fell|drop\w*|decreas\w*|roll\w* back)\b",
-    re.I,
-)
+# A cut, in the lexicon's words, or a rate that falls.
+_DOWN_WORD = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\b|\b(?:fall\w*|fell|decreas\w*)\b", re.I)
 _TO_ZERO = re.compile(r"\bto\s+(?:zero|nil|nothing)\b", re.I)
 _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)

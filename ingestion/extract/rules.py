@@ -563,6 +563,24 @@ _WITH_TARIFFS = re.compile(
 )
 
 
+# Phrases that name a measure by themselves, tried in order: (pattern, a second pattern the
+# clause must also hold or None, kind, rule).
+_PHRASE_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, str, str]] = [
+    # "tariffs on Chinese goods would rise to 125%": the importer's, read from the goods.
+    (_RATE_RISES, None, "tariff_increase", "rate_rise_noverb"),
+    # "removed South Korea from its white list": exports to it now need licences.
+    (_WHITE_LIST_REMOVAL, None, "export_control", "white_list_removal"),
+    # "extended its entity list restrictions to subsidiaries": a wider control.
+    (_CONTROL_EXTENDED, None, "export_control", "control_extended"),
+    # "impose countermeasures on 26 billion euros of US goods": duties on goods.
+    (_COUNTERMEASURE_GOODS, _UP, "tariff_increase", "countermeasure_goods"),
+    # "will allow 49,000 Chinese cars in at a 6.1% tariff": a quota at a lower duty.
+    (_QUOTA_AT_RATE, None, "tariff_reduction", "quota_at_rate"),
+    # "Beijing hit back with matching duties on US goods": the response names its tariffs.
+    (_WITH_TARIFFS, None, "tariff_increase", "response_with_tariffs"),
+]
+
+
 def classify(clause: str) -> Kind | None:
     """The statement kind a clause expresses, or None (see `_classify`), where a tariff that a
     deal sets is a reduction."""
@@ -642,30 +660,10 @@ def _classify(clause: str) -> Kind | None:
         return Kind(
             "tariff_reduction" if lower else "tariff_increase", m.start(), "tariff_accepted"
         )
-    m = _RATE_RISES.search(clause)
-    if m:
-        # "tariffs on Chinese goods would rise to 125%": the importer's, read from the goods.
-        return Kind("tariff_increase", m.start(), "rate_rise_noverb")
-    m = _WHITE_LIST_REMOVAL.search(clause)
-    if m:
-        # "removed South Korea from its white list": exports to it now need licences.
-        return Kind("export_control", m.start(), "white_list_removal")
-    m = _CONTROL_EXTENDED.search(clause)
-    if m:
-        # "extended its entity list restrictions to subsidiaries": a wider control.
-        return Kind("export_control", m.start(), "control_extended")
-    m = _COUNTERMEASURE_GOODS.search(clause)
-    if m and _UP.search(clause):
-        # "impose countermeasures on 26 billion euros of US goods": duties on goods.
-        return Kind("tariff_increase", m.start(), "countermeasure_goods")
-    m = _QUOTA_AT_RATE.search(clause)
-    if m:
-        # "will allow 49,000 Chinese cars in at a 6.1% tariff": a quota at a lower duty.
-        return Kind("tariff_reduction", m.start(), "quota_at_rate")
-    m = _WITH_TARIFFS.search(clause)
-    if m:
-        # "Beijing hit back with matching duties on US goods": the response names its tariffs.
-        return Kind("tariff_increase", m.start(), "response_with_tariffs")
+    for rx, needs, kind, rule in _PHRASE_RULES:
+        m = rx.search(clause)
+        if m and (needs is None or needs.search(clause)):
+            return Kind(kind, m.start(), rule)
     # "US chicken will carry an additional 15 percent": goods as subject, duty named by its rate.
     r = _RATE_TARIFF.search(clause)
     if r:

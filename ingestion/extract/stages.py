@@ -138,6 +138,9 @@ class Clause:
     pre: str  # the words just before the trigger, within the clause
     mentions: list[Mention]  # the sentence's actor mentions that fall in the clause
     instrument: str
+    # Where this step's words end: before a later scheduled step ("10% from Sept. 24, rising to
+    # 25% on Jan. 1"), whose rate and day are not this one's; else the clause's end.
+    step_end: int
 
 
 @dataclass(slots=True)
@@ -194,12 +197,14 @@ def article_context(
     ctx.main_actor = ranked[0][0] if ranked else None
     # (an agreement's name counts only in a story about its parties: "Buenos Aires" in a story
     # about Argentina is a city, not the 2018 US-China truce)
-    named = set(ctx.parties) | {lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text)}
-    ctx.agreements = [
-        (name, day)
-        for rx, name, day in _AGREEMENTS
-        if rx.search(text) and set(_AGREEMENT_PARTIES[name]) <= named
-    ]
+    # (most articles name no agreement: the demonyms are read only when one is named)
+    found = [(name, day) for rx, name, day in _AGREEMENTS if rx.search(text)]
+    if found:
+        named = set(ctx.parties) | {
+            lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text)
+        }
+        found = [(name, day) for name, day in found if set(_AGREEMENT_PARTIES[name]) <= named]
+    ctx.agreements = found
     ctx.deal = bool(_DEAL.search(text))
     ctx.retaliation = bool(_RETALIATION.search(text))
     return ctx
@@ -262,6 +267,7 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
         text[max(cs, pos - 45) : pos],
         [mt for mt in sent.mentions if cs <= mt.start < ce],
         _instrument(words),
+        later.start() if (later := _LATER_STEP.search(text, pos, ce)) else ce,
     )
 
 
@@ -471,11 +477,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     """The clause's dates, resolved against the publication date; None for a measure the article
     recalls rather than reports (dated months before it, "previously", "since the start of
     his term", or an undated background sentence far from the lede)."""
-    text, cs, ce, pos = c.text, c.start, c.end, c.trigger
-    # "10% from Sept. 24, rising to 25% on Jan. 1": the later step's day is not this one's.
-    later = _LATER_STEP.search(text, pos, ce)
-    if later:
-        ce = later.start()
+    text, cs, ce, pos = c.text, c.start, c.step_end, c.trigger
     sent = c.sentence
     s_dates = sent.dates
     future = mod.future
@@ -581,9 +583,7 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if not k.kind.startswith("tariff"):
         return None, None
     text, ce, pos, se = c.text, c.end, c.trigger, c.sentence.end
-    # "a 5% tariff from June 10, rising to 25% by October": the rate of this step is the first.
-    later = _LATER_STEP.search(text, pos, ce)
-    words = text[c.start : later.start()] if later else c.words
+    words = text[c.start : c.step_end]
     before, after = apply_halve_double(words, *find_rates(words))
     tail = _RATE_TAIL.match(text, ce, se)
     if before is None and after is None and tail:

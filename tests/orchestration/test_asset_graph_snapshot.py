@@ -11,19 +11,14 @@ To accept an intended change, rewrite the snapshot and commit it:
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 from pathlib import Path
 
 import dagster as dg
 
+from tests.helpers import assert_matches_snapshot
+
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "asset_graph.json"
-HOW_TO_UPDATE = (
-    "If the change is intended, rewrite the snapshot and commit it:\n"
-    "  UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest "
-    "tests/orchestration/test_asset_graph_snapshot.py"
-)
 
 
 def asset_graph(defs: dg.Definitions) -> dict[str, dict[str, list[str]]]:
@@ -48,21 +43,9 @@ def _render(graph: dict) -> str:
 def test_asset_graph_matches_the_snapshot() -> None:
     from orchestration import definitions
 
-    current = _render(asset_graph(definitions.defs))
-    if os.environ.get("UPDATE_SNAPSHOTS"):
-        SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
-        SNAPSHOT.write_text(current, encoding="utf-8")
-    assert SNAPSHOT.exists(), f"no snapshot at {SNAPSHOT}.\n{HOW_TO_UPDATE}"
-    committed = SNAPSHOT.read_text(encoding="utf-8")
-    if committed != current:
-        diff = "".join(
-            difflib.unified_diff(
-                committed.splitlines(keepends=True),
-                current.splitlines(keepends=True),
-                "snapshot (committed)",
-                "Definitions (now)",
-            )
-        )
-        raise AssertionError(
-            f"The asset graph differs from {SNAPSHOT.name}:\n{diff}\n{HOW_TO_UPDATE}"
-        )
+    assert_matches_snapshot(
+        SNAPSHOT,
+        _render(asset_graph(definitions.defs)),
+        "The asset graph of the Definitions",
+        "tests/orchestration/test_asset_graph_snapshot.py",
+    )

@@ -13,13 +13,13 @@ To accept an intended change, rewrite the snapshot and commit it:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import duckdb
+
+from tests.helpers import assert_matches_snapshot
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "sample_ledger.json"
 # Columns that hold the run's identity or clock, not the ledger's content.
@@ -72,24 +72,9 @@ def ledger_content(db: Path) -> dict[str, object]:
 
 
 def test_the_sample_publishes_the_expected_ledger(published: Path) -> None:
-    got = json.dumps(ledger_content(published), indent=1, sort_keys=True) + "\n"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
-        SNAPSHOT.write_text(got)
-    want = SNAPSHOT.read_text()
-    if got != want:
-        diff = "".join(
-            difflib.unified_diff(
-                want.splitlines(keepends=True),
-                got.splitlines(keepends=True),
-                "snapshot",
-                "this run",
-                n=1,
-            )
-        )
-        raise AssertionError(
-            "The sample's published ledger changed:\n"
-            f"{diff}\nIf the change is intended, rewrite the snapshot and commit it:\n"
-            "  UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest "
-            "tests/orchestration/test_sample_ledger_snapshot.py"
-        )
+    assert_matches_snapshot(
+        SNAPSHOT,
+        json.dumps(ledger_content(published), indent=1, sort_keys=True) + "\n",
+        "The sample's published ledger",
+        "tests/orchestration/test_sample_ledger_snapshot.py",
+    )
