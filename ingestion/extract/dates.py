@@ -457,7 +457,16 @@ def infer_publication_date(text: str, default_year: int | None = None) -> dt.dat
         if not md:
             return None
         back = [d for fwd, d in md if not fwd]
-        return back[0] if back else md[0][1]
+        if back:
+            return back[0]
+        # Only dates to come ("starting Feb. 10"): the story was written before them, on the
+        # day it names first ("announced Tuesday"), the last such weekday before that date.
+        wd = _WEEKDAY.search(text)
+        first = min(d for _, d in md)
+        if wd:
+            back_days = (first.weekday() - WEEKDAYS[wd.group(0).lower()]) % 7 or 7
+            return first - dt.timedelta(days=back_days)
+        return first
 
     # A dateline names the day of writing; dates announcing when something takes effect do not.
     def forward(pos: int) -> bool:

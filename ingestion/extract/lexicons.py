@@ -84,6 +84,9 @@ def load_cues(data: Path = _DATA) -> dict[str, Any]:
         "SUSPEND_VERBS": alt["suspend_verbs"],
         "RELAX_VERBS": alt["relax_verbs"],
         "LICENSE_VERBS": alt["license_verbs"],
+        "PERMIT_VERBS": alt["permit_verbs"],
+        "EXPORT_FLOWS": alt["export_flows"],
+        "DENIAL_VERBS": r"\b" + alt["denial_verbs"] + r"\b",
         "PURCHASE_PAT": r"\b" + alt["purchase"] + r"\b",
         "VISA_PAT": cues["visa"]["pattern"],
         "PORT_FEE_PAT": cues["port_fees"]["pattern"],
@@ -187,6 +190,9 @@ DOWN_TARIFF_VERBS: str = _CUES["DOWN_TARIFF_VERBS"]
 SUSPEND_VERBS: str = _CUES["SUSPEND_VERBS"]
 RELAX_VERBS: str = _CUES["RELAX_VERBS"]
 LICENSE_VERBS: str = _CUES["LICENSE_VERBS"]
+PERMIT_VERBS: str = _CUES["PERMIT_VERBS"]
+DENIAL_VERBS: str = _CUES["DENIAL_VERBS"]
+EXPORT_FLOWS: str = _CUES["EXPORT_FLOWS"]
 PURCHASE_PAT: str = _CUES["PURCHASE_PAT"]
 VISA_PAT: str = _CUES["VISA_PAT"]
 PORT_FEE_PAT: str = _CUES["PORT_FEE_PAT"]

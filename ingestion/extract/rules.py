@@ -100,6 +100,11 @@ _LICENSE_SUSPEND = re.compile(
     r"|\blicen[cs]es?\s+(?:\w+\s+){0,3}suspend",
     _I,
 )
+# "allowed ethane to be shipped to China", "permits sales of chips to Chinese firms": goods let go.
+_EXPORT_PERMIT = re.compile(
+    r"\b" + lx.PERMIT_VERBS + r"\s+(?:[\w$.’'-]+\s+){0,5}?" + lx.EXPORT_FLOWS + r"\b", _I
+)
+_DENIAL = re.compile(lx.DENIAL_VERBS, _I)
 _PURCHASE = re.compile(lx.PURCHASE_PAT, _I)
 _VISA = re.compile(lx.VISA_PAT, _I)
 _VISA_VERB = re.compile(
@@ -137,7 +142,7 @@ _WLD = re.compile(
     r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
     r"|(?:over|more than|dozens of|most|other)\s+(?:\d+\s+)?(?:other\s+)?(?:countries|partners)"
     r"|for countries"
-    r"|globally|global (?:tariffs?|duties|levy|ban|controls?|exports?|imports?)"
+    r"|globally|global (?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levy|ban|controls?|exports?|imports?)"
     r"|any country|all foreign)\b",
     _I,
 )
@@ -256,6 +261,10 @@ class ArticleContext:
     agreements: list[tuple[str, dt.date]] = field(default_factory=list)
     last_actor: str | None = None
     last_targets: list[str] = field(default_factory=list)  # of the last statement
+    # kind, actor, targets and sentence number of the last statement (for a clause that only
+    # details it: "A 15% duty will apply to coal", right after "China will levy duties on ...")
+    last_statement: tuple[str, str, list[str], int] | None = None
+    sentence_no: int = 0
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     last_person: str | None = None  # country of the last official named who is a person
     parties: tuple[str, ...] = ()  # countries the article names, most named first
@@ -703,6 +712,17 @@ def _classify(clause: str) -> Kind | None:
         te = _TOOK_EFFECT.search(clause)
         if te:
             return Kind("tariff_increase", te.start(), "tariff_took_effect")
+    # "will let Nvidia sell its chips to China": an export allowed again (a denied permit is not
+    # one: "could not allow the ethane to be unloaded").
+    m = _EXPORT_PERMIT.search(clause)
+    if (
+        m
+        and not t
+        and not _NEG.search(clause, max(0, m.start() - 25), m.start())
+        and not _DENIAL.search(clause, max(0, m.start() - 60), m.start())
+        and not re.search(r"\bonly\b", clause[m.end() :], _I)
+    ):
+        return Kind("export_control_relaxation", m.start(), "export_permitted")
     # "suspended its export ban": easing a restriction, although the clause names a ban.
     for m in _RELAX.finditer(clause):
         n = _CONTROL.search(clause, m.end(), m.end() + 60)

@@ -332,6 +332,9 @@ def modality(c: Clause) -> Modality | None:
     return Modality(threat, future, recalled, status, is_commitment)
 
 
+_FROM_THE_COUNTRY = re.compile(
+    r"\b(?:imports|goods|products|exports)\s+from\s+(?:the|that)\s+(?:country|nation)\b", _I
+)
 _DEFINITE_TARIFF = re.compile(
     r"\b(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b",
     _I,
@@ -350,6 +353,11 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     # Whose goods the clause's measure falls on: read once, asked by several rules below.
     clause_goods = _goods_origin(text, cs, ce)
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, c.sentence.subject, c_mentions)
+    if not clause_goods and actor and _FROM_THE_COUNTRY.search(text, cs, ce):
+        # "imports from the country": the party the story is about besides the one acting.
+        other = ctx.counterpart(actor)
+        if other is not None:
+            clause_goods = [other]
     partner = None
     if (
         not any(mt.subject and mt.end <= pos for mt in c_mentions)
@@ -422,6 +430,18 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
                 )
         if owner is not None:
             actor, arule = owner, "actor_goods_owner"
+    if actor is None and not c_mentions and not clause_goods and ctx.last_statement:
+        # "China will levy duties on US goods. A 15% duty will apply to coal and 10% to
+        # crude": a clause naming no party that details the measure of the sentence before
+        # is that measure's, part by part.
+        last_kind, last_actor, last_targets, last_no = ctx.last_statement
+        if (
+            last_kind == k.kind
+            and ctx.sentence_no - last_no <= 1
+            and find_rates(c.words)[1] is not None
+            and "" not in last_targets
+        ):
+            return Parties(last_actor, list(last_targets), None, "actor_detail", "actor_detail")
     if actor is None:
         return None
     partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
@@ -717,6 +737,7 @@ def extract_article(
     body_index = 0
     for sent in clauses(text):
         body_index += sent.body
+        ctx.sentence_no += 1
         sentence_context(ctx, sent, body_index)
         for cs, ce in sent.clauses:
             c = kind(ctx, sent, cs, ce)
@@ -728,6 +749,7 @@ def extract_article(
             out.extend(statement(ctx, c, mod, who, when, rates(c), len(out)))
             ctx.last_actor = who.actor
             ctx.last_targets = who.targets
+            ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)
         if sent.subject:
             ctx.last_actor = sent.subject
     return out

@@ -62,3 +62,13 @@ def test_date_of_a_relative_clause_is_not_the_statement_date() -> None:
         "2025-10-31",
     )
     assert out and str(out[0]["announced_on"]) == "2025-10-30"
+
+
+def test_only_dates_to_come_put_the_story_before_them() -> None:
+    # The one month-day is when duties start; the story was written on the weekday it names.
+    text = (
+        "Ottawa said on Thursday it will charge duties on some US steel starting March 17. "
+        "Officials gave no other details."
+    )
+    # March 17 of 2025 is a Monday: the Thursday before it is March 13.
+    assert infer_publication_date(text, 2025) == dt.date(2025, 3, 13)

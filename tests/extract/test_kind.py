@@ -93,3 +93,30 @@ def test_purchase_pledge_in_a_brief() -> None:
         "2025-11-02",
     )
     assert out and out[0]["kind"] == "purchase_commitment" and out[0]["is_commitment"] is True
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Tokyo will let chipmakers ship lithography tools to Chinese fabs again",
+        "the Commerce Department authorised exports of jet engines to COMAC",
+        "Ottawa permitted sales of uranium to India after the talks",
+    ],
+)
+def test_goods_let_go_are_a_relaxation(clause: str) -> None:
+    k = classify(clause)
+    assert k is not None and k.kind == "export_control_relaxation"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # denied, refused or conditional permits restrict rather than ease
+        "Seoul will not allow memory chips to be shipped to the listed firms",
+        "the bureau intends to deny requests to allow the firm to ship ethane to China",
+        "the rule allows firms to export the chips only with a licence",
+    ],
+)
+def test_denied_or_conditional_permits_are_not_a_relaxation(clause: str) -> None:
+    k = classify(clause)
+    assert k is None or k.kind != "export_control_relaxation"

@@ -10,6 +10,7 @@ from ingestion.extract import stages
 from ingestion.extract.rules import ArticleContext
 from ingestion.extract.statement import Statement
 from ingestion.schemas import STATEMENT_SCHEMA
+from tests.extract.conftest import statements
 
 PUB = dt.date(2025, 6, 10)  # a Tuesday
 SURTAX = "Ottawa said it would impose a 25% surtax on American steel from July 1."
@@ -267,3 +268,48 @@ def test_to_row_has_exactly_the_published_columns() -> None:
     assert list(row) == list(STATEMENT_SCHEMA)
     assert row["announced_on"] == dt.date(2025, 6, 9)
     assert not any(k.startswith("_") for k in row)
+
+
+def test_a_clause_detailing_the_measure_before_it_is_that_measures() -> None:
+    out = statements(
+        "Brazil will impose new duties on US goods from August 1, the finance ministry said. "
+        "A 20% levy will apply to ethanol, and a 12% levy will be charged on machinery.",
+        "2025-07-20",
+    )
+    detailed = [s for s in out if s["rate_after_pct"] in (20.0, 12.0)]
+    assert sorted(s["rate_after_pct"] for s in detailed) == [12.0, 20.0]
+    assert {(s["actor"], s["target"]) for s in detailed} == {("BRA", "USA")}
+
+
+def test_a_partyless_clause_far_from_any_measure_is_not_claimed() -> None:
+    out = statements(
+        "Brazil will impose new duties on US goods from August 1, the finance ministry said. "
+        "Farmers were worried. Exporters met in Sao Paulo. Prices moved. "
+        "A 20% levy will apply to ethanol.",
+        "2025-07-20",
+    )
+    assert not any(s["rate_after_pct"] == 20.0 for s in out)
+
+
+def test_a_second_measure_joined_by_along_with_keeps_no_rate_of_the_first() -> None:
+    out = statements(
+        "Seoul said on Friday that Washington had ordered extra 15% tariffs on imports from "
+        "Korea, along with tariffs on Japan that were later postponed.",
+        "2025-05-09",
+    )
+    kor = [s for s in out if s["target"] == "KOR"]
+    jpn = [s for s in out if s["target"] == "JPN"]
+    assert kor and all(s["rate_after_pct"] == 15.0 for s in kor)
+    assert jpn and all(s["rate_after_pct"] != 15.0 for s in jpn)
+
+
+def test_imports_from_the_country_are_the_other_party() -> None:
+    out = statements(
+        "India announced duties on US almonds and walnuts on Monday. "
+        "The step follows Washington's decision last week to put a 26% tariff on imports from "
+        "the country, officials in New Delhi said.",
+        "2025-04-14",
+    )
+    assert any(
+        s["actor"] == "USA" and s["target"] == "IND" and s["rate_after_pct"] == 26.0 for s in out
+    )
