@@ -221,6 +221,12 @@ _PARTICIPLE_DATE = re.compile(
     r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted)\s+(?:by\s+(?:\S+\s+){1,3})?$",
     _I,
 )
+# "the controls imposed on October 9": after the trigger, a participle dates its noun.
+_PARTICIPLE_ON_DATE = re.compile(
+    r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted|enacted|added)\s+"
+    r"(?:by\s+(?:\S+\s+){1,3})?(?:on|in|since|from)\s+$",
+    _I,
+)
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
 _RESTRICTIVE = vocabulary.kinds_where(direction="restrictive")  # registry: vocab_kinds.csv
 _EASING = vocabulary.kinds_where(direction="easing")
@@ -477,6 +483,11 @@ _EXTEND_PAUSE = re.compile(
 _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
+    # "Jakarta will not impose tariffs on US goods under the deal": a deal's promise of no duty
+    # (without a deal named, a denial of retaliation, which is no statement).
+    r"|\bnot\s+(?:impos\w*|charg\w*|levy\w*|apply\w*)\s+(?:any\s+)?(?:tariffs?|duties|levies)\b"
+    r"(?=[^;]{0,100}?\bunder\s+(?:the|this|a|its|their|that)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:deal|agreement|framework|pact|accord)\b)"
     # ("tariff-free imports" and "duty-free quotas" measure a quota, not a promise of zero duty)
     r"|\btariff[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?))",
     _I,

@@ -49,6 +49,7 @@ from ingestion.extract.rules import (
     _LISTING,
     _NEG,
     _PARTICIPLE_DATE,
+    _PARTICIPLE_ON_DATE,
     _PAST_TRIGGER,
     _RATE_TAIL,
     _RESPONSE,
@@ -508,7 +509,14 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         for d in s_dates
         if cs <= d.start < ce
         # "the controls it announced on October 9": the date of the object, not the act.
-        and not (d.start > pos and d.role != "effective" and _in_relative(text, pos, d.start))
+        and not (
+            d.start > pos
+            and d.role != "effective"
+            and (
+                _in_relative(text, pos, d.start)
+                or _PARTICIPLE_ON_DATE.search(text, max(pos, d.start - 40), d.start)
+            )
+        )
         # "the tariffs announced by Trump last week have now been paused": the date
         # belongs to the participle in the subject, not to the pause.
         and not (d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start))

@@ -72,3 +72,14 @@ def test_only_dates_to_come_put_the_story_before_them() -> None:
     )
     # March 17 of 2025 is a Monday: the Thursday before it is March 13.
     assert infer_publication_date(text, 2025) == dt.date(2025, 3, 13)
+
+
+def test_a_participle_after_the_trigger_dates_its_noun_not_the_act() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Seoul said on Thursday it was suspending the export curbs introduced on March 3 "
+        "on shipments of photoresist to Japan.",
+        "2025-06-14",
+    )
+    assert out and all(s["announced_on"] == dt.date(2025, 6, 12) for s in out)

@@ -120,3 +120,18 @@ def test_goods_let_go_are_a_relaxation(clause: str) -> None:
 def test_denied_or_conditional_permits_are_not_a_relaxation(clause: str) -> None:
     k = classify(clause)
     assert k is None or k.kind != "export_control_relaxation"
+
+
+def test_checks_on_exports_are_a_control_and_a_security_check_is_not() -> None:
+    eased = classify("Seoul dropped its extra reviews of shipments of hydrogen fluoride to Japan")
+    assert eased is not None and eased.kind == "export_control_relaxation"
+    assert classify("Airport security checks were suspended for an hour") is None
+
+
+def test_no_duty_under_a_deal_is_a_zero_tariff_promise() -> None:
+    out = statements("Peru will not charge duties on US wheat under the new pact, Lima said.")
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("PER", "USA", "tariff_reduction", 0.0)
+    ]
+    # without a deal it only denies a step: no statement
+    assert statements("Peru will not impose retaliatory duties for now, Lima said.") == []
