@@ -237,7 +237,7 @@ _BACKGROUND_MARK = re.compile(
     r"\b(?:at one point|earlier|previously|last (?:year|month|week)|since|so-called|had been"
     r"|had (?:\w+ed|put|set|hit|cut)|in (?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)|began|first|initially|then|after|over the past"
-    r"|in recent (?:weeks|months|years)|has been|have been|already)\b",
+    r"|in recent (?:weeks|months|years)|has been|have been|already|later|subsequently)\b",
     re.IGNORECASE,
 )
 
@@ -382,6 +382,10 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
             subject = False
         # "from Cambodia and Malaysia": a mention joined to an object is an object too.
         if subject and out and not out[-1].subject and _COORD_AND.fullmatch(text, out[-1].end, s):
+            subject = False
+        # "(including goods from Guam and Macao)": a country inside an open parenthesis is an
+        # aside, never the one acting.
+        if subject and text.count("(", start, s) > text.count(")", start, s):
             subject = False
         # "in Geneva, Switzerland, the US ...": an apposition ends at a comma, a subject goes on.
         place = bool(_PLACE.search(text, max(start, s - 90), s)) and (

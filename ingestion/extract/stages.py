@@ -68,6 +68,7 @@ from ingestion.extract.rules import (
     _expiry,
     _goods_origin,
     _in_relative,
+    _included,
     _instrument,
     _listed_countries,
     _past_context,
@@ -353,7 +354,19 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     c_mentions = c.mentions
     # Whose goods the clause's measure falls on: read once, asked by several rules below.
     clause_goods = _goods_origin(text, cs, ce)
-    actor, arule = _resolve_actor(ctx, text, cs, ce, pos, c.sentence.subject, c_mentions)
+    # A clause with no subject of its own ("..., claiming India would cut tariffs and buy US
+    # energy") shares the nearest subject before it in the sentence, not the sentence's first.
+    prior = [
+        mt
+        for mt in c.sentence.mentions
+        if mt.subject
+        and not mt.modifier
+        and not mt.place
+        and mt.end <= cs
+        and not _included(text, c.sentence.start, mt.start)
+    ]
+    carried = prior[-1].iso if prior else c.sentence.subject
+    actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
     if not clause_goods and actor and _FROM_THE_COUNTRY.search(text, cs, ce):
         # "imports from the country": the party the story is about besides the one acting.
         other = ctx.counterpart(actor)

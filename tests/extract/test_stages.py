@@ -313,3 +313,22 @@ def test_imports_from_the_country_are_the_other_party() -> None:
     assert any(
         s["actor"] == "USA" and s["target"] == "IND" and s["rate_after_pct"] == 26.0 for s in out
     )
+
+
+def test_a_clause_without_subject_shares_the_nearest_subject_before_it() -> None:
+    out = statements(
+        "Washington said on Tuesday that Hanoi had agreed to scrap duties on US pork and "
+        "buy more American aircraft.",
+        "2025-07-08",
+    )
+    bought = [s for s in out if s["kind"] == "purchase_commitment"]
+    assert bought and all(s["actor"] == "VNM" for s in bought)
+
+
+def test_a_country_inside_a_parenthesis_is_no_subject_to_share() -> None:
+    out = statements(
+        "Canada will cut the duties on Korean steel (including steel routed via Guam "
+        "and the Macao free port) and drop the fee on Korean ships.",
+        "2025-07-08",
+    )
+    assert out and all(s["actor"] == "CAN" for s in out)
