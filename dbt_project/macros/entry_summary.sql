@@ -21,12 +21,12 @@
         end,
         ''
     )
-    || coalesce(', announced on ' || announced_on::varchar, '')
+    || coalesce(', announced on ' || cast(announced_on as {{ dbt.type_string() }}), '')
     || coalesce('; status: ' || nullif(trim(status), ''), '')
     || '.'
 {%- endmacro %}
 
 {#- A rate in percent as people write it: 34%, 7.5%. -#}
 {% macro pct(column) -%}
-    (regexp_replace({{ column }}::varchar, '\.0$', '') || '%')
+    (regexp_replace(cast({{ column }} as {{ dbt.type_string() }}), '\.0$', '') || '%')
 {%- endmacro %}

@@ -13,7 +13,7 @@
         select distinct trade_month from {{ ref('stg_trade__flows') }}
     {%- else -%}
         with watermark as (
-            select coalesce(max(loaded_through), '-infinity'::timestamptz) as loaded_through
+            select coalesce(max(loaded_through), {{ timestamp_before_all() }}) as loaded_through
             from {{ watermark }}
         )
         select trade_month

@@ -14,7 +14,9 @@ select
     rate_after_pct,
     announced_on,
     effective_on,
-    '{{ env_var("LEDGER_RUN_ID", "manual") }}'::varchar as changed_by_run_id
+    cast(
+        '{{ env_var("LEDGER_RUN_ID", "manual") }}' as {{ dbt.type_string() }}
+    ) as changed_by_run_id
 
 from {{ ref('entries') }}
 

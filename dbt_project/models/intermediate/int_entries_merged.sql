@@ -77,8 +77,8 @@ aggregated as (
         min(effective_on) as effective_on,
         -- the latest end any report gives: an extension outlives the first term
         max(expires_on) as expires_on,
-        list_sort(list_distinct(flatten(list(hs_codes)))) as hs_codes,
-        count(distinct duplicate_group)::integer as source_count,
+        {{ array_union_agg('hs_codes') }} as hs_codes,
+        cast(count(distinct duplicate_group) as {{ dbt.type_int() }}) as source_count,
         min(published_on) as first_reported_on,
         max(published_on) as last_reported_on
 

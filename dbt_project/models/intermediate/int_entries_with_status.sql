@@ -30,7 +30,9 @@ easing_wording as (
 
     select
         entry_id,
-        bool_or(regexp_matches(lower(quote), 'suspen|paus|truce|reprieve')) as says_suspended
+        bool_or(
+            {{ regex_contains('lower(quote)', "'suspen|paus|truce|reprieve'") }}
+        ) as says_suspended
 
     from statements
     group by entry_id
@@ -76,12 +78,12 @@ undone as (
         restrictions.entry_id,
         -- the earliest later easing that matches decides (ties broken by entry id, so equal
         -- inputs give equal statuses)
-        arg_min(
+        min_by(
             case
                 when easings.says_suspended then 'suspended'
                 else easings.undoes_as
             end,
-            strftime(easings.announced_on, '%Y-%m-%d') || easings.entry_id
+            {{ format_date('easings.announced_on', '%Y-%m-%d') }} || easings.entry_id
         ) as later_status
 
     from restrictions
@@ -105,10 +107,10 @@ undone as (
                 -- an easing of controls on the same goods
                 or (
                     restrictions.family = 'control'
-                    and len(list_intersect(
-                        string_split(restrictions.products, ', '),
-                        string_split(easings.products, ', ')
-                    )) > 0
+                    and {{ array_size(array_intersect(
+                        string_to_array('restrictions.products', "', '"),
+                        string_to_array('easings.products', "', '")
+                    )) }} > 0
                 )
             )
     where restrictions.status in ('implemented', 'announced')

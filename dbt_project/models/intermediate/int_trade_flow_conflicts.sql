@@ -2,6 +2,7 @@
 -- (quantity, net weight or value): one reject each, naming both values and both files, so a
 -- revised or preliminary figure never replaces another silently. Identical repeats are not
 -- conflicts and are dropped without a reject.
+{%- set text = dbt.type_string() %}
 with
 
 ranked as (
@@ -34,17 +35,19 @@ final as (
         record_position as position,
         'conflicting figures for '
         || reporter || '-' || partner || ' ' || hs_code || ' ' || flow || ' '
-        || strftime(trade_month, '%Y-%m') || ' (' || trade_source || '): this row has quantity '
-        || coalesce(quantity::varchar, 'null') || ', net_weight_kg '
-        || coalesce(net_weight_kg::varchar, 'null') || ', value_usd '
-        || coalesce(value_usd::varchar, 'null') || '; kept quantity '
-        || coalesce(kept_quantity::varchar, 'null') || ', net_weight_kg '
-        || coalesce(kept_net_weight_kg::varchar, 'null') || ', value_usd '
-        || coalesce(kept_value_usd::varchar, 'null') || ' from ' || kept_source_file
+        || {{ format_date('trade_month', '%Y-%m') }} || ' (' || trade_source
+        || '): this row has quantity ' || coalesce(cast(quantity as {{ text }}), 'null')
+        || ', net_weight_kg ' || coalesce(cast(net_weight_kg as {{ text }}), 'null')
+        || ', value_usd ' || coalesce(cast(value_usd as {{ text }}), 'null')
+        || '; kept quantity ' || coalesce(cast(kept_quantity as {{ text }}), 'null')
+        || ', net_weight_kg ' || coalesce(cast(kept_net_weight_kg as {{ text }}), 'null')
+        || ', value_usd ' || coalesce(cast(kept_value_usd as {{ text }}), 'null')
+        || ' from ' || kept_source_file
         || ' ' || kept_record_position || ' (the file modified last wins)' as reason,
         reporter || ',' || partner || ',' || hs_code || ',' || flow || ','
-        || strftime(trade_month, '%Y-%m') || ',' || coalesce(quantity::varchar, '') || ','
-        || coalesce(value_usd::varchar, '') as snippet,
+        || {{ format_date('trade_month', '%Y-%m') }} || ','
+        || coalesce(cast(quantity as {{ text }}), '') || ','
+        || coalesce(cast(value_usd as {{ text }}), '') as snippet,
         loaded_at
 
     from conflicting

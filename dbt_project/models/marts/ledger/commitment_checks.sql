@@ -32,15 +32,16 @@ checkable as (
         entries.actor as reporter,
         entries.target as partner,
         kinds.trade_flow as flow,
-        date_trunc(
-            'month', coalesce(entries.effective_on, entries.announced_on)
-        )::date as effective_month
+        cast(
+            {{ dbt.date_trunc('month', 'coalesce(entries.effective_on, entries.announced_on)') }}
+            as date
+        ) as effective_month
 
     from entries
     inner join kinds
         on entries.kind = kinds.kind
     where
-        len(entries.hs_codes) > 0
+        {{ array_size('entries.hs_codes') }} > 0
         and kinds.checked_against_trade
         and coalesce(entries.effective_on, entries.announced_on) is not null
 
@@ -60,11 +61,12 @@ matched as (
             checkable.reporter = trade.reporter
             and checkable.partner = trade.partner
             and checkable.flow = trade.flow
-            and len(list_filter(
-                checkable.hs_codes,
-                -- a declared code matches the lines under it and the heading above it
-                lambda code: starts_with(trade.hs_code, code) or starts_with(code, trade.hs_code)  -- noqa: RF02, LT05
-            )) > 0
+            -- a declared code matches the lines under it and the heading above it
+            and {{ array_size(array_filter(
+                'checkable.hs_codes',
+                'code',
+                starts_with('trade.hs_code', 'code') ~ ' or ' ~ starts_with('code', 'trade.hs_code')
+            )) }} > 0
     group by all
 
 ),
@@ -113,25 +115,25 @@ windows as (
 final as (
 
     select
-        checkable.entry_id::varchar as entry_id,
-        checkable.hs_codes::varchar[] as hs_codes,
-        checkable.reporter::varchar as reporter,
-        checkable.partner::varchar as partner,
-        checkable.flow::varchar as flow,
-        checkable.effective_month::date as effective_month,
-        windows.baseline_months::integer as baseline_months,
-        windows.baseline_quantity::double as baseline_quantity,
-        windows.after_months::integer as after_months,
-        windows.after_quantity::double as after_quantity,
-        (windows.after_quantity / nullif(windows.baseline_quantity, 0))::double as ratio,
-        (case
+        cast(checkable.entry_id as {{ dbt.type_string() }}) as entry_id,
+        cast(checkable.hs_codes as {{ type_string_array() }}) as hs_codes,
+        cast(checkable.reporter as {{ dbt.type_string() }}) as reporter,
+        cast(checkable.partner as {{ dbt.type_string() }}) as partner,
+        cast(checkable.flow as {{ dbt.type_string() }}) as flow,
+        cast(checkable.effective_month as date) as effective_month,
+        cast(windows.baseline_months as {{ dbt.type_int() }}) as baseline_months,
+        cast(windows.baseline_quantity as double) as baseline_quantity,
+        cast(windows.after_months as {{ dbt.type_int() }}) as after_months,
+        cast(windows.after_quantity as double) as after_quantity,
+        cast(windows.after_quantity / nullif(windows.baseline_quantity, 0) as double) as ratio,
+        cast(case
             when windows.baseline_months = 0 or windows.after_months = 0 then 'no data'
             when
                 windows.after_quantity
                 >= {{ var('resumed_ratio', 1.5) }} * windows.baseline_quantity
                 then 'resumed'
             else 'not yet'
-        end)::varchar as verdict
+        end as {{ dbt.type_string() }}) as verdict
 
     from checkable
     inner join windows

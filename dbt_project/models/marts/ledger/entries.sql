@@ -27,25 +27,27 @@ phrased as (
 final as (
 
     select
-        entry_id::varchar as entry_id,
-        actor::varchar as actor,
-        target::varchar as target,
-        kind::varchar as kind,
-        is_commitment::boolean as is_commitment,
-        instrument::varchar as instrument,
-        products::varchar as products,
-        coalesce(hs_codes, []::varchar[])::varchar[] as hs_codes,
-        rate_before_pct::double as rate_before_pct,
-        rate_after_pct::double as rate_after_pct,
-        announced_on::date as announced_on,
-        effective_on::date as effective_on,
-        status::varchar as status,
-        agreement::varchar as agreement,
-        source_count::integer as source_count,
-        first_reported_on::date as first_reported_on,
-        last_reported_on::date as last_reported_on,
-        {{ entry_summary() }}::varchar as summary,
-        expires_on::date as expires_on
+        cast(entry_id as {{ dbt.type_string() }}) as entry_id,
+        cast(actor as {{ dbt.type_string() }}) as actor,
+        cast(target as {{ dbt.type_string() }}) as target,
+        cast(kind as {{ dbt.type_string() }}) as kind,
+        cast(is_commitment as {{ dbt.type_boolean() }}) as is_commitment,
+        cast(instrument as {{ dbt.type_string() }}) as instrument,
+        cast(products as {{ dbt.type_string() }}) as products,
+        cast(
+            coalesce(hs_codes, {{ empty_string_array() }}) as {{ type_string_array() }}
+        ) as hs_codes,
+        cast(rate_before_pct as double) as rate_before_pct,
+        cast(rate_after_pct as double) as rate_after_pct,
+        cast(announced_on as date) as announced_on,
+        cast(effective_on as date) as effective_on,
+        cast(status as {{ dbt.type_string() }}) as status,
+        cast(agreement as {{ dbt.type_string() }}) as agreement,
+        cast(source_count as {{ dbt.type_int() }}) as source_count,
+        cast(first_reported_on as date) as first_reported_on,
+        cast(last_reported_on as date) as last_reported_on,
+        cast({{ entry_summary() }} as {{ dbt.type_string() }}) as summary,
+        cast(expires_on as date) as expires_on
 
     from phrased
 

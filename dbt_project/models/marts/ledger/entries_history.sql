@@ -11,15 +11,15 @@ versions as (
 final as (
 
     select
-        entry_id::varchar as entry_id,
-        status::varchar as status,
-        rate_before_pct::double as rate_before_pct,
-        rate_after_pct::double as rate_after_pct,
-        announced_on::date as announced_on,
-        effective_on::date as effective_on,
-        dbt_valid_from::timestamptz as valid_from,
-        dbt_valid_to::timestamptz as valid_to,
-        changed_by_run_id::varchar as changed_by_run_id
+        cast(entry_id as {{ dbt.type_string() }}) as entry_id,
+        cast(status as {{ dbt.type_string() }}) as status,
+        cast(rate_before_pct as double) as rate_before_pct,
+        cast(rate_after_pct as double) as rate_after_pct,
+        cast(announced_on as date) as announced_on,
+        cast(effective_on as date) as effective_on,
+        cast(dbt_valid_from as {{ type_timestamptz() }}) as valid_from,
+        cast(dbt_valid_to as {{ type_timestamptz() }}) as valid_to,
+        cast(changed_by_run_id as {{ dbt.type_string() }}) as changed_by_run_id
 
     from versions
 

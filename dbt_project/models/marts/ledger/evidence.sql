@@ -10,13 +10,13 @@ statements as (
 final as (
 
     select distinct
-        entry_id::varchar as entry_id,
-        article_id::varchar as article_id,
-        url::varchar as url,
-        published_on::date as published_on,
-        quote::varchar as quote,
-        start_char::integer as start_char,
-        end_char::integer as end_char
+        cast(entry_id as {{ dbt.type_string() }}) as entry_id,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
+        cast(url as {{ dbt.type_string() }}) as url,
+        cast(published_on as date) as published_on,
+        cast(quote as {{ dbt.type_string() }}) as quote,
+        cast(start_char as {{ dbt.type_int() }}) as start_char,
+        cast(end_char as {{ dbt.type_int() }}) as end_char
 
     from statements
 

@@ -51,13 +51,15 @@ ranked as (
 final as (
 
     select
-        ('l_' || left(md5(commitment_entry_id || '>' || reciprocal_entry_id), 16))::varchar
-            as link_id,
-        commitment_entry_id::varchar as commitment_entry_id,
-        reciprocal_entry_id::varchar as reciprocal_entry_id,
-        agreement::varchar as agreement,
-        basis::varchar as basis,
-        least(greatest(confidence, 0), 1)::double as confidence
+        cast(
+            'l_' || left(md5(commitment_entry_id || '>' || reciprocal_entry_id), 16)
+            as {{ dbt.type_string() }}
+        ) as link_id,
+        cast(commitment_entry_id as {{ dbt.type_string() }}) as commitment_entry_id,
+        cast(reciprocal_entry_id as {{ dbt.type_string() }}) as reciprocal_entry_id,
+        cast(agreement as {{ dbt.type_string() }}) as agreement,
+        cast(basis as {{ dbt.type_string() }}) as basis,
+        cast(least(greatest(confidence, 0), 1) as double) as confidence
 
     from ranked
     where pair_rank = 1

@@ -9,18 +9,18 @@ screened as (
 final as (
 
     select
-        statement_id::varchar as statement_id,
-        article_id::varchar as article_id,
-        url::varchar as url,
-        quarantine_rule::varchar as rule,
-        actor::varchar as actor,
-        target::varchar as target,
-        kind::varchar as kind,
-        rate_before_pct::double as rate_before_pct,
-        rate_after_pct::double as rate_after_pct,
-        announced_on::date as announced_on,
-        effective_on::date as effective_on,
-        quote::varchar as quote
+        cast(statement_id as {{ dbt.type_string() }}) as statement_id,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
+        cast(url as {{ dbt.type_string() }}) as url,
+        cast(quarantine_rule as {{ dbt.type_string() }}) as rule,
+        cast(actor as {{ dbt.type_string() }}) as actor,
+        cast(target as {{ dbt.type_string() }}) as target,
+        cast(kind as {{ dbt.type_string() }}) as kind,
+        cast(rate_before_pct as double) as rate_before_pct,
+        cast(rate_after_pct as double) as rate_after_pct,
+        cast(announced_on as date) as announced_on,
+        cast(effective_on as date) as effective_on,
+        cast(quote as {{ dbt.type_string() }}) as quote
 
     from screened
     where quarantine_rule is not null

@@ -31,13 +31,13 @@ unioned as (
 final as (
 
     select
-        source_kind::varchar as source_kind,
-        source_file::varchar as source_file,
-        source_sha256::varchar as source_sha256,
-        position::varchar as position,
-        reason::varchar as reason,
-        snippet::varchar as snippet,
-        loaded_at::timestamptz as loaded_at
+        cast(source_kind as {{ dbt.type_string() }}) as source_kind,
+        cast(source_file as {{ dbt.type_string() }}) as source_file,
+        cast(source_sha256 as {{ dbt.type_string() }}) as source_sha256,
+        cast(position as {{ dbt.type_string() }}) as position,
+        cast(reason as {{ dbt.type_string() }}) as reason,
+        cast(snippet as {{ dbt.type_string() }}) as snippet,
+        cast(loaded_at as {{ type_timestamptz() }}) as loaded_at
 
     from unioned
 

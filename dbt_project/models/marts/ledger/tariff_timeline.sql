@@ -32,7 +32,7 @@ changes as (
         entries.kind,
         kinds.direction,
         entries.products,
-        coalesce(entries.hs_codes, []::varchar[]) as hs_codes,
+        coalesce(entries.hs_codes, {{ empty_string_array() }}) as hs_codes,
         entries.rate_before_pct,
         entries.rate_after_pct,
         coalesce(entries.effective_on, entries.announced_on) as changed_on
@@ -87,7 +87,10 @@ layer_ends as (
             and layers.changed_on < later.changed_on
             -- the later entry concerns the layer's goods: it names none (all goods), or shares
             -- an HS code with the layer
-            and (len(later.hs_codes) = 0 or list_has_any(later.hs_codes, layers.hs_codes))
+            and (
+                {{ array_size('later.hs_codes') }} = 0
+                or {{ array_overlaps('later.hs_codes', 'layers.hs_codes') }}
+            )
             and (
                 layers.rate_after_pct = later.rate_before_pct
                 or (
@@ -103,14 +106,14 @@ layer_ends as (
 final as (
 
     select
-        layers.actor::varchar as actor,
-        layers.target::varchar as target,
-        layers.products::varchar as products,
-        layers.hs_codes::varchar[] as hs_codes,
-        layers.rate_after_pct::double as rate_pct,
-        layers.changed_on::date as valid_from,
-        layer_ends.valid_to::date as valid_to,
-        layers.entry_id::varchar as entry_id
+        cast(layers.actor as {{ dbt.type_string() }}) as actor,
+        cast(layers.target as {{ dbt.type_string() }}) as target,
+        cast(layers.products as {{ dbt.type_string() }}) as products,
+        cast(layers.hs_codes as {{ type_string_array() }}) as hs_codes,
+        cast(layers.rate_after_pct as double) as rate_pct,
+        cast(layers.changed_on as date) as valid_from,
+        cast(layer_ends.valid_to as date) as valid_to,
+        cast(layers.entry_id as {{ dbt.type_string() }}) as entry_id
 
     from layers
     left join layer_ends on layers.entry_id = layer_ends.entry_id

@@ -37,7 +37,7 @@
 {%- set months = none -%}
 {%- if is_incremental() and execute -%}
     {%- set months_query -%}
-        select distinct strftime(trade_month, '%Y-%m-%d')
+        select distinct {{ format_date('trade_month', '%Y-%m-%d') }}
         from ({{ trade_monthly_changed_months(this) }})
     {%- endset -%}
     {%- set months = run_query(months_query).columns[0].values() | list -%}
@@ -54,15 +54,18 @@ flows as (
 final as (
 
     select
-        reporter::varchar as reporter,
-        partner::varchar as partner,
-        hs_code::varchar as hs_code,
-        flow::varchar as flow,
-        trade_month::date as month,
-        coalesce(net_weight_kg, quantity)::double as quantity,
-        (case when net_weight_kg is not null then 'kg' else quantity_unit end)::varchar as unit,
-        value_usd::double as value_usd,
-        trade_source::varchar as source
+        cast(reporter as {{ dbt.type_string() }}) as reporter,
+        cast(partner as {{ dbt.type_string() }}) as partner,
+        cast(hs_code as {{ dbt.type_string() }}) as hs_code,
+        cast(flow as {{ dbt.type_string() }}) as flow,
+        cast(trade_month as date) as month,
+        cast(coalesce(net_weight_kg, quantity) as double) as quantity,
+        cast(
+            case when net_weight_kg is not null then 'kg' else quantity_unit end
+            as {{ dbt.type_string() }}
+        ) as unit,
+        cast(value_usd as double) as value_usd,
+        cast(trade_source as {{ dbt.type_string() }}) as source
 
     from flows
     {% if months is not none %}
