@@ -67,7 +67,7 @@ _DATE_RE = re.compile(
     r"|September|October|November|December)(?:,?\s+(?P<year2>20\d\d))?"
     + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|earlier in the week"
-    r"|last month|this month"
+    r"|last month|this month|next month|next year"
     r"|(?:several|a few|two|three|four) weeks ago|(?:a|one|two|three) months? ago)"
     + r"|(?P<part>early|mid-|mid|late|the end of|end-)\s*"
     + _MON.replace("mon>", "pmon>")
@@ -228,6 +228,8 @@ def find_dates(
                 if pub is not None:
                     rel = g["rel"].lower()
                     gran = "week" if "week" in rel else ("month" if "month" in rel else "day")
+                    if rel == "next year":
+                        gran = "month"  # (a year is at least as rough as a month)
                     n_ago = {
                         "a": 1,
                         "one": 1,
@@ -251,6 +253,8 @@ def find_dates(
                         "earlier in the week": pub - dt.timedelta(days=2),
                         "last month": (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1),
                         "this month": pub.replace(day=1),
+                        "next month": (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1),
+                        "next year": dt.date(pub.year + 1, 1, 1),
                     }.get(rel)
             elif g.get("pmon"):
                 mon = MONTHS[g["pmon"].lower().rstrip(".")]
@@ -281,7 +285,10 @@ def find_dates(
         # "date 2025-05-12" is a page header (often the crawl date), not an event in the text.
         if g.get("iso") and text[max(0, m.start() - 5) : m.start()].lower().endswith("date "):
             continue
-        if prep.startswith(BACKGROUND_PREPS) and not prep.startswith("on"):
+        if g.get("rel") and g["rel"].lower().startswith("next"):
+            # "tariffs of up to 50% next year": a time to come is when the measure applies.
+            role = "effective"
+        elif prep.startswith(BACKGROUND_PREPS) and not prep.startswith("on"):
             role = "background"
         elif prep.startswith(EFFECTIVE_PREPS) or _EFFECT_BEFORE.search(
             text, max(start, m.start() - 40), m.start()

@@ -208,7 +208,10 @@ _AGENT_BEFORE = re.compile(
 )
 _BOTH = re.compile(
     r"\b(?:both countries|the two countries|both sides|the two sides|both governments"
-    r"|the two governments|both nations|the two nations)\b",
+    r"|the two governments|both nations|the two nations)\b"
+    # "announcing that both would slash ...", "they will cut duties on each other's goods"
+    r"|\bboth\b(?=\s+(?:would|will|shall|agreed|pledged|promised|have|had|are|were)\b)"
+    r"|\bthey\b(?=[^.;]{0,80}\beach other)",
     _I,
 )
 _RELATIVE = re.compile(
@@ -223,8 +226,8 @@ _PARTICIPLE_DATE = re.compile(
 )
 # "the controls imposed on October 9": after the trigger, a participle dates its noun.
 _PARTICIPLE_ON_DATE = re.compile(
-    r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted|enacted|added)\s+"
-    r"(?:by\s+(?:\S+\s+){1,3})?(?:on|in|since|from)\s+$",
+    r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted|enacted|added|signed"
+    r"|agreed|reached|struck|concluded)\s+(?:by\s+(?:\S+\s+){1,3})?(?:on|in|since|from)\s+$",
     _I,
 )
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
@@ -735,6 +738,9 @@ def _classify(clause: str) -> Kind | None:
         and not t
         and not _NEG.search(clause, max(0, m.start() - 25), m.start())
         and not _DENIAL.search(clause, max(0, m.start() - 60), m.start())
+        # ("suspended the licences that let GE ship engines": the licences are what is news)
+        and not _LICENSE_SUSPEND.search(clause)
+        and not _HALT.search(clause, 0, m.start())
         and not re.search(r"\bonly\b", clause[m.end() :], _I)
     ):
         return Kind("export_control_relaxation", m.start(), "export_permitted")

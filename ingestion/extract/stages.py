@@ -306,6 +306,8 @@ def modality(c: Clause) -> Modality | None:
         bool(_FUTURE.search(text, cs, pos + 1))
         or bool(_COMMIT.search(pre))
         or bool(_FUTURE.search(text, ss, cs))
+        # "has reached a deal with China to allow ...": what a deal is for is still to come.
+        or bool(_DEAL_PURPOSE.search(text, max(ss, pos - 90), pos))
     )
     # "the two sides agreed to slash ..." (simple past, no will): a recalled promise.
     recalled = (
@@ -334,6 +336,11 @@ def modality(c: Clause) -> Modality | None:
     return Modality(threat, future, recalled, status, is_commitment)
 
 
+_DEAL_PURPOSE = re.compile(
+    r"\b(?:deal|agreement|framework|pact|accord|arrangement)s?\s+(?:with\s+(?:\S+\s+){1,3}?)?"
+    r"(?:to|that\s+will|which\s+will|that\s+would|which\s+would)\s+$",
+    _I,
+)
 _FROM_THE_COUNTRY = re.compile(
     r"\b(?:imports|goods|products|exports)\s+from\s+(?:the|that)\s+(?:country|nation)\b", _I
 )
@@ -364,8 +371,14 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         and not mt.place
         and mt.end <= cs
         and not _included(text, c.sentence.start, mt.start)
+        # ("citing Beijing's lack of respect": a possessive names an owner, not a subject)
+        and text[mt.end : mt.end + 2] not in ("'s", "’s")
     ]
     carried = prior[-1].iso if prior else c.sentence.subject
+    if len(prior) >= 2 and re.fullmatch(r"\s+and\s+", text[prior[-2].end : prior[-1].start]):
+        # ("Washington and Beijing stepped back ..., announcing ...": a compound subject is
+        # the sentence's, read as such.)
+        carried = c.sentence.subject
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
     if not clause_goods and actor and _FROM_THE_COUNTRY.search(text, cs, ce):
         # "imports from the country": the party the story is about besides the one acting.
@@ -376,7 +389,8 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     if (
         not any(mt.subject and mt.end <= pos for mt in c_mentions)
         and len(ctx.parties) >= 2
-        and _BOTH.search(text, max(cs, pos - 45), pos)
+        and (both := _BOTH.search(text, max(cs, pos - 45), ce)) is not None
+        and both.start() < pos
     ):
         # "Both countries will pause ...": one statement for each party.
         actor, partner, arule = ctx.parties[0], ctx.parties[1], "actor_both"
@@ -527,7 +541,12 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
             and d.role != "effective"
             and (
                 _in_relative(text, pos, d.start)
-                or _PARTICIPLE_ON_DATE.search(text, max(pos, d.start - 40), d.start)
+                # (an easing's participle dates the restriction it eases; a restriction's
+                # dates the restriction: "the curbs introduced in May")
+                or (
+                    c.kind.kind in _EASING
+                    and _PARTICIPLE_ON_DATE.search(text, max(pos, d.start - 40), d.start)
+                )
             )
         )
         # "the tariffs announced by Trump last week have now been paused": the date

@@ -83,3 +83,13 @@ def test_a_participle_after_the_trigger_dates_its_noun_not_the_act() -> None:
         "2025-06-14",
     )
     assert out and all(s["announced_on"] == dt.date(2025, 6, 12) for s in out)
+
+
+def test_next_year_is_when_a_measure_applies() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Chile's senate on Tuesday approved duties of up to 40% next year on imports from China.",
+        "2025-11-12",
+    )
+    assert [(s["effective_on"], s["status"]) for s in out] == [(dt.date(2026, 1, 1), "announced")]

@@ -135,3 +135,11 @@ def test_no_duty_under_a_deal_is_a_zero_tariff_promise() -> None:
     ]
     # without a deal it only denies a step: no statement
     assert statements("Peru will not impose retaliatory duties for now, Lima said.") == []
+
+
+def test_suspended_licences_that_let_goods_go_are_a_control() -> None:
+    k = classify(
+        "Tokyo has suspended several export licences that let its chipmakers ship etching "
+        "tools to Chinese fabs"
+    )
+    assert k is not None and k.kind == "export_control"

@@ -53,3 +53,24 @@ def test_marked_background_in_body_is_skipped_but_body_news_is_kept() -> None:
     assert {s["kind"] for s in statements(background, "2025-02-04")} == {"tariff_increase"}
     kinds = {s["kind"] for s in statements(news, "2025-02-04")}
     assert "export_control" in kinds
+
+
+def test_what_a_deal_is_for_is_still_to_come() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Prime Minister Mark Carney says he has reached a deal with Seoul to allow up to 20,000 "
+        "Korean trucks into Canada at a 2% tariff.",
+        "2025-11-12",
+    )
+    assert [(s["actor"], s["target"], s["status"]) for s in out] == [("CAN", "KOR", "announced")]
+
+
+def test_the_date_a_deal_was_signed_is_not_the_date_of_the_cut() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Canada has cut its tariff on Korean trucks to 2% under a deal signed in March.",
+        "2025-11-12",
+    )
+    assert [(s["actor"], s["status"]) for s in out] == [("CAN", "implemented")]

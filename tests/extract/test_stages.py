@@ -332,3 +332,22 @@ def test_a_country_inside_a_parenthesis_is_no_subject_to_share() -> None:
         "2025-07-08",
     )
     assert out and all(s["actor"] == "CAN" for s in out)
+
+
+def test_a_possessive_is_no_subject_to_share() -> None:
+    out = statements(
+        "Later that day the Indian trade minister said he was raising the duty on US almonds to "
+        "40 percent, citing Washington's refusal to talk, while announcing a pause on higher "
+        "rates for other partners.",
+        "2025-04-10",
+    )
+    assert out and all(s["actor"] == "IND" for s in out)
+
+
+def test_a_compound_subject_that_acts_on_each_other_gives_both_sides() -> None:
+    out = statements(
+        "Ottawa and Seoul stepped back from their dispute on Monday, announcing that they would "
+        "cut duties on each other's steel by 20 percentage points.",
+        "2025-05-12",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("CAN", "KOR"), ("KOR", "CAN")}
