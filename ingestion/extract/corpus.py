@@ -26,7 +26,16 @@ from ingestion.extract.kinds import (
     TARIFF_REDUCTION,
     TARIFF_SUSPENSION,
 )
-from ingestion.extract.rules import _EASING, _RESTRICTIVE, actor_mentions, quid_cues, response_cues
+from ingestion.extract.rules import (
+    _DEMONYM_RE,
+    _EASING,
+    _RESTRICTIVE,
+    _SECTORAL,
+    _products,
+    actor_mentions,
+    quid_cues,
+    response_cues,
+)
 from ingestion.extract.statement import Statement
 
 # Kinds that answer the same question for merging ("did the duty go up or down?"): statements of
@@ -472,6 +481,15 @@ def _counterpart(stmts: list[Statement], iso: str) -> str:
     return ranked[0] if ranked else ""
 
 
+# What a response answers, named by the goods its tariffs fall on: "over American tariffs on
+# steel and aluminium", "in response to the duties on its cars".
+_ANSWERED_GOODS = re.compile(
+    r"\b(?:over|against|for|to)\s+(?:[\w'’-]+\s+){0,4}?(?:tariffs?|duties|levies)\s+on\s+"
+    r"(?P<goods>[^.;,]{1,60})",
+    re.IGNORECASE,
+)
+
+
 def _nominal(
     text: str,
     ss: int,
@@ -492,22 +510,37 @@ def _nominal(
         kind = EXPORT_CONTROL
     else:
         return []
+    r0 = responders[0]
+    target, products, hs_codes, pfam = r0.actor, "", [], ""
+    answered_on = _ANSWERED_GOODS.search(tail) if kind == TARIFF_INCREASE else None
+    if answered_on is not None:
+        goods_at = cue_pos + answered_on.start("goods")
+        goods_end = cue_pos + answered_on.end("goods")
+        if (
+            _SECTORAL.search(answered_on.group("goods"))
+            and not actor_mentions(text, goods_at, goods_end)
+            and not _DEMONYM_RE.search(text, goods_at, goods_end)
+            and not re.search(r"\b(?:goods|imports|exports|products)\b", answered_on.group("goods"))
+        ):
+            # "against the US over its tariffs on steel and aluminium": a tariff on a product
+            # line from everywhere is what is answered, not one aimed at the answering side.
+            names, codes, fam = _products(answered_on.group("goods"))
+            target, products, hs_codes, pfam = "WLD", ", ".join(names), list(codes), fam
     for st in created:
         if st.sentence == (ss, se) and st.actor == actor and st.kind == kind:
             return [st]
-    r0 = responders[0]
     n = 1 + max(int(x.statement_id.rsplit(":", 1)[1]) for x in stmts + created)
     st = dataclasses.replace(
         r0,
         statement_id=f"{r0.article_id}:{n}",
         actor=actor,
-        target=r0.actor,
+        target=target,
         kind=kind,
         is_commitment=False,
         status="implemented",
         instrument="",
-        products="",
-        hs_codes=[],
+        products=products,
+        hs_codes=hs_codes,
         rate_before_pct=None,
         rate_after_pct=None,
         # The answered measure precedes its answer by days: date it by the answer.
@@ -517,7 +550,7 @@ def _nominal(
         agreement="",
         confidence=0.4,
         rules="nominal_answered",
-        product_family="",
+        product_family=pfam,
         trigger=cue_pos,
         clause=(cue_pos, se),
         # named only as what is answered: it joins the latest such measure before the answer

@@ -93,3 +93,16 @@ def test_next_year_is_when_a_measure_applies() -> None:
         "2025-11-12",
     )
     assert [(s["effective_on"], s["status"]) for s in out] == [(dt.date(2026, 1, 1), "announced")]
+
+
+def test_beginning_a_day_points_forward() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "The US proclamation warns of rate increases beginning January 1, including furniture "
+        "tariffs rising to 40% for some countries.",
+        "2025-10-01",
+    )
+    assert [(s["announced_on"], s["effective_on"]) for s in out] == [
+        (dt.date(2025, 10, 1), dt.date(2026, 1, 1))
+    ]

@@ -132,3 +132,26 @@ def test_an_agreement_named_in_a_story_about_other_parties_is_not_theirs() -> No
         )
     )
     assert "Buenos Aires truce" not in set(ex.statements["agreement"].to_list())
+
+
+def test_a_response_to_tariffs_on_a_product_line_answers_the_tariff_on_everyone() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Turkey on Monday proposed to impose retaliatory duties on US walnuts against the US "
+        "over American tariffs on steel and aluminium.",
+        "2025-05-12",
+    )
+    answered = [s for s in out if s["actor"] == "USA"]
+    assert [(s["target"], s["products"]) for s in answered] == [("WLD", "steel, aluminium")]
+
+
+def test_a_response_to_tariffs_on_ones_own_goods_answers_the_tariff_on_oneself() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Ottawa hit back with duties on US whiskey in response to the US tariffs on Canadian "
+        "steel.",
+        "2025-05-12",
+    )
+    assert [s["target"] for s in out if s["actor"] == "USA"] == ["CAN"]
