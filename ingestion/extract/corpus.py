@@ -152,6 +152,17 @@ def _block(st: Statement, with_target: bool = True) -> str:
     return "|".join((st.actor, target if with_target else "*", fam, pfam or "*"))
 
 
+_TOTAL = re.compile(
+    r"\b(?:combined|total|overall|cumulative|in all|all told|all-in|altogether|stacked)\b", re.I
+)
+
+
+def _total_rate(st: Statement) -> bool:
+    """A rate told as the sum of every layer ("the combined duty ... 30%") is the same measure
+    as its layer's own rate (10%), not another step."""
+    return bool(_TOTAL.search(st.quote))
+
+
 def _attach(
     st: Statement,
     clusters: list[tuple[str, dt.date, int]],
@@ -175,6 +186,7 @@ def _attach(
         rate = st.rate_after_pct
         if (
             rate is not None
+            and not _total_rate(st)
             and rates
             and rates.get(key)
             and all(abs(rate - r) > 1.0 for r in rates[key])
@@ -260,29 +272,47 @@ def assign_entry_keys(statements: list[Statement]) -> None:
         size = 0
         window = TARIFF_CLUSTER_DAYS if base.split("|")[2].startswith("tariff") else CLUSTER_DAYS
         seen_rates: set[float] = set()
+        seen_effs: set[dt.date] = set()
+        label = ""
+        used: set[str] = set()
         for s in dated:
             d = _ref_date(s)
             rate = s.rate_after_pct if base.split("|")[2].startswith("tariff") else None
-            # The next day's report of another rate is the next step of an escalation (84% on
-            # the 8th, 125% on the 9th), not a late report of the same one.
-            new_step = (
+            other_rate = (
                 rate is not None
                 and start is not None
-                and d != start
-                and seen_rates
+                and bool(seen_rates)
                 and all(abs(rate - r) > 1.0 for r in seen_rates)
+            )
+            # The next day's report of another rate is the next step of an escalation (84% on
+            # the 8th, 125% on the 9th), not a late report of the same one; and so is a step
+            # announced the same day to start on a later one (25% from October 14, 50% from
+            # January 1).
+            new_step = other_rate and (
+                d != start
+                or (
+                    s.effective_on is not None
+                    and bool(seen_effs)
+                    and all(abs((s.effective_on - e).days) > 7 for e in seen_effs)
+                )
             )
             if start is None or (d - start).days > window or new_step:
                 if start is not None:
-                    clusters.append((f"{base}|{start.isoformat()}", start, size))
+                    clusters.append((label, start, size))
                 start, size = d, 0
-                seen_rates = set()
+                seen_rates, seen_effs = set(), set()
+                label = f"{base}|{start.isoformat()}"
+                if label in used and s.effective_on is not None:
+                    label = f"{label}+{s.effective_on.isoformat()}"
+                used.add(label)
             size += 1
             if rate is not None:
                 seen_rates.add(rate)
-            s.entry_key = f"{base}|{start.isoformat()}"
+            if s.effective_on is not None:
+                seen_effs.add(s.effective_on)
+            s.entry_key = label
         if start is not None:
-            clusters.append((f"{base}|{start.isoformat()}", start, size))
+            clusters.append((label, start, size))
     by_block: dict[tuple[str, str], list[tuple[str, dt.date, int]]] = defaultdict(list)
     for c in clusters:
         parts = c[0].split("|")
@@ -305,8 +335,12 @@ def assign_entry_keys(statements: list[Statement]) -> None:
                 st.announced_on = None
         else:
             weak_blocks[_block(st)].append(st)
+    full_keys = {c[0] for c in clusters}
     for base, members in weak_blocks.items():
         start = None
+        label = ""
+        rates_here: set[float] = set()
+        effs_here: set[dt.date] = set()
         for s in members:
             d = _ref_date(s)
             if d is None:
@@ -314,9 +348,31 @@ def assign_entry_keys(statements: list[Statement]) -> None:
                 continue
             # Vague statements carry vaguer dates: chain them over a slightly wider window.
             wide = (TARIFF_CLUSTER_DAYS if "|tariff" in base else CLUSTER_DAYS) + 3
-            if start is None or (d - start).days > wide:
-                start = d
-            s.entry_key = f"{base}|{start.isoformat()}"
+            rate = s.rate_after_pct if "|tariff" in base else None
+            # (a step of another rate that starts on another day: see the full clusters above)
+            step = (
+                start is not None
+                and rate is not None
+                and s.effective_on is not None
+                and bool(rates_here)
+                and all(abs(rate - r) > 1.0 for r in rates_here)
+                and bool(effs_here)
+                and all(abs((s.effective_on - e).days) > 7 for e in effs_here)
+            )
+            if start is None or (d - start).days > wide or step:
+                fresh = start is None or (d - start).days > wide
+                start = d if fresh else start
+                label = f"{base}|{start.isoformat()}"
+                if (label in full_keys and not _total_rate(s)) or step:
+                    # A fuller entry of that key turned it down (another rate, another day in
+                    # force), or the step differs from the one before: a measure of its own.
+                    label += f"+{(s.effective_on or start).isoformat()}"
+                rates_here, effs_here = set(), set()
+            if rate is not None:
+                rates_here.add(rate)
+            if s.effective_on is not None:
+                effs_here.add(s.effective_on)
+            s.entry_key = label
 
 
 # --- links ---------------------------------------------------------------------------------------

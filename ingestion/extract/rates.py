@@ -34,8 +34,9 @@ _UP_FROM = re.compile(
 )
 _PP = re.compile(r"\bby\s+(\d+(?:\.\d+)?)\s*percentage[- ]points?", re.I)
 _PP_SUSPEND = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:%|percentage[- ]points?)\s+of\s+(?:the\s+)?"
-    r"(?:\w+\s+){0,4}(?:tariffs?|duty|duties)",
+    r"(\d+(?:\.\d+)?)\s*(?:%|(?:percentage[- ])?points?)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?|surcharges?|rate)",
     re.I,
 )
 _ADDITIONAL = re.compile(
@@ -83,10 +84,21 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     if m and re.search(r"suspend|paus", clause, re.I):
         # "suspend 24 percentage points of the 34% tariff": the rest stays.
         rest = re.search(
-            r"(?:retain\w*|remaining|keep\w*)\s+(?:the\s+)?(?:remaining\s+)?" + _PCT, clause, re.I
+            r"(?:retain\w*|remaining|keep\w*|leav\w*)\s+(?:the\s+)?(?:remaining\s+)?(?:at\s+)?"
+            + _PCT,
+            clause,
+            re.I,
         )
+        whole = float(m.group(2)) if m.group(2) else None
         after = float(rest.group(1)) if rest else None
-        return (after + float(m.group(1)) if after is not None else None), after
+        if after is None and whole is not None:
+            after = whole - float(m.group(1))
+        before = (
+            whole
+            if whole is not None
+            else (after + float(m.group(1)) if after is not None else None)
+        )
+        return before, after
     m = _NOUN_IS.search(clause)
     if m:
         return None, float(m.group(1))

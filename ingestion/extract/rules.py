@@ -273,6 +273,8 @@ class ArticleContext:
     # kind, actor, targets and sentence number of the last statement (for a clause that only
     # details it: "A 15% duty will apply to coal", right after "China will levy duties on ...")
     last_statement: tuple[str, str, list[str], int] | None = None
+    # products, HS codes and product family of the last statement ("these duties" are its)
+    last_products: tuple[list[str], list[str], str] = ([], [], "")
     sentence_no: int = 0
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     last_person: str | None = None  # country of the last official named who is a person
@@ -455,6 +457,15 @@ def _near_verbs(
             continue
         # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
         if kind == "tariff_reduction" and _QUOTA_OBJECT.match(clause, m.end()):
+            continue
+        # "the combined charge stood at 104%", "a cut of 10 points": after an article or a
+        # possessive the word is a noun, no action (the nouns that name an action, "the
+        # suspension of", "the increase in", are read by the kind's own patterns).
+        if re.search(
+            r"\b(?:the|its|their|his|her)\s+(?:combined|total|overall|new|extra|additional)\s+$",
+            clause[max(0, m.start() - 30) : m.start()],
+            _I,
+        ):
             continue
         if (
             noun_rx.search(clause, m.end(), m.end() + 90)

@@ -341,6 +341,11 @@ _DEAL_PURPOSE = re.compile(
     r"(?:to|that\s+will|which\s+will|that\s+would|which\s+would)\s+$",
     _I,
 )
+_DEMONSTRATIVE_MEASURE = re.compile(
+    r"\b(?:these|those|the same|such)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levies|curbs"
+    r"|controls|restrictions|measures)\b",
+    _I,
+)
 _FROM_THE_COUNTRY = re.compile(
     r"\b(?:imports|goods|products|exports)\s+from\s+(?:the|that)\s+(?:country|nation)\b", _I
 )
@@ -684,6 +689,11 @@ def statement(
     # goods of the measure.
     cond = _CONDITION.search(text, pos, ce)
     names, codes, fam = _products(text[cs : cond.start() if cond else ce])
+    if not names and (
+        who.rule in ("actor_definite", "actor_detail") or _DEMONSTRATIVE_MEASURE.search(c.words)
+    ):
+        # "These duties will rise to 50% on January 1": the goods of the measure just named.
+        names, codes, fam = ctx.last_products
     agreement = c.sentence.agreement
     if not agreement and kd in _EASING and ctx.agreements:
         ref = when.announced or when.effective
@@ -786,7 +796,15 @@ def extract_article(
             who = parties(ctx, c)
             if who is None or (when := dates(ctx, c, mod)) is None:
                 continue
-            out.extend(statement(ctx, c, mod, who, when, rates(c), len(out)))
+            made = statement(ctx, c, mod, who, when, rates(c), len(out))
+            out.extend(made)
+            if made:
+                last = made[-1]
+                ctx.last_products = (
+                    [p for p in last.products.split(", ") if p],
+                    list(last.hs_codes),
+                    last.product_family,
+                )
             ctx.last_actor = who.actor
             ctx.last_targets = who.targets
             ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)

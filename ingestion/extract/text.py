@@ -108,7 +108,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # or when the next word starts lowercase or with a digit.
             if (
                 "\n" not in m.group(0)
-                and (word.rstrip(".") in _ABBREV or len(word) == 1 or (nxt and not nxt.isupper()))
+                # (a single letter is an initial, "J. Smith"; a single digit ends a date)
+                and (
+                    word.rstrip(".") in _ABBREV
+                    or (len(word) == 1 and not word.isdigit())
+                    or (nxt and not nxt.isupper())
+                )
                 and not (
                     nxt and nxt.isupper() and word.rstrip(".") not in _ABBREV and len(word) > 1
                 )

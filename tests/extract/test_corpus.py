@@ -89,3 +89,27 @@ def test_different_days_of_an_escalation_stay_apart() -> None:
         )
     )
     assert ex.statements["entry_key"].n_unique() == 2
+
+
+def test_a_sentence_ends_after_a_one_digit_day() -> None:
+    from ingestion.extract.text import split_sentences
+
+    text = "The levy applies from March 3. Officials declined to comment."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The levy applies from March 3.",
+        "Officials declined to comment.",
+    ]
+
+
+def test_a_total_and_its_layer_are_one_measure_and_another_rate_is_another() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Seoul and Ottawa agreed on Monday to ease their dispute. "
+        "Seoul will suspend 15 points of its 25% duty on Canadian pork, leaving 10 percent. "
+        "Seoul's combined duty on Canadian pork will fall from 40 percent to 25 percent "
+        "from May 14.",
+        "2025-05-12",
+    )
+    kor = [s for s in out if s["actor"] == "KOR" and s["rate_after_pct"] in (10.0, 25.0)]
+    assert len(kor) == 2 and len({s["entry_key"] for s in kor}) == 1

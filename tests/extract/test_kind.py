@@ -143,3 +143,9 @@ def test_suspended_licences_that_let_goods_go_are_a_control() -> None:
         "tools to Chinese fabs"
     )
     assert k is not None and k.kind == "export_control"
+
+
+def test_a_total_named_after_an_article_is_no_new_measure() -> None:
+    assert classify("With the earlier duties, the combined charge stood at 60 percent.") is None
+    k = classify("Seoul will charge an extra 10% duty on US beef.")
+    assert k is not None and k.kind == "tariff_increase"

@@ -37,3 +37,14 @@ def test_pc_is_read_as_percent() -> None:
     from ingestion.extract.rates import find_rates
 
     assert find_rates("Ottawa hits back with 25pc tariffs on US orange juice")[1] == 25.0
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Ottawa will pause 15 points of its 25% surtax, leaving 10 percent",
+        "the EU will suspend 15 percentage points of the 25 percent levy for a year",
+    ],
+)
+def test_points_of_a_rate_suspended_leave_the_rest(clause: str) -> None:
+    assert find_rates(clause) == (25.0, 10.0)

@@ -351,3 +351,17 @@ def test_a_compound_subject_that_acts_on_each_other_gives_both_sides() -> None:
         "2025-05-12",
     )
     assert {(s["actor"], s["target"]) for s in out} == {("CAN", "KOR"), ("KOR", "CAN")}
+
+
+def test_these_duties_are_the_goods_just_named_and_a_later_step_is_its_own_entry() -> None:
+    out = statements(
+        "Ottawa will impose a 15% surtax on imported steel wire from March 3. "
+        "As of July 1, these duties will rise to 30%.",
+        "2025-02-20",
+    )
+    steps = sorted(out, key=lambda s: s["rate_after_pct"])
+    assert [(s["rate_after_pct"], s["products"] != "") for s in steps] == [
+        (15.0, True),
+        (30.0, True),
+    ]
+    assert steps[0]["entry_key"] != steps[1]["entry_key"]
