@@ -645,7 +645,15 @@ def _classify(clause: str) -> Kind | None:
     if m:
         return Kind("tariff_increase", m.start(), "suspend_concessions")
     m = _REMEDY_DUTY.search(clause)
-    if m and (_UP.search(clause) or _RATE_OBJ.match(clause, m.end()) or find_rates(clause)[1]):
+    # ("a pause on its safeguard duties", "lifted anti-dumping duties": read as any tariff)
+    eased = m is not None and (
+        _SUSPEND.search(clause, 0, m.start()) or _DOWN.search(clause, 0, m.start())
+    )
+    if (
+        m
+        and not eased
+        and (_UP.search(clause) or _RATE_OBJ.match(clause, m.end()) or find_rates(clause)[1])
+    ):
         return Kind("tariff_increase", m.start(), "remedy_duty")
     m = _INVEST.search(clause)
     if m and m.group(0).strip() and _INVEST_VERB.search(clause):
@@ -914,7 +922,7 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
 
 
 _ON_GOODS = re.compile(
-    r"\b(?:on|from)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
+    r"\b(?:on|from|against)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
     r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?$"
     r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$"
     # "on $34 billion of Chinese goods", "on 2.8 billion euros of US goods", "on 28 US products"

@@ -88,6 +88,8 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"
+    # "This latest increase comes as Trump announced a pause ...": the news is after "as".
+    r"|\s+(?=(?:comes?|came)\s+as\s)"
     # "10% on Chinese goods, along with tariffs on Canada": a second measure, with its own rate.
     r"|,?\s+(?=(?:along with|as well as)\s+(?:[\w%-]+\s+){0,3}?(?:tariffs?|duties|levies"
     r"|export controls?)\b)"

@@ -149,3 +149,19 @@ def test_a_total_named_after_an_article_is_no_new_measure() -> None:
     assert classify("With the earlier duties, the combined charge stood at 60 percent.") is None
     k = classify("Seoul will charge an extra 10% duty on US beef.")
     assert k is not None and k.kind == "tariff_increase"
+
+
+def test_eased_trade_remedies_are_read_as_any_eased_tariff() -> None:
+    out = statements("Brazil cut its anti-dumping duties on Chinese steel pipes to 5% on Monday.")
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("BRA", "CHN", "tariff_reduction")
+    ]
+
+
+def test_what_comes_as_news_is_not_the_subject_that_comes() -> None:
+    out = statements(
+        "The latest increase comes as Ottawa announced on Monday a 30-day pause on its "
+        "surtax on all US goods.",
+        "2025-03-10",
+    )
+    assert "tariff_increase" not in {s["kind"] for s in out}
