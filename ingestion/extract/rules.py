@@ -275,6 +275,8 @@ class ArticleContext:
     last_statement: tuple[str, str, list[str], int] | None = None
     # products, HS codes and product family of the last statement ("these duties" are its)
     last_products: tuple[list[str], list[str], str] = ([], [], "")
+    # the last day in force a statement gave, and the number of its sentence
+    last_effective: tuple[dt.date, int] | None = None
     sentence_no: int = 0
     speaker: str | None = None  # country of the last quoted speaker ("Lutnick said")
     last_person: str | None = None  # country of the last official named who is a person

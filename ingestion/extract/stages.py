@@ -710,14 +710,18 @@ def statement(
     conf += 0.05 if names else 0.0
     conf -= 0.15 if when.background else 0.0
     actor, partner = who.actor, who.partner
+    effective = when.effective
+    if (
+        effective is None
+        and who.rule == "actor_detail"
+        and ctx.last_effective is not None
+        and ctx.sentence_no - ctx.last_effective[1] <= 1
+    ):
+        # "A 15% duty will apply to coal": from the day the measure it details starts.
+        effective = ctx.last_effective[0]
     after_clause = bool(_AFTER_LEAD.search(text, max(cs, pos - 40), pos))
     status = mod.status
-    if (
-        status == "implemented"
-        and when.effective
-        and when.announced
-        and when.effective > when.announced
-    ):
+    if status == "implemented" and effective and when.announced and effective > when.announced:
         # "approved tariffs that take effect on January 1": in force only from that day.
         status = "announced"
     pairs = [(actor, t) for t in who.targets] + ([(partner, actor)] if partner else [])
@@ -745,7 +749,7 @@ def statement(
                 rate_before_pct=pair_before,
                 rate_after_pct=pair_after,
                 announced_on=when.announced,
-                effective_on=when.effective,
+                effective_on=effective,
                 expires_on=when.expires,
                 agreement=(
                     agreement
@@ -805,6 +809,9 @@ def extract_article(
                     list(last.hs_codes),
                     last.product_family,
                 )
+                days = [m.effective_on for m in made if m.effective_on is not None]
+                if days:
+                    ctx.last_effective = (days[-1], ctx.sentence_no)
             ctx.last_actor = who.actor
             ctx.last_targets = who.targets
             ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)

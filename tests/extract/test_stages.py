@@ -279,6 +279,8 @@ def test_a_clause_detailing_the_measure_before_it_is_that_measures() -> None:
     detailed = [s for s in out if s["rate_after_pct"] in (20.0, 12.0)]
     assert sorted(s["rate_after_pct"] for s in detailed) == [12.0, 20.0]
     assert {(s["actor"], s["target"]) for s in detailed} == {("BRA", "USA")}
+    # ... from the day the measure they detail starts
+    assert {s["effective_on"] for s in detailed} == {dt.date(2025, 8, 1)}
 
 
 def test_a_partyless_clause_far_from_any_measure_is_not_claimed() -> None:
