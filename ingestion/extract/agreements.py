@@ -17,7 +17,10 @@ from ingestion.extract import lexicons as lx
 
 _I = re.IGNORECASE
 _DEAL_WORDS = re.compile(
-    r"\b(?:deals?|agreements?|frameworks?|pacts?|truce|accords?|arrangements?)\b", _I
+    r"\b(?:deals?|agreements?|frameworks?|pacts?|truce|accords?|arrangements?"
+    # "... agreed to eliminate tariffs in exchange for ...": a bargain is a deal
+    r"|in exchange for|in return for)\b",
+    _I,
 )
 # The deal must be the news, not an aside: named in the headline or the lede.
 LEDE_CHARS = 400

@@ -482,7 +482,7 @@ def _near_verbs(
 
 # "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.
 _TARIFF_ACCEPTED = re.compile(
-    r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*"
+    r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*|receiv\w*"
     r"|land\w*|negotiat\w*|settl\w*\s+(?:on|for)|be\s+subject(?:ed)?\s+to"
     r"|(?:was|were|is|are|be|been|being|got|get|gets)\s+(?:hit|slapped|targeted|struck)\s+with)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:new|lower|reduced|higher|blanket|flat|baseline|reciprocal"
@@ -503,6 +503,7 @@ _EXTEND_PAUSE = re.compile(
 _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
+    r"|\b(?:zero[- ](?:percent|per cent)|0\s?%)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|rates?)\b"
     # "Jakarta will not impose tariffs on US goods under the deal": a deal's promise of no duty
     # (without a deal named, a denial of retaliation, which is no statement).
     r"|\bnot\s+(?:impos\w*|charg\w*|levy\w*|apply\w*)\s+(?:any\s+)?(?:tariffs?|duties|levies)\b"
@@ -702,8 +703,10 @@ def _classify(clause: str) -> Kind | None:
     m = _TARIFF_ACCEPTED.search(clause)
     if m:
         before, after = find_rates(clause)
-        lower = _LOWER.search(clause) or (
-            before is not None and after is not None and after < before
+        lower = (
+            _LOWER.search(clause)
+            or (before is not None and after is not None and after < before)
+            or after == 0
         )
         return Kind(
             "tariff_reduction" if lower else "tariff_increase", m.start(), "tariff_accepted"
@@ -797,9 +800,9 @@ def _classify(clause: str) -> Kind | None:
     p = _PURCHASE.search(clause)
     if p and (
         re.search(
-            r"\b(?:will|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
+            r"\b(?:will|would|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
             r"|commits to|promised? to|vowed? to|to|anticipat\w*|envisag\w*|foresees?|expects?)\s+"
-            r"(?:\w+\s+){0,2}$",
+            r"(?:\w+\s+){0,3}$",
             clause[max(0, p.start() - 40) : p.start()],
             _I,
         )
@@ -949,6 +952,8 @@ def _in_relative(text: str, pos: int, start: int) -> bool:
 _GOODS_NOUN = r"(?:goods|products|exports|imports|shipments|items|articles)"
 _LEAD = (
     r"^\W*(?:however,?\s+|but\s+|and\s+|under which\s+)?"
+    # ("Under the deal, certain products ...", "From August 1, ...": a lead-in phrase)
+    r"(?:(?:under|with|from|as of|starting|in)\s+(?:[\w-]+\s+){0,4}?[\w-]+,\s+)?"
     r"(?:(?:certain|some|most|all|the|many|other)\s+)*"
 )
 _SUBJECT_DEMONYM_BEFORE = re.compile(_LEAD + r"$", _I)

@@ -61,3 +61,11 @@ def test_statements_of_an_undated_deal_story_reach_the_ledger():
     assert ("USA", "PHL", "tariff_reduction") in sides
     assert ("PHL", "USA", "tariff_reduction") in sides
     assert set(got["announced_on"].to_list()) == {dt.date(2025, 7, 22)}
+
+
+def test_a_bargain_in_the_lede_is_a_deal_story():
+    text = (
+        "Manila will scrap its duties on American cars in exchange for a lower levy on Philippine "
+        "goods, the United States said."
+    )
+    assert reference_date(text, party_counts(text)) == dt.date(2025, 7, 22)

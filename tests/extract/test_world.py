@@ -895,3 +895,24 @@ def test_he_is_the_last_person_named_not_the_last_country() -> None:
         "2025-03-08",
     )
     assert ("USA", "CAN") in _pairs(out, "tariff_suspension")
+
+
+def test_a_deal_partner_buying_more_and_goods_getting_zero_duty() -> None:
+    from tests.extract.conftest import statements
+
+    lede = "Peru and the United States signed a trade deal on Tuesday. "
+    bought = statements(
+        lede + "The president added that Lima would also increase its purchases of American "
+        "wheat under the new trade deal.",
+        "2025-07-22",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in bought] == [
+        ("PER", "USA", "purchase_commitment")
+    ]
+    zero = statements(
+        lede + "Under the deal, certain Peruvian products will receive a zero-percent tariff rate.",
+        "2025-07-22",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in zero] == [
+        ("USA", "PER", "tariff_reduction", 0.0)
+    ]
