@@ -165,3 +165,11 @@ def test_what_comes_as_news_is_not_the_subject_that_comes() -> None:
         "2025-03-10",
     )
     assert "tariff_increase" not in {s["kind"] for s in out}
+
+
+def test_limited_volumes_are_no_restriction() -> None:
+    k = classify(
+        "the two sides agreed to end their steel dispute, with Ottawa allowing limited "
+        "volumes of Korean steel in duty-free and Seoul dropping its duties on Canadian pork"
+    )
+    assert k is not None and k.kind != "tariff_increase"
