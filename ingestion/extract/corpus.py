@@ -541,7 +541,10 @@ def _counterpart(stmts: list[Statement], iso: str) -> str:
 # steel and aluminium", "in response to the duties on its cars".
 _ANSWERED_GOODS = re.compile(
     r"\b(?:over|against|for|to)\s+(?:[\w'’-]+\s+){0,4}?(?:tariffs?|duties|levies)\s+on\s+"
-    r"(?P<goods>[^.;,]{1,60})",
+    r"(?P<goods>[^.;,]{1,60})"
+    # "in response to the US steel and aluminium tariffs": the goods before the noun
+    r"|\b(?:over|against|for|to)\s+(?:the\s+|its\s+|their\s+)?(?:[\w.]+\s+)?"
+    r"(?P<before>(?:[\w-]+\s+){1,3}?)(?:tariffs?|duties|levies)\b",
     re.IGNORECASE,
 )
 
@@ -570,17 +573,18 @@ def _nominal(
     target, products, hs_codes, pfam = r0.actor, "", [], ""
     answered_on = _ANSWERED_GOODS.search(tail) if kind == TARIFF_INCREASE else None
     if answered_on is not None:
-        goods_at = cue_pos + answered_on.start("goods")
-        goods_end = cue_pos + answered_on.end("goods")
+        group = "goods" if answered_on.group("goods") else "before"
+        goods_at = cue_pos + answered_on.start(group)
+        goods_end = cue_pos + answered_on.end(group)
         if (
-            _SECTORAL.search(answered_on.group("goods"))
+            _SECTORAL.search(answered_on.group(group))
             and not actor_mentions(text, goods_at, goods_end)
             and not _DEMONYM_RE.search(text, goods_at, goods_end)
-            and not re.search(r"\b(?:goods|imports|exports|products)\b", answered_on.group("goods"))
+            and not re.search(r"\b(?:goods|imports|exports|products)\b", answered_on.group(group))
         ):
             # "against the US over its tariffs on steel and aluminium": a tariff on a product
             # line from everywhere is what is answered, not one aimed at the answering side.
-            names, codes, fam = _products(answered_on.group("goods"))
+            names, codes, fam = _products(answered_on.group(group))
             target, products, hs_codes, pfam = "WLD", ", ".join(names), list(codes), fam
     for st in created:
         if st.sentence == (ss, se) and st.actor == actor and st.kind == kind:

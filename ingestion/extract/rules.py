@@ -591,8 +591,11 @@ _COUNTERMEASURE_GOODS = re.compile(
 )
 _QUOTA_AT_RATE = re.compile(
     r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,10}?at\s+an?\s+"
-    r"(?:reduced\s+|lower\s+|preferential\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
-    r"(?:tariff|duty|rate|levy)\b",
+    r"(?:(?:reduced\s+|lower\s+|preferential\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
+    r"(?:tariff|duty|rate|levy)\b"
+    # ("... into its market at a tariff of 6.1%")
+    r"|(?:reduced\s+|lower\s+|preferential\s+)?(?:tariff|duty|rate|levy)\s+of\s+"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent))",
     _I,
 )
 _WITH_TARIFFS = re.compile(

@@ -420,9 +420,12 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos and mt.modifier] + [
                 mt.iso for mt in c_mentions if mt.end <= pos
             ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
-        if k.rule == "tariff_accepted" and actor is not None and not goods:
-            # ("Philippine exports will be subject to 19%": goods named as the subject decide.)
-            goods = [actor]
+        if k.rule == "tariff_accepted" and not goods:
+            # ("Philippine exports will be subject to 19%": goods named as the subject decide;
+            # "Switzerland was hit with 39%, a rate imposed by Washington": so does the
+            # subject before the agent of an aside.)
+            subjects = [mt.iso for mt in c_mentions if mt.subject and mt.end <= pos]
+            goods = subjects[-1:] or ([actor] if actor is not None else [])
         owner = None
         if goods:
             setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
@@ -611,7 +614,11 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
 _AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
 _LATER_STEP = re.compile(
     r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+to\s+"
-    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+    # ", bringing the total US tariff on Indian goods to 50%": the sum of the layers, not
+    # this measure's own rate
+    r"|,?\s+(?:bringing|taking|lifting|pushing|raising)\s+(?:the\s+|its\s+)?(?:total|combined"
+    r"|overall|cumulative)\b",
     re.IGNORECASE,
 )
 _SIDE_RATE = re.compile(

@@ -916,3 +916,51 @@ def test_a_deal_partner_buying_more_and_goods_getting_zero_duty() -> None:
     assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in zero] == [
         ("USA", "PER", "tariff_reduction", 0.0)
     ]
+
+
+def test_the_side_hit_with_a_rate_is_taxed_whoever_an_aside_names() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Norway was hit with a 30% tariff on Friday, one of the steepest rates set by "
+        "Washington, after talks stalled.",
+        "2025-08-01",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("USA", "NOR", 30.0)]
+
+
+def test_a_quota_at_a_tariff_of_a_rate() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Australia will allow up to 20,000 Japanese trucks into its market at a tariff of 2.5%.",
+        "2026-01-16",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("AUS", "JPN", "tariff_reduction", 2.5)
+    ]
+
+
+def test_the_total_a_layer_brings_is_not_the_layers_rate() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "An extra 20% duty on Brazilian goods took effect on Wednesday, bringing the total US "
+        "tariff on many Brazilian products to 30%.",
+        "2025-08-06",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("USA", "BRA", 20.0)]
+
+
+def test_reimposed_countermeasures_answer_the_tariff_on_a_product_line() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Tokyo said it would reimpose countermeasures on up to 900 billion yen of US goods from "
+        "May 1 in response to the US steel and aluminium tariffs.",
+        "2025-03-12",
+    )
+    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
+        ("JPN", "USA", "tariff_increase"),
+        ("USA", "WLD", "tariff_increase"),
+    }
