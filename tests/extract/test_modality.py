@@ -74,3 +74,9 @@ def test_the_date_a_deal_was_signed_is_not_the_date_of_the_cut() -> None:
         "2025-11-12",
     )
     assert [(s["actor"], s["status"]) for s in out] == [("CAN", "implemented")]
+
+
+def test_being_open_to_a_cut_is_no_cut() -> None:
+    from tests.extract.conftest import statements
+
+    assert statements("Seoul said it was open to cutting its duties on US rice to zero.") == []
