@@ -101,7 +101,8 @@ EFFECTIVE_PREPS = (
 BACKGROUND_PREPS = ("since", "until", "till", "through", "before", "of", "after")
 _EFFECT_BEFORE = re.compile(
     r"(?:effective|take effect|takes effect|took effect|went into effect|due to take effect"
-    r"|come into force|in force|starting|beginning|implemented|kick in)\W*(?:\w+\W+){0,2}$",
+    r"|come into force|in force|starting|beginning|implemented|kick in|retroactive\w*|backdated)"
+    r"\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 

@@ -291,6 +291,16 @@ def modality(c: Clause) -> Modality | None:
         re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I)
     )
     conditional = bool(re.search(r"\b(?:if|unless|whether)\b", c.words, _I))
+    if (
+        conditional
+        and not hedged
+        and c.kind.kind in _RESTRICTIVE
+        and _FUTURE.search(text, cs, pos + 1)
+        and re.search(r"\b(?:if|unless)\b", text[pos:ce], _I)
+    ):
+        # "will impose 50% tariffs on whiskey unless Washington withdraws its duties": a
+        # measure held over the other side until it gives way is a threat.
+        threat = True
     if (hedged or conditional) and not threat:
         return None
     # A measure in a subordinate "before/since/until X imposed ..." is a reference point.
@@ -562,6 +572,9 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         and not (d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start))
     ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
     announced, effective, explicit = _pick_dates(c_dates, ctx, future)
+    if announced is None and re.search(r"\bretroactive|\bbackdated", c.words, _I):
+        # "lowers the tariff, retroactive to November 1": news of today that applies from before.
+        announced = ctx.pub
     if (
         future
         and effective is None
@@ -627,6 +640,31 @@ _SIDE_RATE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)",
     re.IGNORECASE,
 )
+
+
+_PCT_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.IGNORECASE)
+
+
+def _target_rates(text: str, cs: int, ce: int, targets: list[str]) -> dict[str, float]:
+    """Each target's own rate when the clause gives several ("25% on goods from Canada and
+    Mexico and 10% on goods from China"): the last rate before the target is named. Empty when
+    the targets share one rate."""
+    rates = [(m.start(), float(m.group(1))) for m in _PCT_RATE.finditer(text, cs, ce)]
+    if len({r for _, r in rates}) < 2:
+        return {}
+    named = [(mt.start, mt.iso) for mt in actor_mentions(text, cs, ce)]
+    named += [
+        (m.start(), lx.DEMONYMS[m.group(0).lower()]) for m in _DEMONYM_RE.finditer(text, cs, ce)
+    ]
+    out: dict[str, float] = {}
+    for iso in targets:
+        starts = sorted(p for p, i in named if i == iso)
+        if not starts:
+            continue
+        before = [r for p, r in rates if p < starts[0] and starts[0] - p <= 80]
+        if before:
+            out[iso] = before[-1]
+    return out if len(set(out.values())) >= 2 else {}
 
 
 def _side_rate(text: str, cs: int, ce: int, iso: str) -> float | None:
@@ -736,10 +774,16 @@ def statement(
     side_rates = (
         {iso: _side_rate(text, cs, ce, iso) for iso in {a for a, _ in pairs}} if partner else {}
     )
+    # "25% on goods from Canada and Mexico and 10% on goods from China": each target's own.
+    per_target = (
+        _target_rates(text, cs, ce, who.targets) if len(who.targets) >= 2 and not partner else {}
+    )
     out = []
     for n, (actor_of, target) in enumerate(pairs, start=first_index):
         own = side_rates.get(actor_of)
         pair_before, pair_after = (None, own) if own is not None else (before, after)
+        if target in per_target:
+            pair_before, pair_after = (before if before == 0.0 else None), per_target[target]
         out.append(
             Statement(
                 statement_id=f"{ctx.article_id}:{n}",

@@ -106,3 +106,16 @@ def test_beginning_a_day_points_forward() -> None:
     assert [(s["announced_on"], s["effective_on"]) for s in out] == [
         (dt.date(2025, 10, 1), dt.date(2026, 1, 1))
     ]
+
+
+def test_retroactive_is_when_it_applies_and_the_report_when_it_is_announced() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Norway and Japan finalised a deal that lowers Japanese tariffs on Norwegian salmon to "
+        "2% from 8%, retroactive to November 1.",
+        "2025-12-02",
+    )
+    assert [(s["announced_on"], s["effective_on"]) for s in out] == [
+        (dt.date(2025, 12, 2), dt.date(2025, 11, 1))
+    ]

@@ -80,3 +80,16 @@ def test_being_open_to_a_cut_is_no_cut() -> None:
     from tests.extract.conftest import statements
 
     assert statements("Seoul said it was open to cutting its duties on US rice to zero.") == []
+
+
+def test_a_measure_held_until_the_other_side_gives_way_is_a_threat() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Ottawa will impose 40% tariffs on US bourbon from May 1 unless Washington withdraws "
+        "its lumber duties, the finance minister said.",
+        "2025-04-10",
+    )
+    assert [(s["actor"], s["kind"], s["status"]) for s in out] == [
+        ("CAN", "tariff_increase", "threatened")
+    ]

@@ -48,3 +48,18 @@ def test_pc_is_read_as_percent() -> None:
 )
 def test_points_of_a_rate_suspended_leave_the_rest(clause: str) -> None:
     assert find_rates(clause) == (25.0, 10.0)
+
+
+def test_each_target_keeps_the_rate_named_before_it() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Ankara signed orders imposing 30% duties on imports from Greece and Cyprus and 12% on "
+        "goods from Bulgaria, effective Monday.",
+        "2025-03-01",
+    )
+    assert {(s["target"], s["rate_after_pct"]) for s in out} == {
+        ("GRC", 30.0),
+        ("CYP", 30.0),
+        ("BGR", 12.0),
+    }
