@@ -195,6 +195,22 @@ def _attach(
         cands.append((key, start, size))
     if not cands:
         return None
+    if d is not None and st.rate_after_pct is not None and rates:
+        # The same rate within days of a step is that step (ordered on the 1st, in force on
+        # the 4th).
+        # (a measure a later sentence refers back to, "comes after X ordered 10% tariffs on
+        # Saturday", also joins a step of days later that names no rate of its own)
+        same = [
+            c
+            for c in cands
+            if abs((c[1] - d).days) <= CLUSTER_DAYS
+            and (
+                any(abs(st.rate_after_pct - r) <= 1.0 for r in rates.get(c[0], ()))
+                or (st.anaphoric and not rates.get(c[0]) and c[1] >= d)
+            )
+        ]
+        if same:
+            return min(same, key=lambda c: (abs((c[1] - d).days), c[0]))[0]
     if st.anaphoric and d is not None:
         # "in response to China's restrictions": the latest such measure before the answer.
         prior = [c for c in cands if 0 <= (d - c[1]).days <= ANAPHORA_DAYS]
@@ -296,7 +312,22 @@ def assign_entry_keys(statements: list[Statement]) -> None:
                     and all(abs((s.effective_on - e).days) > 7 for e in seen_effs)
                 )
             )
-            if start is None or (d - start).days > window or new_step:
+            # The same rate reported a few days on is the same step (announced on the 1st, in
+            # force on the 4th), not a new one.
+            same_rate = (
+                start is not None
+                and bool(seen_rates)
+                and (
+                    (
+                        rate is not None
+                        and any(abs(rate - r) <= 1.0 for r in seen_rates)
+                        and (d - start).days <= CLUSTER_DAYS
+                    )
+                    # (a report naming no rate a few days on: that step taking effect)
+                    or (rate is None and (d - start).days <= 3)
+                )
+            )
+            if start is None or ((d - start).days > window and not same_rate) or new_step:
                 if start is not None:
                     clusters.append((label, start, size))
                 start, size = d, 0

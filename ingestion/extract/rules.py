@@ -931,7 +931,9 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
 
 _ON_GOODS = re.compile(
     r"\b(?:on|from|against)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
-    r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?$"
+    r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?"
+    # ("on imported US chicken", "on imports of Canadian steel")
+    r"(?:imported\s+|imports\s+of\s+)?$"
     r"|\bon\s+(?:imports|goods|products|shipments)\s+from\s+(?:the\s+)?$"
     # "on $34 billion of Chinese goods", "on 2.8 billion euros of US goods", "on 28 US products"
     r"|\bon\s+(?:about\s+|some\s+|nearly\s+|another\s+|an extra\s+)?(?:[A-Z]{0,2}[$€£¥]\s?)?"

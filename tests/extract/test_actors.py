@@ -122,3 +122,14 @@ def test_owner_of_a_falling_rate_is_read_from_the_goods() -> None:
         "2025-10-30",
     )
     assert out and out[0]["actor"] == "USA" and out[0]["target"] == "CHN"
+
+
+def test_duties_on_imported_goods_of_a_country_are_the_other_sides() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Ottawa hit back on Tuesday. An additional 25% duty will be imposed on imported U.S. "
+        "whiskey and orange juice, according to the finance department.",
+        "2025-03-04",
+    )
+    assert [(s["actor"], s["target"]) for s in out] == [("CAN", "USA")]

@@ -113,3 +113,30 @@ def test_a_total_and_its_layer_are_one_measure_and_another_rate_is_another() -> 
     )
     kor = [s for s in out if s["actor"] == "KOR" and s["rate_after_pct"] in (10.0, 25.0)]
     assert len(kor) == 2 and len({s["entry_key"] for s in kor}) == 1
+
+
+def test_a_step_ordered_and_its_taking_effect_days_later_are_one_entry() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    frame = make_frame(
+        [
+            (
+                "https://t.example/ordered",
+                "2025-06-07",
+                "Ottawa on Saturday ordered an extra 12% duty on Korean steel, officials said.",
+            ),
+            (
+                "https://t.example/in-force",
+                "2025-06-10",
+                "Ottawa imposed the new duties on Korean steel to shield its mills, officials "
+                "said.",
+            ),
+        ]
+    )
+    keys = {
+        s["entry_key"]
+        for s in extract_corpus(frame).statements.to_dicts()
+        if s["actor"] == "CAN" and s["target"] == "KOR"
+    }
+    assert len(keys) == 1
