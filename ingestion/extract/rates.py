@@ -47,7 +47,8 @@ _ADDITIONAL = re.compile(
 _PLAIN = re.compile(
     r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
     + _PCT
-    + r"(?!\s+of\b)\s+(?:[\w-]+\s+){0,3}?"
+    # (a word may be quoted: 'the 34% "reciprocal" tariff')
+    + r"(?!\s+of\b)\s+(?:[\"“”‘’']?[\w-]+[\"“”‘’']?\s+){0,3}?"
     + r"(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?|deposits?)",
     re.I,
 )

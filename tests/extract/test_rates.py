@@ -63,3 +63,7 @@ def test_each_target_keeps_the_rate_named_before_it() -> None:
         ("CYP", 30.0),
         ("BGR", 12.0),
     }
+
+
+def test_a_quoted_word_between_rate_and_tariff() -> None:
+    assert find_rates("the 26% \u201creciprocal\u201d tariff on its goods")[1] == 26.0
