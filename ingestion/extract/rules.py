@@ -801,6 +801,13 @@ def _classify(clause: str) -> Kind | None:
         ):
             return Kind("other", m.start(), rule)
     p = _PURCHASE.search(clause)
+    if p and re.search(
+        r"\b(?:stop|stops|stopped|stopping|halt\w*|cease\w*|end|ends|ended|ending|quit\w*)\s+$",
+        clause[max(0, p.start() - 20) : p.start()],
+        _I,
+    ):
+        # "agreed to stop buying Russian oil": no purchase pledged.
+        p = None
     if p and (
         re.search(
             r"\b(?:will|would|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"

@@ -173,3 +173,10 @@ def test_limited_volumes_are_no_restriction() -> None:
         "volumes of Korean steel in duty-free and Seoul dropping its duties on Canadian pork"
     )
     assert k is not None and k.kind != "tariff_increase"
+
+
+def test_stopping_purchases_is_no_purchase_pledge() -> None:
+    k = classify("Ankara agreed to stop buying Iranian gas under the deal")
+    assert k is None or k.kind != "purchase_commitment"
+    k = classify("Ankara agreed to buy more US gas under the deal")
+    assert k is not None and k.kind == "purchase_commitment"
