@@ -195,9 +195,10 @@ def _attach(
         cands.append((key, start, size))
     if not cands:
         return None
-    if d is not None and st.rate_after_pct is not None and rates:
+    if d is not None and st.rate_after_pct is not None and rates and fam == FAMILY[TARIFF_INCREASE]:
         # The same rate within days of a step is that step (ordered on the 1st, in force on
-        # the 4th).
+        # the 4th). (Not for cuts: two cuts to one level days apart may be two measures, a
+        # fentanyl cut and a truce's extension.)
         # (a measure a later sentence refers back to, "comes after X ordered 10% tariffs on
         # Saturday", also joins a step of days later that names no rate of its own)
         same = [
@@ -312,20 +313,16 @@ def assign_entry_keys(statements: list[Statement]) -> None:
                     and all(abs((s.effective_on - e).days) > 7 for e in seen_effs)
                 )
             )
-            # The same rate reported a few days on is the same step (announced on the 1st, in
-            # force on the 4th), not a new one.
+            # A report with no rate a few days after a step is that step (announced on the 1st,
+            # in force on the 4th), not a new one.
             same_rate = (
                 start is not None
                 and bool(seen_rates)
-                and (
-                    (
-                        rate is not None
-                        and any(abs(rate - r) <= 1.0 for r in seen_rates)
-                        and (d - start).days <= CLUSTER_DAYS
-                    )
-                    # (a report naming no rate a few days on: that step taking effect)
-                    or (rate is None and (d - start).days <= 3)
-                )
+                # (a report naming no rate a few days on: that step taking effect; two cuts to
+                # one level days apart may be two measures, a fentanyl cut and a truce's
+                # extension, so an equal rate alone does not join them)
+                and rate is None
+                and (d - start).days <= 3
             )
             if start is None or ((d - start).days > window and not same_rate) or new_step:
                 if start is not None:
