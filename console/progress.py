@@ -22,6 +22,7 @@ STEP_LABELS = {
     "ingest_trade": "trade",
     "ledger_dbt_models": "dbt build",
     "ledger_dbt_history": "history",
+    "ledger_suites": "quality checks",
     "published__tradeledger": "publish",
     "published__report": "report",
     "published__dbt_docs": "dbt docs",

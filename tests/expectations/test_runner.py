@@ -1,4 +1,4 @@
-"""validate_frame with Data Docs, and read_table's connection handling."""
+"""validate_frame and validate_frames with Data Docs, and read_table's connection handling."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from expectations.runner import SUITES, read_table, validate_frame
+from expectations.runner import SUITES, read_table, validate_frame, validate_frames
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,3 +82,43 @@ def test_a_second_run_in_the_same_docs_dir_keeps_the_first(
     runs = sorted(p.name for p in (docs / "validations" / "ledger_links").iterdir())
     assert runs == ["run-1", "run-2"]
     assert [p.name for p in (docs / "expectations").glob("*.html")] == ["ledger_links.html"]
+
+
+def test_several_tables_in_one_call_each_get_their_result_and_page(
+    gx_module: object, frames: dict[str, pd.DataFrame], tmp_path: Path
+) -> None:
+    """The quality gate validates every suite table in one call: each table is judged on its
+    own frame (a failing one fails alone), and each gets its page and result under docs_dir."""
+    docs = tmp_path / "quality"
+    frames["evidence"].loc[0, "end_char"] = 0
+    summaries = validate_frames(
+        {t: frames[t] for t in ("entries", "evidence", "links")}, docs_dir=docs, run_name="run-7"
+    )
+    assert sorted(summaries) == ["entries", "evidence", "links"]
+    assert summaries["entries"].success and summaries["links"].success
+    assert not summaries["evidence"].success
+    assert (
+        summaries["evidence"]
+        .failed[0]
+        .startswith("expect_column_pair_values_a_to_be_greater_than_b")
+    )
+    assert summaries["entries"].suite == "ledger_entries"
+    for table in ("entries", "evidence", "links"):
+        [page] = (docs / "validations" / f"ledger_{table}" / "run-7").rglob("*.html")
+        text = page.read_text(encoding="utf-8")
+        assert f"Table:</strong> ledger.{table}" in text
+        assert "Run:</strong> run-7" in text
+        result = json.loads((docs / "results" / f"ledger_{table}.json").read_text())
+        assert result["success"] is (table != "evidence")
+    index = (docs / "index.html").read_text(encoding="utf-8")
+    assert index.count("<td>run-7</td>") == 3
+    # Without docs_dir the same verdicts, and nothing written.
+    again = validate_frames({t: frames[t] for t in ("entries", "evidence")})
+    assert [s.success for s in again.values()] == [True, False]
+
+
+def test_one_suite_given_twice_is_refused(
+    gx_module: object, frames: dict[str, pd.DataFrame]
+) -> None:
+    with pytest.raises(ValueError, match="twice"):
+        validate_frames({"links": frames["links"], "ledger_links": frames["links"]})
