@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SUITES",
     "ValidationSummary",
+    "columns_checked",
     "read_table",
     "suite_builder",
     "validate_frame",
@@ -77,19 +78,50 @@ def suite_builder(suite_name: str) -> tuple[str, Callable[[], gx.ExpectationSuit
     return key, SUITES[key]
 
 
-def read_table(db_path: str | os.PathLike[str], table: str) -> pd.DataFrame:
-    """Read ``ledger.<table>`` into pandas over a short read-only DuckDB connection.
+def read_table(
+    db_path: str | os.PathLike[str], table: str, columns: list[str] | None = None
+) -> pd.DataFrame:
+    """Read ``ledger.<table>`` (every row; only ``columns`` when given) into pandas over a
+    short read-only DuckDB connection.
 
     Read-only and closed in ``finally`` so validation never holds the writer's lock.
     """
-    if not table.isidentifier():
-        # The name is interpolated into SQL; refuse anything that is not a bare identifier.
-        raise ValueError(f"not a table name: {table!r}")
+    names = [table, *(columns or [])]
+    if not all(name.isidentifier() for name in names):
+        # Names are interpolated into SQL; refuse anything that is not a bare identifier.
+        raise ValueError(f"not a table or column name: {names!r}")
+    select = ", ".join(f'"{c}"' for c in columns) if columns else "*"
     conn = duckdb.connect(str(db_path), read_only=True)
     try:
-        return conn.sql(f"select * from {LEDGER_SCHEMA}.{table}").df()
+        return conn.sql(f"select {select} from {LEDGER_SCHEMA}.{table}").df()
     finally:
         conn.close()
+
+
+# Expectations about the table as a whole that need its rows but none of its columns.
+_ROW_COUNT_ONLY = ("expect_table_row_count_to_be_between", "expect_table_row_count_to_equal")
+
+
+def columns_checked(suite_name: str) -> list[str] | None:
+    """The columns the suite's expectations read, in the order they first appear; None when an
+    expectation reads the table as a whole (its column list, say) and so needs every column.
+
+    A frame of these columns (and every row) gets the same verdict, counts and examples as the
+    whole table: the quality gate reads no more than this from a table that may be large.
+    """
+    _, builder = suite_builder(suite_name)
+    found: list[str] = []
+    for expectation in builder().expectations:
+        kind = expectation.expectation_type
+        if kind.startswith("expect_table_") and kind not in _ROW_COUNT_ONLY:
+            return None  # its column list, column count... are about every column
+        kwargs = expectation.configuration.kwargs
+        named = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
+        named += list(kwargs.get("column_list") or [])
+        if not named and kind not in _ROW_COUNT_ONLY:
+            return None
+        found += [name for name in named if name not in found]
+    return found or None
 
 
 def _describe(result: Any) -> str:

@@ -9,7 +9,13 @@ import duckdb
 import pandas as pd
 import pytest
 
-from expectations.runner import SUITES, read_table, validate_frame, validate_frames
+from expectations.runner import (
+    SUITES,
+    columns_checked,
+    read_table,
+    validate_frame,
+    validate_frames,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,3 +128,58 @@ def test_one_suite_given_twice_is_refused(
 ) -> None:
     with pytest.raises(ValueError, match="twice"):
         validate_frames({"links": frames["links"], "ledger_links": frames["links"]})
+
+
+@pytest.mark.parametrize("table", sorted(SUITES))
+def test_the_columns_a_suite_reads_give_the_same_verdict(
+    gx_module: object, ledger_db: Path, table: str
+) -> None:
+    """The gate reads only the columns a suite names (every row): same verdict, counts and
+    failure lines as on the whole table, for a good table and a broken one."""
+    columns = columns_checked(table)
+    assert columns, table
+    whole = read_table(ledger_db, table)
+    part = read_table(ledger_db, table, columns)
+    assert list(part.columns) == columns and len(part) == len(whole)
+    broken_whole, broken_part = whole.copy(), part.copy()
+    first_column = columns[0]
+    broken_whole[first_column] = None
+    broken_part[first_column] = None
+    for full, projected in ((whole, part), (broken_whole, broken_part)):
+        a, b = validate_frame(full, table), validate_frame(projected, table)
+        assert (a.success, a.evaluated, a.failed) == (b.success, b.evaluated, b.failed)
+
+
+def test_a_suite_about_the_whole_table_reads_every_column(
+    gx_module: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    def with_column_list() -> gx.ExpectationSuite:
+        return gx.ExpectationSuite(
+            name="ledger_links",
+            expectations=[
+                gxe.ExpectColumnValuesToNotBeNull(column="confidence"),
+                gxe.ExpectTableColumnsToMatchOrderedList(column_list=["a", "b"]),
+            ],
+        )
+
+    def row_count_only() -> gx.ExpectationSuite:
+        return gx.ExpectationSuite(
+            name="ledger_links",
+            expectations=[
+                gxe.ExpectTableRowCountToBeBetween(min_value=1),
+                gxe.ExpectColumnValuesToNotBeNull(column="confidence"),
+            ],
+        )
+
+    monkeypatch.setitem(SUITES, "links", with_column_list)
+    assert columns_checked("links") is None
+    monkeypatch.setitem(SUITES, "links", row_count_only)
+    assert columns_checked("links") == ["confidence"]
+
+
+def test_read_table_rejects_non_identifier_columns(ledger_db: Path) -> None:
+    with pytest.raises(ValueError):
+        read_table(ledger_db, "entries", ["entry_id", "1; drop table ledger.links"])
