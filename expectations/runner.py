@@ -93,10 +93,10 @@ def read_table(
     select = ", ".join(f'"{c}"' for c in columns) if columns else "*"
     conn = duckdb.connect(str(db_path), read_only=True)
     try:
-        # Through Arrow: the same dtypes as DuckDB's own .df() once dates are normalised for
-        # GX (_normalise_dates makes every datetime64 unit ns), about 10x faster for millions
-        # of rows (the strings are not copied one by one). Dates come as datetime64, not
-        # datetime.date objects.
+        # Through Arrow: for the scalar columns the suites read, the same values and dtypes as
+        # DuckDB's own .df() once dates are normalised for GX (_normalise_dates makes every
+        # datetime64 unit ns), about 10x faster for millions of rows (the strings are not
+        # copied one by one). Dates come as datetime64, not datetime.date objects.
         arrow = conn.sql(f"select {select} from {LEDGER_SCHEMA}.{table}").to_arrow_table()
         return arrow.to_pandas(date_as_object=False)
     finally:
