@@ -91,10 +91,11 @@ def child_path(csv_path: Path, home: Path) -> dict[str, Any]:
     run_dbt(home, ["build", "--select", "+trade_monthly"])
     out["dbt_s"] = time.perf_counter() - t0
 
-    from expectations.runner import read_table, validate_frame
+    from expectations.runner import columns_checked, read_table, validate_frame
 
     t0 = time.perf_counter()
-    frame = read_table(paths.warehouse, "trade_monthly")
+    # As the run's gate reads it: every row, the columns the suite reads.
+    frame = read_table(paths.warehouse, "trade_monthly", columns_checked("trade_monthly"))
     summary = validate_frame(frame, "trade_monthly", docs_dir=paths.docs / "quality")
     out["checks_s"] = time.perf_counter() - t0
     out["checks_passed"] = summary.success

@@ -21,7 +21,8 @@ STEP_LABELS = {
     "extract_news": "extract",
     "ingest_trade": "trade",
     "ledger_dbt_models": "dbt build",
-    "ledger_dbt_history": "history",
+    "snapshots__entries_snapshot": "history",
+    "ledger_suites": "quality checks",
     "published__tradeledger": "publish",
     "published__report": "report",
     "published__dbt_docs": "dbt docs",
@@ -119,7 +120,10 @@ class StepProgress(logging.Handler):
             flows = rows.get("raw/trade__flows") or 0
             rejected = rows.get("raw/trade__rejects") or 0
             return f"{_number(flows, 'trade row')} loaded, {rejected} rejected"
-        if step_key in ("ledger_dbt_models", "ledger_dbt_history"):
+        if step_key == "snapshots__entries_snapshot":
+            versions = rows.get("snapshots/entries_snapshot") or 0
+            return f"{_number(int(versions), 'entry version')} recorded"
+        if step_key == "ledger_dbt_models":
             built = f"{_number(len(step.rows), 'model')} built"
             return f"{built}, {checks}" if checks else built
         if step_key == "published__tradeledger":

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from orchestration.assets.dbt import dbt_asset_defs
+from orchestration.assets.dbt import dbt_asset_defs, entries_history_recorded
 from orchestration.assets.published import published_ledger
 from orchestration.assets.raw import extract_news, ingest_news
 from orchestration.assets.report import published_dbt_docs, published_report
@@ -21,6 +21,7 @@ defs = dg.Definitions(
         load_trade_month,
         # Built here, when the definitions are: the only place the dbt manifest is read.
         *dbt_asset_defs(),
+        entries_history_recorded,
         published_ledger,
         published_report,
         published_dbt_docs,

@@ -73,18 +73,28 @@ def unsynced_commits() -> Iterator[None]:
     from sqlalchemy.engine import Engine
 
     keepers: dict[str, sqlite3.Connection] = {}
+    # Files whose keeper read them in WAL mode, and so holds their shared lock.
+    holding: set[str] = set()
 
     def on_connect(dbapi_connection: object, _record: object) -> None:
         if not isinstance(dbapi_connection, sqlite3.Connection):
             return
         dbapi_connection.execute("PRAGMA synchronous=NORMAL")
         for _seq, name, file in dbapi_connection.execute("PRAGMA database_list").fetchall():
-            if name == "main" and file and file not in keepers:
-                keeper = sqlite3.connect(file, check_same_thread=False)
-                # A read opens the write-ahead log: from then on the keeper holds the file's
-                # shared lock (no transaction stays open, so it blocks no writer).
-                keeper.execute("select count(*) from sqlite_master").fetchall()
-                keepers[file] = keeper
+            if name != "main" or not file or file in holding:
+                continue
+            keeper = keepers.get(file)
+            if keeper is None:
+                keeper = keepers[file] = sqlite3.connect(file, check_same_thread=False)
+            # A read opens the write-ahead log: from then on the keeper holds the file's
+            # shared lock (no transaction stays open, so it blocks no writer). A file Dagster
+            # has just created (a new run's event log) is not in WAL mode yet at its first
+            # connection, and a read then holds nothing: the keeper reads again at the next
+            # connection, until the file is in WAL mode.
+            (mode,) = dbapi_connection.execute("PRAGMA journal_mode").fetchone()
+            keeper.execute("select count(*) from sqlite_master").fetchall()
+            if str(mode).lower() == "wal":
+                holding.add(file)
 
     event.listen(Engine, "connect", on_connect)
     try:

@@ -394,6 +394,58 @@ def set_aside_if_unreadable(target: Path) -> SetAside | None:
 
 
 SNAPSHOT_TABLE = "snapshots.entries_snapshot"
+# Where dbt's entries_snapshot merges a run's versions (its alias): the recorded history
+# (SNAPSHOT_TABLE) becomes this table only once the run passed the quality gate.
+PENDING_SNAPSHOT_TABLE = "snapshots.entries_snapshot_pending"
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    schema, table = qualified.split(".")
+    found = con.execute(
+        "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
+        [schema, table],
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def stage_history(warehouse: Path) -> int:
+    """Start a run's snapshot from the recorded history, before its dbt build.
+
+    dbt's `entries_snapshot` merges into PENDING_SNAPSHOT_TABLE, which is replaced here by a
+    copy of the recorded history (SNAPSHOT_TABLE), or dropped when there is none yet (dbt then
+    creates it). Versions a run recorded there reach SNAPSHOT_TABLE only through
+    `commit_history`, after the quality gate; a run stopped by the gate leaves the recorded
+    history as it was, and the next run starts again from it. Returns the versions copied.
+    """
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute("create schema if not exists snapshots")
+        if not _has_table(con, SNAPSHOT_TABLE):
+            con.execute(f"drop table if exists {PENDING_SNAPSHOT_TABLE}")
+            return 0
+        con.execute(
+            f"create or replace table {PENDING_SNAPSHOT_TABLE} as select * from {SNAPSHOT_TABLE}"
+        )
+        copied = con.execute(f"select count(*) from {PENDING_SNAPSHOT_TABLE}").fetchone()
+        return int(copied[0]) if copied else 0
+    finally:
+        con.close()
+
+
+def commit_history(warehouse: Path) -> int:
+    """Record the versions of a run that passed the quality gate: SNAPSHOT_TABLE becomes a copy
+    of the run's snapshot (PENDING_SNAPSHOT_TABLE), in one transaction. Returns its versions."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute("begin")
+        con.execute(
+            f"create or replace table {SNAPSHOT_TABLE} as select * from {PENDING_SNAPSHOT_TABLE}"
+        )
+        recorded = con.execute(f"select count(*) from {SNAPSHOT_TABLE}").fetchone()
+        con.execute("commit")
+        return int(recorded[0]) if recorded else 0
+    finally:
+        con.close()
 
 
 def restore_history(warehouse: Path, published: Path) -> int:

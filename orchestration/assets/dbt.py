@@ -13,6 +13,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from orchestration.checks import ledger_key
 from orchestration.project import dbt_project, prepare_if_dev
 from orchestration.resources import LedgerSettings
 
@@ -28,9 +29,12 @@ class LedgerDbtTranslator(DagsterDbtTranslator):
         return dg.AssetKey([dbt_resource_props["schema"], name])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
-        """Group by layer folder: staging, intermediate, marts; seeds (code tables): reference."""
+        """Group by layer folder: staging, intermediate, marts; seeds (code tables): reference;
+        snapshots: snapshots."""
         if dbt_resource_props["resource_type"] == "seed":
             return "reference"
+        if dbt_resource_props["resource_type"] == "snapshot":
+            return "snapshots"  # beside the recorded history (entries_history_recorded)
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else "dbt"
 
@@ -38,17 +42,30 @@ class LedgerDbtTranslator(DagsterDbtTranslator):
 translator = LedgerDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
-# The entries snapshot and the history built on it run in a step of their own, after the
-# blocking quality checks on ledger/entries: a run that fails the gate must not record versions
-# of entries that were never published.
-HISTORY = "entries_snapshot+"
+# The entries snapshot merges into a pending copy of the recorded history, in the same dbt
+# build as every other model; the copy becomes the recorded history (HISTORY) only after the
+# blocking quality checks: a run that fails the gate records no versions of entries that were
+# never published, and no second dbt process is started for the history.
+HISTORY = dg.AssetKey(["snapshots", "entries_snapshot"])
+PENDING_HISTORY = dg.AssetKey(["snapshots", "entries_snapshot_pending"])
 # Read by dbt_project/snapshots/entries_snapshot.sql.
 RUN_ID_ENV = "LEDGER_RUN_ID"
 
 
 def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings):
+    from publication.publish import restore_history, stage_history
+
     paths = settings.paths()
     paths.export()
+    # A warehouse that lost its snapshot (deleted, rebuilt) first gets the published history;
+    # then the snapshot starts from a copy of the recorded history.
+    restored = restore_history(paths.warehouse, paths.published)
+    if restored:
+        context.log.warning(
+            f"the warehouse had no entries history; {restored} versions restored from "
+            f"{paths.published.name}"
+        )
+    stage_history(paths.warehouse)
     # The run id reaches the entries snapshot, so each recorded version names its run. It goes
     # through the environment, not --vars: dbt re-parses the whole project when its vars change
     # (every run), but only the files that read an environment variable whose value changed.
@@ -58,7 +75,7 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Led
 
 @functools.cache
 def dbt_asset_defs() -> tuple[dg.AssetsDefinition, ...]:
-    """The dbt models as two multi-assets; built (and the manifest read) on the first call only.
+    """The dbt models as one multi-asset; built (and the manifest read) on the first call only.
 
     Called when the definitions are built (`orchestration.definitions`), never at import time:
     importing any other module must not read, or under `dagster dev` rebuild, the manifest.
@@ -69,38 +86,30 @@ def dbt_asset_defs() -> tuple[dg.AssetsDefinition, ...]:
         manifest=dbt_project.manifest_path,
         project=dbt_project,
         dagster_dbt_translator=translator,
-        exclude=HISTORY,
     )
     def ledger_dbt_models(
         context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
     ):
         """`dbt build`: reference seeds, staging, intermediate and ledger models with their
-        tests, in DAG order."""
+        tests, in DAG order, and the entries snapshot into its pending table."""
         yield from _build(context, dbt, settings)
 
-    @dbt_assets(
-        manifest=dbt_project.manifest_path,
-        project=dbt_project,
-        dagster_dbt_translator=translator,
-        select=HISTORY,
-        name="ledger_dbt_history",
-    )
-    def ledger_dbt_history(
-        context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
-    ):
-        """`dbt build` of the entries snapshot and ledger.entries_history, once the gate passed.
+    return (ledger_dbt_models,)
 
-        A warehouse that lost its snapshot (deleted, rebuilt) first gets the published history.
-        """
-        from publication.publish import restore_history
 
-        paths = settings.paths()
-        restored = restore_history(paths.warehouse, paths.published)
-        if restored:
-            context.log.warning(
-                f"the warehouse had no entries history; {restored} versions restored from "
-                f"{paths.published.name}"
-            )
-        yield from _build(context, dbt, settings)
+@dg.asset(
+    key=HISTORY,
+    group_name="snapshots",
+    kinds={"duckdb"},
+    deps=[PENDING_HISTORY, ledger_key("entries")],
+    description=(
+        "The recorded history of ledger entries: the run's entries snapshot, once every blocking "
+        "check of the ledger passed (published as ledger.entries_history)."
+    ),
+)
+def entries_history_recorded(settings: LedgerSettings) -> dg.MaterializeResult:
+    """Make the run's snapshot the recorded history (one copy, one transaction)."""
+    from publication.publish import commit_history
 
-    return ledger_dbt_models, ledger_dbt_history
+    versions = commit_history(settings.paths().warehouse)
+    return dg.MaterializeResult(metadata={"dagster/row_count": versions})

@@ -5,6 +5,7 @@ import datetime as dt
 import dagster as dg
 
 from ingestion.load import connect
+from orchestration.assets.dbt import HISTORY
 from orchestration.checks import PUBLISHED_TABLES, ledger_key
 from orchestration.project import dbt_project
 from orchestration.resources import LedgerSettings
@@ -42,7 +43,8 @@ def _inputs(settings: LedgerSettings) -> list[dict[str, str]]:
     key=PUBLISHED,
     group_name="published",
     kinds={"duckdb", "parquet"},
-    deps=[ledger_key(t) for t in PUBLISHED_TABLES],
+    # The recorded history too: what is published is what was recorded.
+    deps=[*(ledger_key(t) for t in PUBLISHED_TABLES), HISTORY],
     description=(
         "published/tradeledger.duckdb (schema ledger) and its Parquet copies: one version "
         "folder per run, switched in atomically (one rename of the link published/current)."

@@ -129,3 +129,36 @@ def test_docs_are_read_from_the_dbt_manifest() -> None:
     assert docs["entries"].description.startswith("The ledger: one row per commitment")
     assert docs["runs"].columns["run_id"].startswith("Dagster run id")
     assert "\n" not in docs["tariff_timeline"].description
+
+
+def test_a_run_records_its_history_only_when_committed(tmp_path: Path) -> None:
+    """dbt's snapshot merges into a pending copy of the recorded history; the recorded history
+    changes only when the run (past the quality gate) commits it."""
+    from publication.publish import (
+        PENDING_SNAPSHOT_TABLE,
+        SNAPSHOT_TABLE,
+        commit_history,
+        stage_history,
+    )
+
+    warehouse = tmp_path / "warehouse.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    assert stage_history(warehouse) == 0  # nothing recorded yet: dbt creates the pending table
+
+    def merge(version: str) -> None:  # what dbt's snapshot does to its (pending) table
+        with duckdb.connect(str(warehouse)) as con:
+            con.execute(f"create table if not exists {PENDING_SNAPSHOT_TABLE} (v varchar)")
+            con.execute(f"insert into {PENDING_SNAPSHOT_TABLE} values (?)", [version])
+
+    merge("v1")
+    assert commit_history(warehouse) == 1
+    # The next run starts from the recorded history, adds a version, and is stopped by the gate.
+    assert stage_history(warehouse) == 1
+    merge("v2")
+    assert query(warehouse, f"select v from {SNAPSHOT_TABLE}") == [("v1",)]
+    # The run after starts again from what was recorded: v2 is gone from the pending table.
+    assert stage_history(warehouse) == 1
+    assert query(warehouse, f"select v from {PENDING_SNAPSHOT_TABLE}") == [("v1",)]
+    merge("v3")
+    assert commit_history(warehouse) == 2
+    assert query(warehouse, f"select v from {SNAPSHOT_TABLE} order by v") == [("v1",), ("v3",)]
