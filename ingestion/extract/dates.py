@@ -319,6 +319,11 @@ _YEAR = re.compile(
 )
 
 
+_ORIGIN_YEAR = re.compile(
+    r"\b(?:first|initially|originally|back|as early as|dating back to|date back to)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:in\s+)?$",
+    re.I,
+)
 _FUTURE_YEAR = re.compile(
     r"\b(?:will|would|next|expected|plans?|planned|forecasts?|projected|throughout|starting"
     r"|from|target\w*|goal)\b[^.]*$",
@@ -361,6 +366,8 @@ def text_year(text: str, fallback: int | None) -> int | None:
         if (m.group("prep") or "").lower() not in ("by", "until", "till", "through", "to")
         and not re.match(r"\s*[-–]\s*\d", text[m.end() : m.end() + 3])
         and not _FUTURE_YEAR.search(text, max(0, m.start() - 60), m.start())
+        # "first introduced in 2023", "back in 2018": the start of a story, not its time
+        and not _ORIGIN_YEAR.search(text, max(0, m.start() - 40), m.start())
     ]
     if not years:
         return fallback

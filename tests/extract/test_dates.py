@@ -119,3 +119,14 @@ def test_retroactive_is_when_it_applies_and_the_report_when_it_is_announced() ->
     assert [(s["announced_on"], s["effective_on"]) for s in out] == [
         (dt.date(2025, 12, 2), dt.date(2025, 11, 1))
     ]
+
+
+def test_the_year_a_rule_was_first_introduced_is_not_the_storys_year() -> None:
+    from ingestion.extract.dates import text_year
+
+    text = (
+        "Seoul's licence rules were first introduced in 2019 and have been tightened since. "
+        "The ministry said on Monday it will expand them from July 1."
+    )
+    assert text_year(text, 2025) == 2025
+    assert text_year("The rules adopted in 2019 were tightened on Monday.", 2025) == 2019
