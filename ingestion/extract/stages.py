@@ -351,6 +351,11 @@ _DEAL_PURPOSE = re.compile(
     r"(?:to|that\s+will|which\s+will|that\s+would|which\s+would)\s+$",
     _I,
 )
+_PROBED = re.compile(
+    r"\b(?:investigations?|probes?|inquir(?:y|ies))\s+(?:into|of|against|targeting)\s+"
+    r"(?:[\w'’-]+\s+){0,6}$",
+    _I,
+)
 _DEMONSTRATIVE_MEASURE = re.compile(
     r"\b(?:these|those|the same|such)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levies|curbs"
     r"|controls|restrictions|measures)\b",
@@ -765,6 +770,9 @@ def statement(
         # "A 15% duty will apply to coal": from the day the measure it details starts.
         effective = ctx.last_effective[0]
     after_clause = bool(_AFTER_LEAD.search(text, max(cs, pos - 40), pos))
+    # "an investigation into Mexico's proposed tariff increases": the measure probed is one
+    # reported before, not news of this article (the article's date is the probe's)
+    probed = bool(_PROBED.search(text, max(cs, pos - 80), pos))
     status = mod.status
     if status == "implemented" and effective and when.announced and effective > when.announced:
         # "approved tariffs that take effect on January 1": in force only from that day.
@@ -822,7 +830,7 @@ def statement(
                 month_only=when.month_only,
                 # "... comes after Washington imposed a 25% tariff": an earlier measure the
                 # sentence refers to; with no date of its own it joins the entry it names.
-                anaphoric=after_clause and not when.explicit,
+                anaphoric=(after_clause and not when.explicit) or probed,
             )
         )
     return out

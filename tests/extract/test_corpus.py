@@ -140,3 +140,30 @@ def test_a_step_ordered_and_its_taking_effect_days_later_are_one_entry() -> None
         if s["actor"] == "CAN" and s["target"] == "KOR"
     }
     assert len(keys) == 1
+
+
+def test_a_measure_named_as_a_probes_object_joins_the_measure_reported_before() -> None:
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
+
+    frame = make_frame(
+        [
+            (
+                "https://t.example/proposal",
+                "2025-09-10",
+                "Brazil on Wednesday proposed raising tariffs on Korean steel to 40%.",
+            ),
+            (
+                "https://t.example/probe",
+                "2025-09-25",
+                "Seoul's trade ministry on Thursday announced the initiation of a trade "
+                "barriers investigation into Brazil's proposed tariff increases on Korean goods.",
+            ),
+        ]
+    )
+    keys = {
+        s["entry_key"]
+        for s in extract_corpus(frame).statements.to_dicts()
+        if s["actor"] == "BRA" and s["kind"] == "tariff_increase"
+    }
+    assert len(keys) == 1
