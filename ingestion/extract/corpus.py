@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from ingestion import vocabulary
+from ingestion.extract import lexicons as lx
 from ingestion.extract.kinds import (
     EXPORT_CONTROL,
     EXPORT_CONTROL_RELAXATION,
@@ -152,9 +153,17 @@ def _block(st: Statement, with_target: bool = True) -> str:
     return "|".join((st.actor, target if with_target else "*", fam, pfam or "*"))
 
 
-_TOTAL = re.compile(
-    r"\b(?:combined|total|overall|cumulative|in all|all told|all-in|altogether|stacked)\b", re.I
-)
+_TOTAL = re.compile(lx.TOTAL_WORDS, re.I)
+
+
+def _other_rate(rate: float | None, seen: set[float] | list[float]) -> bool:
+    """A rate none of the rates seen so far gives (within a point): another tariff step."""
+    return rate is not None and bool(seen) and all(abs(rate - r) > 1.0 for r in seen)
+
+
+def _other_day(day: dt.date | None, seen: set[dt.date]) -> bool:
+    """A day in force more than a week from every one seen so far."""
+    return day is not None and bool(seen) and all(abs((day - e).days) > 7 for e in seen)
 
 
 def _total_rate(st: Statement) -> bool:
@@ -183,14 +192,7 @@ def _attach(
             continue
         # A tariff step with its own rate is not a report of another step (84% is not 34%),
         # even when both take effect on one day.
-        rate = st.rate_after_pct
-        if (
-            rate is not None
-            and not _total_rate(st)
-            and rates
-            and rates.get(key)
-            and all(abs(rate - r) > 1.0 for r in rates[key])
-        ):
+        if rates and not _total_rate(st) and _other_rate(st.rate_after_pct, rates.get(key, ())):
             continue
         cands.append((key, start, size))
     if not cands:
@@ -199,16 +201,12 @@ def _attach(
         # The same rate within days of a step is that step (ordered on the 1st, in force on
         # the 4th). (Not for cuts: two cuts to one level days apart may be two measures, a
         # fentanyl cut and a truce's extension.)
-        # (a measure a later sentence refers back to, "comes after X ordered 10% tariffs on
-        # Saturday", also joins a step of days later that names no rate of its own)
         same = [
             c
             for c in cands
             if abs((c[1] - d).days) <= CLUSTER_DAYS
-            and (
-                any(abs(st.rate_after_pct - r) <= 1.0 for r in rates.get(c[0], ()))
-                or (st.anaphoric and not rates.get(c[0]) and c[1] >= d)
-            )
+            and rates.get(c[0])
+            and not _other_rate(st.rate_after_pct, rates[c[0]])
         ]
         if same:
             return min(same, key=lambda c: (abs((c[1] - d).days), c[0]))[0]
@@ -295,36 +293,21 @@ def assign_entry_keys(statements: list[Statement]) -> None:
         for s in dated:
             d = _ref_date(s)
             rate = s.rate_after_pct if base.split("|")[2].startswith("tariff") else None
-            other_rate = (
-                rate is not None
-                and start is not None
-                and bool(seen_rates)
-                and all(abs(rate - r) > 1.0 for r in seen_rates)
-            )
             # The next day's report of another rate is the next step of an escalation (84% on
             # the 8th, 125% on the 9th), not a late report of the same one; and so is a step
             # announced the same day to start on a later one (25% from October 14, 50% from
             # January 1).
-            new_step = other_rate and (
-                d != start
-                or (
-                    s.effective_on is not None
-                    and bool(seen_effs)
-                    and all(abs((s.effective_on - e).days) > 7 for e in seen_effs)
-                )
+            new_step = _other_rate(rate, seen_rates) and (
+                d != start or _other_day(s.effective_on, seen_effs)
             )
-            # A report with no rate a few days after a step is that step (announced on the 1st,
-            # in force on the 4th), not a new one.
-            same_rate = (
-                start is not None
-                and bool(seen_rates)
-                # (a report naming no rate a few days on: that step taking effect; two cuts to
-                # one level days apart may be two measures, a fentanyl cut and a truce's
-                # extension, so an equal rate alone does not join them)
-                and rate is None
-                and (d - start).days <= 3
+            # A report naming no rate a few days after a step is that step taking effect
+            # (announced on the 1st, in force on the 4th). (An equal rate alone does not join
+            # two cuts: to one level days apart they may be two measures, a fentanyl cut and a
+            # truce's extension.)
+            in_force_report = (
+                start is not None and bool(seen_rates) and rate is None and (d - start).days <= 3
             )
-            if start is None or ((d - start).days > window and not same_rate) or new_step:
+            if start is None or ((d - start).days > window and not in_force_report) or new_step:
                 if start is not None:
                     clusters.append((label, start, size))
                 start, size = d, 0
@@ -378,18 +361,11 @@ def assign_entry_keys(statements: list[Statement]) -> None:
             wide = (TARIFF_CLUSTER_DAYS if "|tariff" in base else CLUSTER_DAYS) + 3
             rate = s.rate_after_pct if "|tariff" in base else None
             # (a step of another rate that starts on another day: see the full clusters above)
-            step = (
-                start is not None
-                and rate is not None
-                and s.effective_on is not None
-                and bool(rates_here)
-                and all(abs(rate - r) > 1.0 for r in rates_here)
-                and bool(effs_here)
-                and all(abs((s.effective_on - e).days) > 7 for e in effs_here)
-            )
-            if start is None or (d - start).days > wide or step:
-                fresh = start is None or (d - start).days > wide
-                start = d if fresh else start
+            step = _other_rate(rate, rates_here) and _other_day(s.effective_on, effs_here)
+            fresh = start is None or (d - start).days > wide
+            if fresh or step:
+                if fresh:
+                    start = d
                 label = f"{base}|{start.isoformat()}"
                 if (label in full_keys and not _total_rate(s)) or step:
                     # A fuller entry of that key turned it down (another rate, another day in

@@ -85,6 +85,7 @@ def load_cues(data: Path = _DATA) -> dict[str, Any]:
         "RELAX_VERBS": alt["relax_verbs"],
         "LICENSE_VERBS": alt["license_verbs"],
         "PERMIT_VERBS": alt["permit_verbs"],
+        "TOTAL_WORDS": r"\b" + alt["total_words"] + r"\b",
         "EXPORT_FLOWS": alt["export_flows"],
         "DENIAL_VERBS": r"\b" + alt["denial_verbs"] + r"\b",
         "PURCHASE_PAT": r"\b" + alt["purchase"] + r"\b",
@@ -191,6 +192,7 @@ SUSPEND_VERBS: str = _CUES["SUSPEND_VERBS"]
 RELAX_VERBS: str = _CUES["RELAX_VERBS"]
 LICENSE_VERBS: str = _CUES["LICENSE_VERBS"]
 PERMIT_VERBS: str = _CUES["PERMIT_VERBS"]
+TOTAL_WORDS: str = _CUES["TOTAL_WORDS"]
 DENIAL_VERBS: str = _CUES["DENIAL_VERBS"]
 EXPORT_FLOWS: str = _CUES["EXPORT_FLOWS"]
 PURCHASE_PAT: str = _CUES["PURCHASE_PAT"]

@@ -105,6 +105,10 @@ _EXPORT_PERMIT = re.compile(
     r"\b" + lx.PERMIT_VERBS + r"\s+(?:[\w$.’'-]+\s+){0,5}?" + lx.EXPORT_FLOWS + r"\b", _I
 )
 _DENIAL = re.compile(lx.DENIAL_VERBS, _I)
+# "agreed to stop buying": the verb that ends a purchase
+_STOP_BEFORE = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|halt\w*|cease\w*|end|ends|ended|ending|quit\w*)\s+$", _I
+)
 _PURCHASE = re.compile(lx.PURCHASE_PAT, _I)
 _VISA = re.compile(lx.VISA_PAT, _I)
 _VISA_VERB = re.compile(
@@ -220,14 +224,16 @@ _RELATIVE = re.compile(
     r"|placed|put|took|adopted|unveiled)\b",
     _I,
 )
+_MEASURE_PARTICIPLES = r"announced|imposed|introduced|unveiled|issued|placed|adopted"
 _PARTICIPLE_DATE = re.compile(
-    r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted)\s+(?:by\s+(?:\S+\s+){1,3})?$",
+    r"\b(?:" + _MEASURE_PARTICIPLES + r")\s+(?:by\s+(?:\S+\s+){1,3})?$",
     _I,
 )
-# "the controls imposed on October 9": after the trigger, a participle dates its noun.
+# "the controls imposed on October 9", "a deal signed in March": after the trigger, a
+# participle dates its noun.
 _PARTICIPLE_ON_DATE = re.compile(
-    r"\b(?:announced|imposed|introduced|unveiled|issued|placed|adopted|enacted|added|signed"
-    r"|agreed|reached|struck|concluded)\s+(?:by\s+(?:\S+\s+){1,3})?(?:on|in|since|from)\s+$",
+    r"\b(?:" + _MEASURE_PARTICIPLES + r"|enacted|added|signed|agreed|reached|struck|concluded)"
+    r"\s+(?:by\s+(?:\S+\s+){1,3})?(?:on|in|since|from)\s+$",
     _I,
 )
 _PAST_TRIGGER = re.compile(r"\w+ed\b|(?:cut|set|put|hit|halved|lifted)\b", _I)
@@ -445,6 +451,11 @@ _QUOTA_OBJECT = re.compile(
 )
 
 
+_NOUN_AFTER_ARTICLE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?:combined|total|overall|new|extra|additional)\s+$", _I
+)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -463,11 +474,7 @@ def _near_verbs(
         # "the combined charge stood at 104%", "a cut of 10 points": after an article or a
         # possessive the word is a noun, no action (the nouns that name an action, "the
         # suspension of", "the increase in", are read by the kind's own patterns).
-        if re.search(
-            r"\b(?:the|its|their|his|her)\s+(?:combined|total|overall|new|extra|additional)\s+$",
-            clause[max(0, m.start() - 30) : m.start()],
-            _I,
-        ):
+        if _NOUN_AFTER_ARTICLE.search(clause, max(0, m.start() - 30), m.start()):
             continue
         if (
             noun_rx.search(clause, m.end(), m.end() + 90)
@@ -801,11 +808,7 @@ def _classify(clause: str) -> Kind | None:
         ):
             return Kind("other", m.start(), rule)
     p = _PURCHASE.search(clause)
-    if p and re.search(
-        r"\b(?:stop|stops|stopped|stopping|halt\w*|cease\w*|end|ends|ended|ending|quit\w*)\s+$",
-        clause[max(0, p.start() - 20) : p.start()],
-        _I,
-    ):
+    if p and _STOP_BEFORE.search(clause, max(0, p.start() - 20), p.start()):
         # "agreed to stop buying Russian oil": no purchase pledged.
         p = None
     if p and (

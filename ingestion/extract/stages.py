@@ -31,7 +31,7 @@ from ingestion.extract.kinds import (
     TARIFF_SUSPENSION,
     VISA_POLICY,
 )
-from ingestion.extract.rates import apply_halve_double, find_rates
+from ingestion.extract.rates import _PCT, apply_halve_double, find_rates
 from ingestion.extract.rules import (
     _AGREEMENTS,
     _BACKGROUND_MARK,
@@ -635,8 +635,7 @@ _LATER_STEP = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
     # ", bringing the total US tariff on Indian goods to 50%": the sum of the layers, not
     # this measure's own rate
-    r"|,?\s+(?:bringing|taking|lifting|pushing|raising)\s+(?:the\s+|its\s+)?(?:total|combined"
-    r"|overall|cumulative)\b",
+    r"|,?\s+(?:bringing|taking|lifting|pushing|raising)\s+(?:the\s+|its\s+)?" + lx.TOTAL_WORDS,
     re.IGNORECASE,
 )
 _SIDE_RATE = re.compile(
@@ -647,7 +646,7 @@ _SIDE_RATE = re.compile(
 )
 
 
-_PCT_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.IGNORECASE)
+_PCT_RATE = re.compile(_PCT, re.IGNORECASE)
 
 
 def _target_rates(text: str, cs: int, ce: int, targets: list[str]) -> dict[str, float]:

@@ -115,11 +115,17 @@ def test_a_total_and_its_layer_are_one_measure_and_another_rate_is_another() -> 
     assert len(kor) == 2 and len({s["entry_key"] for s in kor}) == 1
 
 
-def test_a_step_ordered_and_its_taking_effect_days_later_are_one_entry() -> None:
-    from ingestion.extract import extract_corpus
-    from tests.extract.conftest import make_frame
+def _entry_keys(articles: list[tuple[str, str, str]], actor: str, kind: str) -> set[str]:
+    """The entry keys the actor's statements of one kind get across the given articles."""
+    return {
+        s["entry_key"]
+        for s in extract_corpus(make_frame(articles)).statements.to_dicts()
+        if s["actor"] == actor and s["kind"] == kind
+    }
 
-    frame = make_frame(
+
+def test_a_step_ordered_and_its_taking_effect_days_later_are_one_entry() -> None:
+    keys = _entry_keys(
         [
             (
                 "https://t.example/ordered",
@@ -132,21 +138,15 @@ def test_a_step_ordered_and_its_taking_effect_days_later_are_one_entry() -> None
                 "Ottawa imposed the new duties on Korean steel to shield its mills, officials "
                 "said.",
             ),
-        ]
+        ],
+        "CAN",
+        "tariff_increase",
     )
-    keys = {
-        s["entry_key"]
-        for s in extract_corpus(frame).statements.to_dicts()
-        if s["actor"] == "CAN" and s["target"] == "KOR"
-    }
     assert len(keys) == 1
 
 
 def test_a_measure_named_as_a_probes_object_joins_the_measure_reported_before() -> None:
-    from ingestion.extract import extract_corpus
-    from tests.extract.conftest import make_frame
-
-    frame = make_frame(
+    keys = _entry_keys(
         [
             (
                 "https://t.example/proposal",
@@ -159,11 +159,8 @@ def test_a_measure_named_as_a_probes_object_joins_the_measure_reported_before() 
                 "Seoul's trade ministry on Thursday announced the initiation of a trade "
                 "barriers investigation into Brazil's proposed tariff increases on Korean goods.",
             ),
-        ]
+        ],
+        "BRA",
+        "tariff_increase",
     )
-    keys = {
-        s["entry_key"]
-        for s in extract_corpus(frame).statements.to_dicts()
-        if s["actor"] == "BRA" and s["kind"] == "tariff_increase"
-    }
     assert len(keys) == 1
