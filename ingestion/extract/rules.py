@@ -78,7 +78,7 @@ _LICENSE_NOUN = re.compile(
 )
 _LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\b", _I)
 _SUPPLY = re.compile(
-    r"\b(?:resum\w*|restor\w*|deliver\w*|reopen\w*|ship(?:s|ped|ping)?)\s+(?:\w+\s+){0,3}"
+    r"\b(?:resum\w*|restor\w*|deliver\w*(?!\s+on\b)|reopen\w*|ship(?:s|ped|ping)?)\s+(?:\w+\s+){0,3}"
     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)",
     _I,
 )
@@ -446,11 +446,18 @@ _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percen
 
 
 _QUOTA_OBJECT = re.compile(
-    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:imports|quotas?|volumes?|tonnage)\b",
+    r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:imports|quotas?|volumes?"
+    r"|tonnage)\b",
     _I,
 )
 
 
+_OTHER_OBJECT = re.compile(
+    r"\s+(?:its\s+|their\s+|the\s+)?(?:market\s+access|access|purchases|investments?|spending"
+    r"|production|output|pressure)\b",
+    _I,
+)
+_QUOTA_BEFORE = re.compile(r"\bquotas?\s+$", _I)
 _NOUN_AFTER_ARTICLE = re.compile(
     r"\b(?:the|its|their|his|her)\s+(?:combined|total|overall|new|extra|additional)\s+$", _I
 )
@@ -471,6 +478,14 @@ def _near_verbs(
         # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
         if kind == "tariff_reduction" and _QUOTA_OBJECT.match(clause, m.end()):
             continue
+        # ("face-to-face", "cut-price": part of a compound word, no verb)
+        if clause[m.end() : m.end() + 1] == "-" or clause[max(0, m.start() - 1) : m.start()] == "-":
+            continue
+        # "increased market access", "the quota halving": the verb acts on another noun.
+        if _OTHER_OBJECT.match(clause, m.end()) or _QUOTA_BEFORE.search(
+            clause, max(0, m.start() - 12), m.start()
+        ):
+            continue
         # "the combined charge stood at 104%", "a cut of 10 points": after an article or a
         # possessive the word is a noun, no action (the nouns that name an action, "the
         # suspension of", "the increase in", are read by the kind's own patterns).
@@ -488,6 +503,7 @@ def _near_verbs(
 
 
 # "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.
+_FACE = re.compile(r"fac(?:e|es|ed|ing)\b", _I)
 _TARIFF_ACCEPTED = re.compile(
     r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*|receiv\w*"
     r"|land\w*|negotiat\w*|settl\w*\s+(?:on|for)|be\s+subject(?:ed)?\s+to"
@@ -752,6 +768,9 @@ def _classify(clause: str) -> Kind | None:
             )
         if verbs:
             pos, kind, rule = min(verbs)
+            if kind == "tariff_increase" and after is None and _FACE.match(clause, pos):
+                # "Chile will face US tariffs": the subject is the side taxed, not the taxer.
+                return Kind(kind, pos, "tariff_faced")
             # "lift tariffs to 84%" raises them; "lift tariffs" removes them.
             if (
                 kind == "tariff_reduction"
@@ -807,10 +826,15 @@ def _classify(clause: str) -> Kind | None:
             or re.match(r"\W*(?:to\s+)?$", clause[: m.start()])
         ):
             return Kind("other", m.start(), rule)
-    p = _PURCHASE.search(clause)
-    if p and _STOP_BEFORE.search(clause, max(0, p.start() - 20), p.start()):
-        # "agreed to stop buying Russian oil": no purchase pledged.
-        p = None
+    # "agreed to stop buying Russian oil": no purchase pledged (a later "and buy US gas" is).
+    p = next(
+        (
+            m
+            for m in _PURCHASE.finditer(clause)
+            if not _STOP_BEFORE.search(clause, max(0, m.start() - 20), m.start())
+        ),
+        None,
+    )
     if p and (
         re.search(
             r"\b(?:will|would|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
@@ -980,11 +1004,12 @@ _SUBJECT_GOODS_FROM = re.compile(
 )
 
 
-def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
+def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China",
-    and goods that are the clause's subject ("Peruvian products will be exempt")."""
+    and goods that are the clause's subject ("Peruvian products will be exempt"); only those
+    named from `after` on when given."""
     out = []
-    for m in _DEMONYM_RE.finditer(text, cs, ce):
+    for m in _DEMONYM_RE.finditer(text, max(cs, after), ce):
         if (
             _ON_GOODS.search(text, max(cs, m.start() - 40), m.start())
             or (
@@ -994,6 +1019,8 @@ def _goods_origin(text: str, cs: int, ce: int) -> list[str]:
         ) and not _included(text, cs, m.start()):
             out.append(lx.DEMONYMS[m.group(0).lower()])
     for mt in actor_mentions(text, cs, ce):
+        if mt.start < after:
+            continue
         if (
             _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
             or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])

@@ -26,6 +26,7 @@ from ingestion.extract.kinds import (
     EXPORT_CONTROL,
     INVESTIGATION,
     PORT_FEE,
+    PURCHASE_COMMITMENT,
     TARIFF_INCREASE,
     TARIFF_REDUCTION,
     TARIFF_SUSPENSION,
@@ -57,6 +58,7 @@ from ingestion.extract.rules import (
     _RETALIATION,
     _SECTORAL_IMPORTS,
     _SUSPEND,
+    _TARIFF,
     _THREAT,
     BODY_NEEDS_MARKER,
     LEDE_SENTENCES,
@@ -327,6 +329,16 @@ def modality(c: Clause) -> Modality | None:
             r"\b(?:have|has)\s+(?:\w+\s+)?(?:agreed|pledged|vowed|promised)\b", pre, _I
         )
     )
+    if _TALKS_PURPOSE.search(text, max(cs, pos - 100), pos) and not _PLEDGED.search(text, cs, pos):
+        # "after months of negotiations to lower tariffs": what talks seek is not yet a measure.
+        return None
+    if _VAGUE_PAST.search(c.words):
+        # "restrictions imposed by Mexico in recent years": a summary of the past, no one measure.
+        return None
+    if c.kind.rule == "tariff_faced" and not future:
+        # "with India facing some of the steepest US duties": a state the story describes,
+        # not a measure it reports.
+        return None
     kd = c.kind.kind
     is_commitment = kd in _EASING and (future or bool(_COMMIT.search(c.words)))
     if threat:
@@ -346,6 +358,19 @@ def modality(c: Clause) -> Modality | None:
     return Modality(threat, future, recalled, status, is_commitment)
 
 
+_TALKS_PURPOSE = re.compile(
+    r"\b(?:talks|negotiations|discussions|consultations)\b[^.;]{0,80}?\b(?:to|aimed at|aiming to"
+    r"|meant to|designed to|seeking to|on how to)\s+(?:\w+\s+)?$",
+    _I,
+)
+_VAGUE_PAST = re.compile(
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?"
+    r"(?:years|decades)\b|\bover the years\b|\bfor (?:many )?years\b",
+    _I,
+)
+_PLEDGED = re.compile(
+    r"\b(?:agree\w*|pledg\w*|commit\w*|decid\w*|vow\w*|promis\w*|will|would|shall)\b", _I
+)
 _DEAL_PURPOSE = re.compile(
     r"\b(?:deal|agreement|framework|pact|accord|arrangement)s?\s+(?:with\s+(?:\S+\s+){1,3}?)?"
     r"(?:to|that\s+will|which\s+will|that\s+would|which\s+would)\s+$",
@@ -370,6 +395,27 @@ _DEFINITE_TARIFF = re.compile(
 )
 
 
+def _faced_parties(ctx: ArticleContext, c: Clause, carried: str | None) -> Parties | None:
+    """ "Chile will face American tariffs": the subject is taxed; the tariff's own country
+    ("American", "US") sets it, else the other side of the story."""
+    text, pos = c.text, c.trigger
+    subjects = [mt.iso for mt in c.mentions if mt.subject and mt.end <= pos]
+    taxed = subjects[-1] if subjects else carried
+    if taxed is None:
+        return None
+    noun = _TARIFF.search(text, pos, c.end)
+    stop = noun.start() if noun else c.end
+    setters = [mt.iso for mt in c.mentions if pos < mt.start < stop and mt.iso != taxed] + [
+        iso
+        for m in _DEMONYM_RE.finditer(text, pos, stop)
+        if (iso := lx.DEMONYMS[m.group(0).lower()]) != taxed
+    ]
+    setter = setters[0] if setters else ctx.counterpart(taxed)
+    if setter is None:
+        return None
+    return Parties(setter, [taxed], None, "actor_faced", "actor_faced")
+
+
 def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     """The actor of the clause's measure and its targets; None when no actor can be named.
 
@@ -380,7 +426,18 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     text, cs, ce, pos, k = c.text, c.start, c.end, c.trigger, c.kind
     c_mentions = c.mentions
     # Whose goods the clause's measure falls on: read once, asked by several rules below.
-    clause_goods = _goods_origin(text, cs, ce)
+    # ("would stop buying Iranian gas and buy American LNG": what is bought comes after the verb)
+    clause_goods = _goods_origin(text, cs, ce, pos if k.kind == PURCHASE_COMMITMENT else 0)
+    if k.kind == PURCHASE_COMMITMENT and not clause_goods:
+        # "buy $40 billion of American gas": the country of the goods bought sells them.
+        sellers = sorted(
+            [(mt.start, mt.iso) for mt in c_mentions if mt.start > pos and not mt.place]
+            + [
+                (m.start(), lx.DEMONYMS[m.group(0).lower()])
+                for m in _DEMONYM_RE.finditer(text, pos, ce)
+            ]
+        )
+        clause_goods = [iso for _, iso in sellers[:1]]
     # A clause with no subject of its own ("..., claiming India would cut tariffs and buy US
     # energy") shares the nearest subject before it in the sentence, not the sentence's first.
     prior = [
@@ -399,6 +456,8 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         # ("Washington and Beijing stepped back ..., announcing ...": a compound subject is
         # the sentence's, read as such.)
         carried = c.sentence.subject
+    if k.rule == "tariff_faced":
+        return _faced_parties(ctx, c, carried)
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
     if not clause_goods and actor and _FROM_THE_COUNTRY.search(text, cs, ce):
         # "imports from the country": the party the story is about besides the one acting.

@@ -964,3 +964,88 @@ def test_reimposed_countermeasures_answer_the_tariff_on_a_product_line() -> None
         ("JPN", "USA", "tariff_increase"),
         ("USA", "WLD", "tariff_increase"),
     }
+
+
+def _keys(text: str, pub: str) -> set[tuple[str, str, str]]:
+    from tests.extract.conftest import statements
+
+    return {(s["actor"], s["target"], s["kind"]) for s in statements(text, pub)}
+
+
+def test_the_side_facing_a_tariff_is_taxed_and_a_state_is_no_measure() -> None:
+    assert _keys("Chile will face American tariffs from October 1.", "2025-09-10") == {
+        ("USA", "CHL", "tariff_increase")
+    }
+    # ("with Brazil facing ...": a state the story describes, not a measure it reports)
+    assert not _keys(
+        "The accord follows months of strained talks, with Brazil facing some of the steepest "
+        "American duties anywhere.",
+        "2025-09-10",
+    )
+
+
+def test_what_negotiations_seek_is_no_measure_but_what_they_agree_is() -> None:
+    assert not _keys(
+        "Washington published the final reciprocal tariff rates after months of negotiations "
+        "with several Asian economies to lower tariffs.",
+        "2025-09-10",
+    )
+    assert _keys(
+        "Seoul agreed in talks with Washington to cut tariffs on US cars to zero.", "2025-09-10"
+    ) == {("KOR", "USA", "tariff_reduction")}
+
+
+def test_a_pledge_to_buy_after_stopping_other_purchases_buys_from_the_goods_country() -> None:
+    assert _keys(
+        "Under the trade deal, Ankara would stop buying Iranian gas and commit to purchasing "
+        "$40 billion of American liquefied natural gas, while Washington cuts its tariff to 15%.",
+        "2025-09-10",
+    ) >= {("TUR", "USA", "purchase_commitment")}
+    assert not any(
+        t == "IRN"
+        for _, t, _ in _keys(
+            "Under the trade deal, Ankara would stop buying Iranian gas and commit to purchasing "
+            "$40 billion of American liquefied natural gas, while Washington cuts its tariff to "
+            "15%.",
+            "2025-09-10",
+        )
+    )
+
+
+def test_a_verb_on_market_access_or_a_quota_is_no_tariff_change() -> None:
+    from ingestion.extract.rules import classify
+
+    assert classify("Brussels confirms steel quota halving, 50% tariffs proposal") is None
+    offered = classify(
+        "followed trade talks in which Seoul offered concessions to the US, including increased "
+        "market access and the removal of some farm tariffs"
+    )
+    assert offered is None or offered.kind != "tariff_increase"
+
+
+def test_a_summary_of_recent_years_is_no_measure() -> None:
+    assert not _keys(
+        "The probe will also examine other trade restrictions imposed by Brazil on Chinese "
+        "firms in recent years, the ministry said.",
+        "2025-09-25",
+    )
+
+
+def test_delivering_on_a_promise_is_no_resumed_supply() -> None:
+    from ingestion.extract.rules import classify
+
+    kind = classify(
+        "DELIVERING ON FAIR TRADE: The President announced a trade deal that will give US "
+        "exporters new market access."
+    )
+    assert kind is not None and kind.kind != "license_approval"
+
+
+def test_a_compound_word_is_no_tariff_verb() -> None:
+    from ingestion.extract.rules import classify
+
+    kind = classify(
+        "The two leaders struck a truce at their first face-to-face meeting in years, with Ottawa "
+        "cutting its steel tariff in half"
+    )
+    assert kind is not None and kind.kind == "tariff_reduction"
