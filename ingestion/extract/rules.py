@@ -890,6 +890,14 @@ _PLEDGE_OWNER = re.compile(
 )
 
 
+_BODY_PLEDGE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:authorities|officials|government|administration|regulators"
+    r"|lawmakers|leaders)['’]s?\s+"
+    r"(?:\w+\s+){0,2}(?:pledge|commitment|promise|offer|undertaking|plan|decision|move)s?\s+to\b",
+    _I,
+)
+
+
 def _resolve_actor(
     ctx: ArticleContext,
     text: str,
@@ -905,6 +913,10 @@ def _resolve_actor(
     for mt in mentions:
         if mt.end <= pos and _PLEDGE_OWNER.match(text, mt.end, pos):
             return mt.iso, "actor_pledge_owner"
+    # "following American authorities' decision to impose": so does a demonym's body.
+    for m in _DEMONYM_RE.finditer(text, cs, pos):
+        if _BODY_PLEDGE.match(text, m.end(), pos):
+            return lx.DEMONYMS[m.group(0).lower()], "actor_pledge_owner"
     # "tariffs imposed by Washington": the agent names the actor.
     for mt in mentions:
         if mt.start > pos and _PASSIVE_BY.search(text, max(cs, mt.start - 60), mt.start):
@@ -1039,11 +1051,20 @@ _COMPARED = re.compile(
 
 
 def _included(text: str, cs: int, start: int) -> bool:
-    """A mention in a parenthesis of examples, or named for comparison: not a party."""
+    """A mention in a parenthesis of examples, named for comparison, or whose pressure led to
+    the measure ("under US pressure"): not a party."""
     return bool(
         _INCLUDED.search(text, max(cs, start - 60), start)
         or _COMPARED.search(text, max(cs, start - 50), start)
+        or (
+            _UNDER_BEFORE.search(text, max(cs, start - 12), start)
+            and _PRESSURE_AFTER.match(text, start)
+        )
     )
+
+
+_UNDER_BEFORE = re.compile(r"\b(?:under|amid|after|following)\s+(?:the\s+)?$", _I)
+_PRESSURE_AFTER = re.compile(r"[\w.-]+(?:\s+[\w-]+)?\s+(?:pressure|lobbying|urging)\b", _I)
 
 
 def _compound_partner(

@@ -289,8 +289,11 @@ def modality(c: Clause) -> Modality | None:
     ):
         return None
     threat = bool(_THREAT.search(text, cs, ce))
-    hedged = bool(_HEDGE.search(text, cs, pos)) or bool(
-        re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I)
+    hedged = (
+        bool(_HEDGE.search(text, cs, pos))
+        or bool(re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I))
+        # ("unveiled potential export controls": the measure itself is only possible)
+        or bool(_POSSIBLE_MEASURE.match(text, pos, ce))
     )
     conditional = bool(re.search(r"\b(?:if|unless|whether)\b", c.words, _I))
     if (
@@ -363,9 +366,16 @@ _TALKS_PURPOSE = re.compile(
     r"|meant to|designed to|seeking to|on how to)\s+(?:\w+\s+)?$",
     _I,
 )
+_POSSIBLE_MEASURE = re.compile(
+    r"\S+\s+(?:\S+\s+){0,2}?(?:potential|possible)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties"
+    r"|levies|controls?|curbs|restrictions|bans?|sanctions|measures|countermeasures)\b",
+    _I,
+)
 _VAGUE_PAST = re.compile(
     r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|\w+\s+)?"
-    r"(?:years|decades)\b|\bover the years\b|\bfor (?:many )?years\b",
+    r"(?:years|decades)\b|\bover the years\b|\bfor (?:many )?years\b"
+    r"|\bduring\s+(?:the|his|her)\s+(?:first|second|previous|last)\s+(?:\w+\s+)?"
+    r"(?:term|administration|presidency)\b",
     _I,
 )
 _PLEDGED = re.compile(

@@ -1049,3 +1049,32 @@ def test_a_compound_word_is_no_tariff_verb() -> None:
         "cutting its steel tariff in half"
     )
     assert kind is not None and kind.kind == "tariff_reduction"
+
+
+def test_a_demonyms_authorities_decision_names_the_actor() -> None:
+    keys = _keys(
+        "Earlier in May, Kenya had sought consultations with the US under the WTO's safeguard "
+        "agreement, following American authorities' decision to impose these tariffs.",
+        "2025-05-12",
+    )
+    assert keys == {("USA", "KEN", "tariff_increase")}
+
+
+def test_the_country_whose_pressure_led_to_a_control_is_not_its_target() -> None:
+    keys = _keys(
+        "Seoul's licence requirements for chip equipment were introduced under US pressure to "
+        "limit shipments to China.",
+        "2025-03-26",
+    )
+    assert keys == {("KOR", "CHN", "export_control")}
+
+
+def test_potential_controls_and_measures_of_a_past_term_are_no_news() -> None:
+    assert not _keys(
+        "Brussels unveiled potential export controls on chip tools to China.", "2025-02-25"
+    )
+    assert _keys("Brussels unveiled export controls on chip tools to China.", "2025-02-25")
+    assert not _keys(
+        "Washington launched several steel investigations during the second Trump administration.",
+        "2025-08-01",
+    )
