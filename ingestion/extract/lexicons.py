@@ -101,7 +101,9 @@ def load_cues(data: Path = _DATA) -> dict[str, Any]:
         "INVESTIGATION_VERBS": r"\b" + cue_alternation({"stems": inv["verb_stems"]}) + r"\b",
         "NON_TARIFF_PAT": cues["non_tariff"]["pattern"],
         "COMMIT_CUES": r"\b" + alt["commit_cues"] + r"\b",
-        "THREAT_CUES": r"\b" + alt["threat_cues"],
+        # ("down from the previously threatened 25%": a threat of the past, not this measure's)
+        "THREAT_CUES": r"\b(?<!previously )(?<!originally )(?<!initially )(?<!earlier )"
+        + alt["threat_cues"],
         "HEDGE_CUES": r"(?<![A-Za-z])" + alt["hedge_cues"] + r"\b",
         "NEGATION_CUES": r"(?<![A-Za-z])" + alt["negation_cues"] + r"\b",
         "PAST_CUES": r"\b" + alt["past_cues"] + r"\b",

@@ -316,6 +316,10 @@ def modality(c: Clause) -> Modality | None:
         _I,
     ) or _subordinate_actor(text, c.mentions, cs, pos):
         return None
+    if _LATER_IN_RELATIVE.search(text, max(cs, pos - 40), pos):
+        # "tariffs on Canada that were later delayed": an aside on what befell a measure at
+        # some later, unnamed time.
+        return None
     ss = c.sentence.start
     future = (
         bool(_FUTURE.search(text, cs, pos + 1))
@@ -364,6 +368,11 @@ def modality(c: Clause) -> Modality | None:
 _TALKS_PURPOSE = re.compile(
     r"\b(?:talks|negotiations|discussions|consultations)\b[^.;]{0,80}?\b(?:to|aimed at|aiming to"
     r"|meant to|designed to|seeking to|on how to)\s+(?:\w+\s+)?$",
+    _I,
+)
+_LATER_IN_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?"
+    r"(?:later|subsequently|eventually)\s+$",
     _I,
 )
 _POSSIBLE_MEASURE = re.compile(
@@ -610,6 +619,10 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if len(listed) >= 2:
             targets = listed
     targets = [t for t in targets if t != actor] or [""]
+    if "CHN" in targets:
+        # ("visa applications from China and Hong Kong": China's special administrative
+        # regions named beside it are one target with it)
+        targets = [t for t in targets if t not in ("HKG", "MAC")]
     return Parties(actor, targets, partner, rule, arule)
 
 

@@ -1078,3 +1078,30 @@ def test_potential_controls_and_measures_of_a_past_term_are_no_news() -> None:
         "Washington launched several steel investigations during the second Trump administration.",
         "2025-08-01",
     )
+
+
+def test_a_threat_of_the_past_does_not_make_the_new_rate_a_threat() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Washington and Manila reached a framework under which the US will impose a 19 percent "
+        "tariff on Philippine imports, down from the previously threatened 20 percent.",
+        "2025-07-22",
+    )
+    assert [(s["actor"], s["target"], s["status"]) for s in out] == [("USA", "PHL", "announced")]
+
+
+def test_hong_kong_named_beside_china_is_one_target_with_it() -> None:
+    assert _keys(
+        "The State Department will tighten visa screening for applicants from China and Hong "
+        "Kong, officials said.",
+        "2025-05-29",
+    ) == {("USA", "CHN", "visa_policy")}
+
+
+def test_what_later_befell_a_measure_in_a_relative_clause_is_an_aside() -> None:
+    assert _keys(
+        "Beijing hit back after Washington ordered an extra 10% duty on Chinese goods, along "
+        "with levies on Canada and Mexico that were later delayed.",
+        "2025-02-01",
+    ) == {("USA", "CHN", "tariff_increase")}
