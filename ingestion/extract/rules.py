@@ -503,6 +503,12 @@ def _near_verbs(
 
 
 # "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.
+_TRADE_BARRIERS = re.compile(
+    r"\b(?:eliminat|remov|lift|reduc|cut|scrap|drop)\w*\s+(?:\w+\s+){0,2}?(?:trade|tariff|import)"
+    r"\s+barriers\s+(?:on|for|to)\s+(?:\S+\s+){0,8}?(?:goods|products|exports|imports"
+    r"|categories|items|lines)\b",
+    _I,
+)
 _FACE = re.compile(r"fac(?:e|es|ed|ing)\b", _I)
 _TARIFF_ACCEPTED = re.compile(
     r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*|receiv\w*"
@@ -699,6 +705,10 @@ def _classify(clause: str) -> Kind | None:
         r = _RELAX.search(clause)
         if r:
             return Kind("other", r.start(), "non_tariff_easing")
+    m = _TRADE_BARRIERS.search(clause)
+    if m:
+        # "will eliminate trade barriers on 221 categories of US goods": duties on goods.
+        return Kind("tariff_reduction", m.start(), "trade_barriers_goods")
     t = _TARIFF.search(clause)
     c = _CONTROL.search(clause)
     # Licence approvals and resumed supply (an easing of an export restriction).

@@ -618,6 +618,10 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         listed = _listed_countries(text, cs, ce, c.sentence.following, actor)
         if len(listed) >= 2:
             targets = listed
+    if k.rule == "suspend_concessions" and targets in (["WLD"], [""]):
+        # A WTO suspension of concessions answers one member's measure: the member named.
+        named = [mt.iso for mt in c_mentions if mt.iso != actor and not mt.place]
+        targets = named[:1] or targets
     targets = [t for t in targets if t != actor] or [""]
     if "CHN" in targets:
         # ("visa applications from China and Hong Kong": China's special administrative

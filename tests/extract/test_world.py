@@ -1105,3 +1105,33 @@ def test_what_later_befell_a_measure_in_a_relative_clause_is_an_aside() -> None:
         "with levies on Canada and Mexico that were later delayed.",
         "2025-02-01",
     ) == {("USA", "CHN", "tariff_increase")}
+
+
+def test_removing_trade_barriers_on_goods_is_a_tariff_cut() -> None:
+    assert _keys(
+        "Under the trade agreement, Peru will eliminate trade barriers on 150 categories of US "
+        "goods, including chemicals and machinery.",
+        "2025-11-13",
+    ) == {("PER", "USA", "tariff_reduction")}
+
+
+def test_a_suspension_of_concessions_is_aimed_at_the_member_whose_measure_it_answers() -> None:
+    assert _keys(
+        '"Brazil hereby notifies the Council for Trade in Goods of its proposed suspension of '
+        "concessions ... in connection with safeguard measures extended by the United States on "
+        'imports of steel," a WTO document said.',
+        "2025-05-12",
+    ) == {("BRA", "USA", "tariff_increase")}
+
+
+def test_aircraft_bought_under_a_deal_are_named_as_such() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Under the trade deal with Washington, Malaysia will buy 30 Boeing aircraft worth $19 "
+        "billion.",
+        "2025-10-26",
+    )
+    assert [(s["actor"], s["kind"], s["products"], list(s["hs_codes"])) for s in out] == [
+        ("MYS", "purchase_commitment", "aircraft", ["8802"])
+    ]
