@@ -900,6 +900,17 @@ _PLEDGE_OWNER = re.compile(
 )
 
 
+_MEASURE_NOUN = re.compile(
+    r"(?:tariffs?|duty|duties|levy|levies|surtax\w*|port\s+(?:fees|charges)|fees|charges"
+    r"|export\s+(?:controls?|curbs|bans?|restrictions)|controls|curbs|restrictions|bans?"
+    r"|sanctions|countermeasures)\b",
+    _I,
+)
+# ("US port charges", "US steel tariffs": the country, then at most two words of the noun)
+_PREMODIFIER_GAP = re.compile(
+    r"(?:-(?:imposed|led)\s+|\s+)(?:(?!(?:will|would|shall|to|also|has|have|had|is|are|was|were)\s)"
+    r"[a-z-]+\s+){0,2}"
+)
 _BODY_PLEDGE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:authorities|officials|government|administration|regulators"
     r"|lawmakers|leaders)['’]s?\s+"
@@ -923,6 +934,16 @@ def _resolve_actor(
     for mt in mentions:
         if mt.end <= pos and _PLEDGE_OWNER.match(text, mt.end, pos):
             return mt.iso, "actor_pledge_owner"
+    # "in response to US port charges", "Chinese export controls": a country named on the
+    # measure's own noun owns it, whoever the sentence is about.
+    if _MEASURE_NOUN.match(text, pos):
+        for mt in mentions:
+            # (a subject right before "bans", "levies", "curbs" is the verb's: read below)
+            if mt.end <= pos and not mt.subject and _PREMODIFIER_GAP.fullmatch(text, mt.end, pos):
+                return mt.iso, "actor_premodifier"
+        for m in _DEMONYM_RE.finditer(text, max(cs, pos - 40), pos):
+            if _PREMODIFIER_GAP.fullmatch(text, m.end(), pos):
+                return lx.DEMONYMS[m.group(0).lower()], "actor_premodifier"
     # "following American authorities' decision to impose": so does a demonym's body.
     for m in _DEMONYM_RE.finditer(text, cs, pos):
         if _BODY_PLEDGE.match(text, m.end(), pos):
@@ -1123,8 +1144,15 @@ _INCLUDED = re.compile(
 )
 
 
-def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[str]:
-    """The countries joined to `first` by "and" / commas ("on Canada and Mexico")."""
+def _coordinated(
+    text: str, first: Mention, mentions: list[Mention], backwards: bool = False
+) -> list[str]:
+    """The countries joined to `first` by "and" / commas ("on Canada and Mexico"); with
+    `backwards`, also those joined to it from before ("Korea and Japan" from Japan)."""
+    if backwards:
+        for mt in sorted(mentions, key=lambda m: -m.start):
+            if mt.end <= first.start and _COORD.fullmatch(text, mt.end, first.start):
+                first = mt
     out = [first.iso]
     prev = first
     for mt in mentions:

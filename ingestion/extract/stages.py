@@ -66,6 +66,7 @@ from ingestion.extract.rules import (
     Kind,
     Mention,
     _compound_partner,
+    _coordinated,
     _deal_name,
     _expiry,
     _goods_origin,
@@ -521,17 +522,30 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             goods = subjects[-1:] or ([actor] if actor is not None else [])
         owner = None
         if goods:
-            setters = [mt.iso for mt in c_mentions if mt.iso != goods[0]]
+            # ("informing Korea and Japan that their goods would face 25%": both pay)
+            first = next((mt for mt in c_mentions if mt.iso == goods[0]), None)
+            payers = (
+                _coordinated(text, first, c_mentions, backwards=True)
+                if first is not None
+                else [goods[0]]
+            )
+            setters = [mt.iso for mt in c_mentions if mt.iso not in payers]
             if k.rule == "tariff_accepted":
                 # "Malaysia faced 25%, Cambodia 49%": the other names are fellow
                 # payers; the rate is set by the side the story is about.
                 setters = [
                     mt.iso
                     for mt in c_mentions
-                    if mt.iso != goods[0] and not mt.subject and not mt.modifier
+                    if mt.iso not in payers and not mt.subject and not mt.modifier
                 ]
-            owner = setters[0] if setters else ctx.counterpart(goods[0])
-            accepted_by = goods[0]
+            owner = (
+                setters[0]
+                if setters
+                else next((p for p in ctx.parties if p not in payers), None)
+                if len(payers) > 1
+                else ctx.counterpart(goods[0])
+            )
+            accepted_by = payers
         if owner is None and not goods and _SECTORAL_IMPORTS.search(text, cs, ce):
             # "Imports of lumber will be subject to a 10% tariff": no country's goods,
             # so the side the story is about sets it, on everyone (see targets).
@@ -576,7 +590,7 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
     rule = arule
     targets = (
-        [accepted_by]
+        list(accepted_by)
         if accepted_by
         else _resolve_targets(
             ctx,

@@ -1135,3 +1135,24 @@ def test_aircraft_bought_under_a_deal_are_named_as_such() -> None:
     assert [(s["actor"], s["kind"], s["products"], list(s["hs_codes"])) for s in out] == [
         ("MYS", "purchase_commitment", "aircraft", ["8802"])
     ]
+
+
+def test_countries_told_their_goods_will_face_a_rate_all_pay_it() -> None:
+    assert _keys(
+        "Trump sent letters informing South Korea and Japan that their goods would face a 25% "
+        "tariff from August 1.",
+        "2025-07-07",
+    ) == {("USA", "KOR", "tariff_increase"), ("USA", "JPN", "tariff_increase")}
+
+
+def test_a_country_named_on_the_measures_own_noun_owns_it() -> None:
+    keys = _keys(
+        "Beijing said it would impose special port fees on US-owned vessels from October 14 in "
+        "response to US port charges on Chinese ships.",
+        "2025-10-10",
+    )
+    assert keys == {("CHN", "USA", "port_fee"), ("USA", "CHN", "port_fee")}
+    # (a subject right before "bans" is the verb's subject, read as before)
+    assert _keys(
+        "Ottawa bans exports of canola meal to China, officials said on Thursday.", "2025-03-20"
+    ) == {("CAN", "CHN", "export_control")}
