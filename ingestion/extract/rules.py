@@ -441,7 +441,10 @@ _RATE_TARIFF = re.compile(
     r"(?:an?\s+)?(?:additional|extra|further)\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     _I,
 )
-_ADJ_PARTICIPLE = re.compile(r"\b(?:a|an|the|substantially|already|previously)\s+$", _I)
+# ("its suspended countermeasures": after a possessive, too, a participle is an adjective)
+_ADJ_PARTICIPLE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|these|those|substantially|already|previously)\s+$", _I
+)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 

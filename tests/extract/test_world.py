@@ -1156,3 +1156,17 @@ def test_a_country_named_on_the_measures_own_noun_owns_it() -> None:
     assert _keys(
         "Ottawa bans exports of canola meal to China, officials said on Thursday.", "2025-03-20"
     ) == {("CAN", "CHN", "export_control")}
+
+
+def test_suspended_countermeasures_that_snap_back_are_put_back_in_force() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Brussels said its suspended countermeasures against US steel tariffs would snap back "
+        "on April 1.",
+        "2025-03-12",
+    )
+    eu = [s for s in out if s["actor"] == "EUN"]
+    assert [(s["target"], s["kind"], str(s["effective_on"])) for s in eu] == [
+        ("USA", "tariff_increase", "2025-04-01")
+    ]
