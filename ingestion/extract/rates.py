@@ -65,9 +65,15 @@ _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
 
 
+_RANGE_BEFORE = re.compile(r"\b(?:rang\w*|vary\w*|varies|varied|spanning)\s+$", re.I)
+
+
 def find_rates(clause: str) -> tuple[float | None, float | None]:
     """Return (rate_before_pct, rate_after_pct) stated in the clause, None where not stated."""
     m = _FROM_TO.search(clause)
+    if m is not None and _RANGE_BEFORE.search(clause, max(0, m.start() - 12), m.start()):
+        # "tariffs ranging from 10% to 41%": a spread of rates, not a change; the top is told.
+        return None, float(m.group(3))
     if m is None:
         # "an 84% tariff ..., up from 34%": the earlier level follows the new one.
         up = _UP_FROM.search(clause)

@@ -1107,7 +1107,10 @@ def _compound_partner(
     """The second party of a compound subject ("the US and China agreed to ..."), if any."""
     subj = [mt for mt in mentions if mt.end <= pos and mt.subject]
     for a, b in zip(subj[-2:-1], subj[-1:], strict=False):
-        joined = re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start], _I)
+        joined = re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start], _I) or (
+            # ("US, China agree to slash tariffs": a headline's comma joins its two subjects)
+            re.fullmatch(r"\s*,\s*", text[a.end : b.start]) and not text[cs : a.start].strip()
+        )
         if a.iso != b.iso and joined and actor in (a.iso, b.iso):
             return b.iso if actor == a.iso else a.iso
     if re.search(

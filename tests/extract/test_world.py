@@ -1170,3 +1170,22 @@ def test_suspended_countermeasures_that_snap_back_are_put_back_in_force() -> Non
     assert [(s["target"], s["kind"], str(s["effective_on"])) for s in eu] == [
         ("USA", "tariff_increase", "2025-04-01")
     ]
+
+
+def test_a_headline_comma_joins_two_subjects() -> None:
+    assert _keys("US, Vietnam agree to slash tariffs in Hanoi breakthrough", "2025-07-02") == {
+        ("USA", "VNM", "tariff_reduction"),
+        ("VNM", "USA", "tariff_reduction"),
+    }
+
+
+def test_a_range_of_rates_is_no_change_from_the_lowest() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates(
+        "an order imposing tariffs ranging from 10% to 41% on dozens of countries"
+    ) == (
+        None,
+        41.0,
+    )
+    assert find_rates("raised the tariff from 10% to 50%") == (10.0, 50.0)
