@@ -661,7 +661,12 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # "the controls it announced on October 9": the date of the object, not the act.
         and not (
             d.start > pos
-            and d.role != "effective"
+            and (
+                d.role != "effective"
+                # ("delayed the tariffs that took effect on Tuesday": the day the eased
+                # measure began, not the easing's)
+                or (c.kind.kind in _EASING and _PAST_EFFECT.search(text, pos, d.start))
+            )
             and (
                 _in_relative(text, pos, d.start)
                 # (an easing's participle dates the restriction it eases; a restriction's
@@ -729,6 +734,9 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)
 
 
+_PAST_EFFECT = re.compile(
+    r"\b(?:took|came into|went into|had taken|had come into)\s+(?:effect|force)\b", _I
+)
 _AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
 _LATER_STEP = re.compile(
     r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+to\s+"

@@ -1189,3 +1189,16 @@ def test_a_range_of_rates_is_no_change_from_the_lowest() -> None:
         41.0,
     )
     assert find_rates("raised the tariff from 10% to 50%") == (10.0, 50.0)
+
+
+def test_the_day_an_eased_measure_took_effect_is_not_the_easings() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Washington delayed by a month the 25% tariffs on most goods from Peru that took effect "
+        "on Tuesday.",
+        "2025-03-06",
+    )
+    assert [(s["target"], s["kind"], s["effective_on"]) for s in out] == [
+        ("PER", "tariff_suspension", None)
+    ]
