@@ -542,7 +542,10 @@ _ZERO_TARIFF = re.compile(
     r"(?=[^;]{0,100}?\bunder\s+(?:the|this|a|its|their|that)\s+(?:[\w-]+\s+){0,3}"
     r"(?:deal|agreement|framework|pact|accord)\b)"
     # ("tariff-free imports" and "duty-free quotas" measure a quota, not a promise of zero duty)
-    r"|\btariff[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?))",
+    r"|\btariff[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?))"
+    # ... unless granted: "will allow duty-free imports of US almonds" opens the market.
+    r"|\b(?:allow|grant|give|offer|permit|provid)\w*\s+(?:[\w-]+\s+){0,2}?(?:duty|tariff)[- ]free"
+    r"\s+(?:access|imports?|entry|treatment|quotas?)\b",
     _I,
 )
 _LOWER = re.compile(

@@ -1202,3 +1202,25 @@ def test_the_day_an_eased_measure_took_effect_is_not_the_easings() -> None:
     assert [(s["target"], s["kind"], s["effective_on"]) for s in out] == [
         ("PER", "tariff_suspension", None)
     ]
+
+
+def test_granted_duty_free_imports_are_a_cut_to_zero_on_the_goods_named() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Under the proposed deal, New Delhi will allow duty-free imports of US walnuts, officials "
+        "said.",
+        "2025-06-04",
+    )
+    assert [
+        (s["actor"], s["target"], s["kind"], s["rate_after_pct"], s["products"]) for s in out
+    ] == [("IND", "USA", "tariff_reduction", 0.0, "nuts")]
+
+
+def test_canola_and_peas_are_named_products() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Beijing announced 100% tariffs on Canadian canola oil and peas on Saturday.", "2025-03-08"
+    )
+    assert [s["products"] for s in out if s["actor"] == "CHN"] == ["canola, peas"]
