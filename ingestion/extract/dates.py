@@ -68,7 +68,9 @@ _DATE_RE = re.compile(
     + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     + r"|(?P<rel>today|yesterday|last week|this week|earlier this week|earlier in the week"
     r"|last month|this month|next month|next year"
-    r"|(?:several|a few|two|three|four) weeks ago|(?:a|one|two|three) months? ago)"
+    r"|(?:several|a few|two|three|four) weeks ago|(?:a|one|two|three) months? ago"
+    # ("effective in 21 days": counted from the report)
+    r"|in\s+(?:\d{1,3}|two|three|four|five|six|seven|ten|fourteen|twenty-one|thirty)\s+(?:days|weeks))"
     + r"|(?P<part>early|mid-|mid|late|the end of|end-)\s*"
     + _MON.replace("mon>", "pmon>")
     + r"(?:\s+(?P<pyear>20\d\d))?"
@@ -83,7 +85,7 @@ _DATE_RE = re.compile(
 _PREP_RE = re.compile(_PREP[:-1] + "$", re.IGNORECASE)
 _HINT = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|today|yesterday|week|month",
+    r"|today|yesterday|week|month|days",
     re.IGNORECASE,
 )
 EFFECTIVE_PREPS = (
@@ -241,7 +243,21 @@ def find_dates(
                         "a few": 3,
                     }
                     ago = re.match(r"(a few|\w+) (weeks?|months?) ago", rel)
+                    ahead_n = re.match(r"in\s+([\w-]+)\s+(days|weeks)", rel)
                     value = None
+                    if ahead_n and re.search(
+                        r"\b(?:expir\w*|ends?|ending|lapses?|runs? out)\s+$",
+                        text[max(0, m.start() - 20) : m.start()],
+                        re.I,
+                    ):
+                        continue  # ("expires in 90 days": an end, see the expiry rule)
+                    if ahead_n:
+                        word = ahead_n.group(1)
+                        k = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+                        value = pub + dt.timedelta(
+                            days=k * (7 if ahead_n.group(2) == "weeks" else 1)
+                        )
+                        gran = "day"
                     if ago:
                         k = n_ago.get(ago.group(1), 2)
                         value = pub - dt.timedelta(days=(7 if "week" in ago.group(2) else 30) * k)
@@ -301,6 +317,18 @@ def find_dates(
     return out
 
 
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+    "fourteen": 14,
+    "twenty-one": 21,
+    "thirty": 30,
+}
 _DATELINE = re.compile(r"\bdate (20\d\d-[01]\d-[0-3]\d)\b")
 _FULL_DATE = re.compile(
     _MON + r"\s+(?P<day>[0-3]?\d),?\s+(?P<year>20\d\d)|(?P<day2>[0-3]?\d)\s+"

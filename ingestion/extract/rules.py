@@ -1149,7 +1149,10 @@ _SECTORAL_IMPORTS = re.compile(
 # "(including goods from Hong Kong and Macao)": a part named inside a parenthesis is no target.
 _FORMERLY = re.compile(r"\b(?:previously|formerly|originally|hitherto)\b", _I)
 _INCLUDED = re.compile(
-    r"\((?:including|incl\.|e\.g\.|such as)[^)]*$|,\s+(?:including|incl\.)\s+[^.;,]*$", _I
+    r"\((?:including|incl\.|e\.g\.|such as)[^)]*$|,\s+(?:including|incl\.)\s+"
+    # ("including 34% on China, 20% on the EU": a list of targets, each with its rate)
+    r"(?!(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:on|for)\s)[^.;,]*$",
+    _I,
 )
 
 

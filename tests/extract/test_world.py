@@ -1224,3 +1224,29 @@ def test_canola_and_peas_are_named_products() -> None:
         "Beijing announced 100% tariffs on Canadian canola oil and peas on Saturday.", "2025-03-08"
     )
     assert [s["products"] for s in out if s["actor"] == "CHN"] == ["canola, peas"]
+
+
+def test_a_list_of_targets_with_their_rates_is_no_parenthesis_of_examples() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Washington announced steep tariffs on about 60 countries, including 34% on China, 20% "
+        "on the EU and 24% on Japan.",
+        "2025-04-02",
+    )
+    assert {(s["target"], s["rate_after_pct"]) for s in out} == {
+        ("CHN", 34.0),
+        ("EUN", 20.0),
+        ("JPN", 24.0),
+    }
+
+
+def test_effective_in_a_number_of_days_counts_from_the_report() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Washington signed an order imposing an additional 25% tariff on Brazilian goods, "
+        "effective in 21 days.",
+        "2025-08-06",
+    )
+    assert [(s["target"], str(s["effective_on"])) for s in out] == [("BRA", "2025-08-27")]
