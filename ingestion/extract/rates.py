@@ -65,6 +65,17 @@ _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
 
 
+_RETAINED = re.compile(
+    r"\b(?:retain\w*|keep\w*|leav\w*|maintain\w*)\s+(?:the\s+)?(?:remaining\s+)?(?:an?\s+)?" + _PCT,
+    re.I,
+)
+# ("subject to a 10% tariff", "in response to a 10% tariff": no level a rate goes to)
+_TO_NOUN = re.compile(
+    r"(?<!subject )(?<!response )(?<!due )(?<!according )(?<!addition )(?<!prior )(?<!reply )"
+    r"(?<!pursuant )(?<!related )(?<!similar )(?<!equal )(?<!reaction )(?<!exposed )"
+    r"\bto\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|vary\w*|varies|varied|spanning)\s+$", re.I)
 
 
@@ -106,6 +117,19 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
             else (after + float(m.group(1)) if after is not None else None)
         )
         return before, after
+    kept = _RETAINED.search(clause)
+    if kept and re.search(r"suspend|paus", clause, re.I):
+        # "suspend the additional 24% tariff, retaining 10%": the rest stays in force; an
+        # extra layer suspended came on top of it.
+        rest = float(kept.group(1))
+        layer = _ADDITIONAL.search(clause) or _PLAIN.search(clause)
+        if layer is None or layer.start() == kept.start(1):
+            return None, rest
+        cut = float(layer.group(1))
+        extra = re.match(
+            r"\s*(?:an?\s+)?(?:additional|extra|further)", clause[layer.start() :], re.I
+        )
+        return (cut + rest if extra else cut), rest
     m = _NOUN_IS.search(clause)
     if m:
         return None, float(m.group(1))
@@ -120,6 +144,9 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
         before = after + step if _DOWN_WORD.search(clause) else after - step
         return (before if before >= 0 else None), after
     m = _OF.search(clause) or _ADDITIONAL.search(clause) or _PLAIN.search(clause)
+    if m and _TO_NOUN.search(clause, max(0, m.start() - 30), m.start()):
+        # "lower its tariff to a combined rate of about 15%": the level it goes to.
+        return None, float(m.group(1))
     if m:
         return 0.0, float(m.group(1))
     m = _PP.search(clause)

@@ -67,3 +67,28 @@ def test_each_target_keeps_the_rate_named_before_it() -> None:
 
 def test_a_quoted_word_between_rate_and_tariff() -> None:
     assert find_rates("the 26% \u201creciprocal\u201d tariff on its goods")[1] == 26.0
+
+
+def test_a_rate_a_tariff_is_lowered_to_is_the_new_level_not_a_new_layer() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates(
+        "Beijing will lower its tariff on canola to a combined rate of about 15%"
+    ) == (
+        None,
+        15.0,
+    )
+    # ("subject to a 10% tariff" names a new layer, not a level something goes to)
+    assert find_rates("imports of lumber will be subject to a 10% tariff") == (0.0, 10.0)
+
+
+def test_a_suspension_that_retains_part_of_a_tariff_keeps_that_part() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates(
+        "Ottawa will suspend the additional 24% tariff for a year, retaining 10%"
+    ) == (
+        34.0,
+        10.0,
+    )
+    assert find_rates("Ottawa will pause the 34% tariff, keeping 10%") == (34.0, 10.0)
