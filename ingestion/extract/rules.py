@@ -506,6 +506,12 @@ def _near_verbs(
 
 
 # "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.
+_DELIST = re.compile(
+    r"\b(?:suspend|lift|remov|revok|drop|delist|scrap|cancel)\w*\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\w+\s+){0,2}?(?:unreliable entit(?:y|ies)|entity list(?:ing)?s?|export control list"
+    r"|listings?)\b",
+    _I,
+)
 _TRADE_BARRIERS = re.compile(
     r"\b(?:eliminat|remov|lift|reduc|cut|scrap|drop)\w*\s+(?:\w+\s+){0,2}?(?:trade|tariff|import)"
     r"\s+barriers\s+(?:on|for|to)\s+(?:\S+\s+){0,8}?(?:goods|products|exports|imports"
@@ -711,6 +717,10 @@ def _classify(clause: str) -> Kind | None:
         r = _RELAX.search(clause)
         if r:
             return Kind("other", r.start(), "non_tariff_easing")
+    m = _DELIST.search(clause)
+    if m:
+        # "suspended the unreliable entity listing of 17 US firms": a listing eased.
+        return Kind("export_control_relaxation", m.start(), "delist")
     m = _TRADE_BARRIERS.search(clause)
     if m:
         # "will eliminate trade barriers on 221 categories of US goods": duties on goods.

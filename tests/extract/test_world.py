@@ -1250,3 +1250,22 @@ def test_effective_in_a_number_of_days_counts_from_the_report() -> None:
         "2025-08-06",
     )
     assert [(s["target"], str(s["effective_on"])) for s in out] == [("BRA", "2025-08-27")]
+
+
+def test_a_suspended_listing_eases_a_control() -> None:
+    assert _keys(
+        "Beijing suspended the unreliable entity listing of 17 US firms for 90 days.", "2025-05-14"
+    ) == {("CHN", "USA", "export_control_relaxation")}
+
+
+def test_a_threatened_tariff_is_a_threatened_increase() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "An ad by Ontario prompted Washington to end trade talks and threaten a further 10% levy "
+        "on Canadian goods.",
+        "2025-10-24",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["status"]) for s in out] == [
+        ("USA", "CAN", "tariff_increase", "threatened")
+    ]
