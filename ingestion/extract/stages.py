@@ -317,6 +317,10 @@ def modality(c: Clause) -> Modality | None:
         _I,
     ) or _subordinate_actor(text, c.mentions, cs, pos):
         return None
+    if _GERUND_OBJECT.search(text, max(cs, pos - 6), pos) and re.match(r"\w+ing\b", text[pos:]):
+        # "exceeded his authority in imposing the tariffs", "accused Beijing of restricting
+        # exports": the act is what is judged, not news ("responded by imposing" is).
+        return None
     if _LATER_IN_RELATIVE.search(text, max(cs, pos - 40), pos):
         # "tariffs on Canada that were later delayed": an aside on what befell a measure at
         # some later, unnamed time.
@@ -371,6 +375,7 @@ _TALKS_PURPOSE = re.compile(
     r"|meant to|designed to|seeking to|on how to)\s+(?:\w+\s+)?$",
     _I,
 )
+_GERUND_OBJECT = re.compile(r"\b(?:in|for|of|over)\s+$", _I)
 _LATER_IN_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?"
     r"(?:later|subsequently|eventually)\s+$",

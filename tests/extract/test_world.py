@@ -1269,3 +1269,14 @@ def test_a_threatened_tariff_is_a_threatened_increase() -> None:
     assert [(s["actor"], s["target"], s["kind"], s["status"]) for s in out] == [
         ("USA", "CAN", "tariff_increase", "threatened")
     ]
+
+
+def test_an_act_judged_in_a_gerund_is_no_news_but_an_answer_by_one_is() -> None:
+    assert not _keys(
+        "The court ruled that Trump exceeded his authority in imposing the tariffs on "
+        "Brazilian goods.",
+        "2025-05-29",
+    )
+    assert ("CAN", "USA", "tariff_increase") in _keys(
+        "Ottawa responded by imposing 25% tariffs on US steel on Thursday.", "2025-03-13"
+    )
