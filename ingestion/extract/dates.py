@@ -54,7 +54,7 @@ _MON = (
 # The preposition in front of a date decides its role (effective vs announced vs background).
 _PREP = (
     r"(?:(?P<prep>effective(?: from| on)?|starting(?: from| on)?|beginning(?: on)?|as of|from|since"
-    r"|by|until|till|through|before|after|on|in|of|takes? effect(?: on)?|took effect(?: on)?"
+    r"|by|until|till|through|before|after|on|in|of|last|takes? effect(?: on)?|took effect(?: on)?"
     r"|came into (?:effect|force)(?: on)?|went into (?:effect|force)(?: on)?)\s+)?"
 )
 _DATE_RE = re.compile(
@@ -293,6 +293,13 @@ def find_dates(
                 year = (
                     int(g["myear"]) if g.get("myear") else _year_for(mon, 1, pub, default_year, fwd)
                 )
+                if (
+                    year
+                    and prep == "last"
+                    and pub is not None
+                    and (year, mon) >= (pub.year, pub.month)
+                ):
+                    year -= 1  # ("last October": the one before the report's month)
                 value = dt.date(year, mon, 1) if year else None
                 gran = "month"
         except (ValueError, KeyError):

@@ -154,6 +154,7 @@ _TRADE_TERMS = re.compile(
     r"\b(?:tariffs?|duty|duties|levy|levies|export controls?|export restrictions?|entity list"
     r"|sanctions?|concessions|safeguards?|WTO|surtax(?:es)?|surcharges?"
     r"|trade (?:war|deal|talks|truce|agreement|framework)|rare earths?|licen[cs]es?|anti-dumping"
+    r"|anti-subsidy|countervailing"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|white ?lists?"
     r"|stop selling"
@@ -501,8 +502,13 @@ def _near_verbs(
             or (noun_rx is _TARIFF and _RATE_OBJ.match(clause, m.end()))
         ):
             out.append((m.start(), kind, rule))
-            break
-    return out
+            # ("both sides face steep US tariffs: Washington raised ...": facing a duty is a
+            # state; an act later in the clause is the news)
+            if not _FACE.match(clause, m.start()):
+                break
+    # (the first act, else the first "face")
+    acts = [v for v in out if not _FACE.match(clause, v[0])]
+    return acts[:1] or out[:1]
 
 
 # "Japan accepted a 15% tariff", "Vietnam will face a 20% levy": the subject is the side taxed.

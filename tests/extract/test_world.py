@@ -1280,3 +1280,30 @@ def test_an_act_judged_in_a_gerund_is_no_news_but_an_answer_by_one_is() -> None:
     assert ("CAN", "USA", "tariff_increase") in _keys(
         "Ottawa responded by imposing 25% tariffs on US steel on Thursday.", "2025-03-13"
     )
+
+
+def test_an_act_after_a_state_of_facing_tariffs_is_the_news() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "The EU and China are close to a deal on EV duties, EU officials said. The EU wants "
+        "price floors. The talks come as both sides face steep US tariffs: Washington raised its "
+        "levy on Chinese goods to 145% this month.",
+        "2025-04-14",
+    )
+    assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in out} == {("USA", "CHN", 145.0)}
+
+
+def test_provisional_deposits_are_duties() -> None:
+    assert _keys(
+        "Beijing imposed provisional anti-subsidy deposits of up to 39% on Canadian canola on "
+        "Tuesday.",
+        "2025-08-12",
+    ) == {("CHN", "CAN", "tariff_increase")}
+
+
+def test_a_measure_of_last_october_is_recalled_not_reported() -> None:
+    assert not _keys(
+        "Brussels imposed countervailing duties of up to 35.3% on Chinese-made EVs last October.",
+        "2025-04-14",
+    )
