@@ -1028,6 +1028,11 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
     return best[1] if best else None
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:house|department|ministry|government|administration|commission|council|office"
+    r"|customs|bureau|parliament|congress|senate|cabinet|court)\b",
+    _I,
+)
 _ON_GOODS = re.compile(
     r"\b(?:on|from|against)\s+(?:(?:nearly|almost|virtually|practically)\s+)?"
     r"(?:all\s+|most\s+|some\s+|many\s+|certain\s+)?(?:the\s+)?"
@@ -1073,7 +1078,7 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China",
     and goods that are the clause's subject ("Peruvian products will be exempt"); only those
     named from `after` on when given."""
-    out = []
+    found = []
     for m in _DEMONYM_RE.finditer(text, max(cs, after), ce):
         if (
             _ON_GOODS.search(text, max(cs, m.start() - 40), m.start())
@@ -1082,16 +1087,19 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
                 and _SUBJECT_DEMONYM_AFTER.match(text, m.end())
             )
         ) and not _included(text, cs, m.start()):
-            out.append(lx.DEMONYMS[m.group(0).lower()])
+            found.append((m.start(), lx.DEMONYMS[m.group(0).lower()]))
     for mt in actor_mentions(text, cs, ce):
-        if mt.start < after:
+        # ("clarification from the White House": an institution speaks; it ships no goods)
+        if mt.start < after or _INSTITUTION.search(text, mt.start, mt.end):
             continue
         if (
             _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
             or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])
         ) and not _included(text, cs, mt.start):
-            out.append(mt.iso)
-    return out
+            found.append((mt.start, mt.iso))
+    # In the order the text names them: the first goods named are the measure's ("tariffs on US
+    # farm goods, after Washington raised its tariff on Chinese goods").
+    return [iso for _, iso in sorted(found, key=lambda f: f[0])]
 
 
 # "in line with duties on Japan", "on par with Korea": a country named for comparison.

@@ -516,14 +516,30 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if k.rule == "rate_only_tariff":
             # The goods' country is the modifier of the goods noun ("US coal"), else
             # any mention before the verb.
+            # ("Under Beijing's response, US chicken will carry ...": a possessive names the
+            # side that sets the rate, not the goods')
             goods = goods or [mt.iso for mt in c_mentions if mt.end <= pos and mt.modifier] + [
-                mt.iso for mt in c_mentions if mt.end <= pos
+                mt.iso
+                for mt in c_mentions
+                if mt.end <= pos and text[mt.end : mt.end + 2] not in ("'s", "’s")
             ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
         if k.rule == "tariff_accepted" and not goods:
             # ("Philippine exports will be subject to 19%": goods named as the subject decide;
             # "Switzerland was hit with 39%, a rate imposed by Washington": so does the
             # subject before the agent of an aside.)
             subjects = [mt.iso for mt in c_mentions if mt.subject and mt.end <= pos]
+            if not subjects and ctx.last_statement:
+                # ("a 15% levy on chicken, while soybeans and pork would face 10%": goods
+                # named with no country are the last measure's, part by part)
+                last_kind, last_actor, last_targets, last_no = ctx.last_statement
+                if (
+                    last_kind.startswith("tariff")
+                    and ctx.sentence_no - last_no <= 1
+                    and "" not in last_targets
+                ):
+                    return Parties(
+                        last_actor, list(last_targets), None, "actor_detail", "actor_detail"
+                    )
             goods = subjects[-1:] or ([actor] if actor is not None else [])
         owner = None
         if goods:

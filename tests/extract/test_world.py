@@ -1307,3 +1307,34 @@ def test_a_measure_of_last_october_is_recalled_not_reported() -> None:
         "Brussels imposed countervailing duties of up to 35.3% on Chinese-made EVs last October.",
         "2025-04-14",
     )
+
+
+def test_goods_that_face_a_rate_in_a_detail_clause_are_the_last_measures() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Ottawa said on Tuesday it would impose tariffs on US farm goods from March 10, after "
+        "Washington raised its tariff on Canadian goods to 25%. The finance ministry said a 25% "
+        "levy would apply to chicken and wheat, while soybeans and pork would face 10%.",
+        "2025-03-04",
+    )
+    can = [s for s in out if s["actor"] == "CAN"]
+    # (the goods named first are the measure's, not the goods of the measure it answers)
+    assert {(s["target"], s["products"]) for s in can} >= {
+        ("USA", "farm products"),
+        ("USA", "soybeans, pork"),
+    }
+    assert not [s for s in out if s["actor"] == "USA" and "soybeans" in s["products"]]
+
+
+def test_an_institution_is_no_goods_origin_and_a_possessive_sets_the_rate() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "Under Ottawa's response, US chicken and wheat will carry an additional 25 percent from "
+        "March 13. The move followed word from the White House that the total US tariff on most "
+        "Canadian goods was 35 percent.",
+        "2025-03-12",
+    )
+    assert ("CAN", "USA", 25.0) in {(s["actor"], s["target"], s["rate_after_pct"]) for s in out}
+    assert not [s for s in out if s["actor"] == "CAN" and s["rate_after_pct"] == 35.0]
