@@ -10,9 +10,9 @@ The layout is a contract other engines read (Spark in `docs/spark.md`, any Parqu
   month: `source=comtrade/period=2025-01-01/`). Every other table by `load_date`, the UTC date
   of its load time column (`_loaded_at`, `loaded_at` or `removed_at`), a column the table does
   not otherwise have: readers drop it (`scan_sql`).
-* A partition is one file. A table with no rows is one file of no rows in the partition whose
-  values are all null (`__HIVE_DEFAULT_PARTITION__`), so that every engine still finds its
-  schema.
+* A partition is one file. A table with no rows is one file of no rows (so that every engine
+  still finds its schema), in the partition of the day's load date, or for `trade__flows` in the
+  null partition (`source=__HIVE_DEFAULT_PARTITION__/period=__HIVE_DEFAULT_PARTITION__`).
 * Column names and types are those of the frames in `ingestion.schemas`; partition values read
   back as `date` (period, load_date) and `varchar` (source).
 
@@ -26,6 +26,7 @@ folder (`create_views`): dbt's sources and every query of `raw` read the lake.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import uuid
@@ -178,7 +179,12 @@ def write(
             f"select distinct filename from _lake_old semi join _lake_parts using ({parts})"
         ).fetchall()
         touched = [Path(name) for (name,) in touched_names]
-        touched += [f for f in existing if NULL_VALUE in f.relative_to(folder).parts[0]]
+        # An empty table's placeholder leaves once the table has rows.
+        empty = con.execute(
+            "select file_name from parquet_file_metadata(?) where num_rows = 0",
+            [str(folder / "**" / "*.parquet")],
+        ).fetchall()
+        touched += [Path(name) for (name,) in empty]
     with _staging(lake, table) as staged:
         con.execute(
             f"copy {content} to {_literal(staged)} "
@@ -189,7 +195,11 @@ def write(
             raise RuntimeError(f"{table}: a partition was written as several files")
         left = (set(existing) - set(touched)) | {folder / rel for rel in written}
         if not left:
-            rel = Path(*[f"{name}={NULL_VALUE}" for name in spec.partitions], FILE_NAME)
+            # Dated by this write where the table is partitioned by load date: a typed value.
+            today = dt.datetime.now(dt.UTC).date().isoformat()
+            values = [today if e != n else NULL_VALUE for n, e in spec.partitions.items()]
+            rel = Path(*[f"{n}={v}" for n, v in zip(spec.partitions, values, strict=True)])
+            rel = rel / FILE_NAME
             (staged / rel).parent.mkdir(parents=True)
             con.execute(f"copy (select {cols} from {rows} limit 0) to {_literal(staged / rel)}")
             written[rel] = staged / rel
