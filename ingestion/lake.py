@@ -226,6 +226,7 @@ def write_frames(lake: Path, frames: dict[str, pl.DataFrame]) -> None:
 def create_views(con: duckdb.DuckDBPyConnection, lake: Path, tables: list[str]) -> None:
     """Name each table's folder `raw.<table>` in the warehouse, replacing a table of that name
     (a warehouse from before the lake held the rows itself)."""
+    lake = lake.resolve()  # a view's path is read from wherever the reader runs (dbt: its project)
     con.execute(f"create schema if not exists {RAW_SCHEMA}")
     for table in tables:
         kind = con.execute(

@@ -1,4 +1,4 @@
-"""Bulk path for big Comtrade CSV/TSV files: checked in chunks, rows written straight to DuckDB.
+"""Bulk path for big Comtrade CSV/TSV files: checked in chunks, rows appended to DuckDB tables.
 
 `parse_trade_file` builds the whole records frame in memory (11 GB at 20 million rows). This
 loader reads the file in newline-aligned byte chunks and runs the *same* Polars rules on each
@@ -12,6 +12,10 @@ Repeats: after the last chunk the fingerprints of all chunks are sorted once; ro
 hash occurs twice anywhere in the file (usually none) are read back from DuckDB, judged by the
 same `split_duplicates` in line order, and the later copies are deleted and recorded as rejects.
 So the records and rejects equal those of `parse_trade_file` (tests/trade/test_stream.py).
+
+A run's load (`load_into`, `reload_into`) appends to the tables of an in-memory DuckDB
+(`scratch`), then `ingestion.lake` writes them to the lake as Parquet. The in-memory tables hold
+the rows up to DuckDB's `memory_limit` (`tune`) and spill to disk beyond it.
 """
 
 from __future__ import annotations
@@ -435,7 +439,10 @@ def scratch(lake: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """An in-memory DuckDB with the empty `raw` trade tables, where one load assembles its rows
     before `ingestion.lake` writes them; it spills to a folder beside the lake, not to memory
     alone, and takes no lock on the warehouse."""
+    for stale in (lake / ".staging").glob("scratch-*"):  # left by a killed run (one run a home)
+        shutil.rmtree(stale, ignore_errors=True)
     spill = lake / ".staging" / f"scratch-{uuid.uuid4().hex}"
+    spill.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the last folder only
     con = duckdb.connect(config={"temp_directory": str(spill)})
     try:
         tune(con)
