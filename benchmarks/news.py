@@ -49,13 +49,13 @@ def write_jsonl(articles: pl.DataFrame, path: Path) -> None:
             out.write(json.dumps(record) + "\n")
 
 
-def news_path_into_raw(source: Path, warehouse: Path) -> dict[str, int]:
+def news_path_into_raw(source: Path, warehouse: Path, lake: Path) -> dict[str, int]:
     """Everything the ingest and extract assets do for one file, without Dagster: the same
     library functions (`ingestion.news.load`), duplicate-article step included."""
     news = load_news(
-        warehouse, [SourceFile.of(source, sha256_file(source))], dt.datetime.now(dt.UTC)
+        warehouse, [SourceFile.of(source, sha256_file(source))], dt.datetime.now(dt.UTC), lake=lake
     )
-    extraction = extract_news(warehouse)
+    extraction = extract_news(warehouse, lake=lake)
     return {"articles": news.articles.height, "statements": extraction.statements.height}
 
 
@@ -67,7 +67,7 @@ def run(n: int) -> dict[str, float]:
         write_jsonl(articles, source)
         _, extract_wall, extract_cpu = _timed(lambda: extract_corpus(articles))
         counts, path_wall, path_cpu = _timed(
-            lambda: news_path_into_raw(source, Path(tmp) / "warehouse.duckdb")
+            lambda: news_path_into_raw(source, Path(tmp) / "warehouse.duckdb", Path(tmp) / "lake")
         )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {

@@ -4,7 +4,7 @@
 
 Generates 25 one-month Comtrade CSVs, then in one script:
 
-* all 25: a fresh warehouse, the 25 files loaded into raw (`stream.load_files`) and
+* all 25: a fresh warehouse, the 25 files loaded into raw (`stream.reload_into`) and
   `dbt build` of the trade models (`ledger.trade_monthly` built in full);
 * one more: a fresh warehouse with 24 months loaded and built (not timed), then the 25th file
   loaded and the trade models built again (timed): the incremental model rebuilds one month.
@@ -37,7 +37,8 @@ TRADE_MODELS = ["+trade_monthly"]
 def _load(home: Path, files: list[Path]) -> None:
     """Append files to the home's raw tables (replacing earlier loads of the same files)."""
     sources = [SourceFile.of(f, "bench", f.parent) for f in files]
-    reload_into(home / "warehouse" / "warehouse.duckdb", sources, dt.datetime.now(dt.UTC))
+    warehouse = home / "warehouse" / "warehouse.duckdb"
+    reload_into(warehouse, sources, dt.datetime.now(dt.UTC), lake=home / "lake")
 
 
 def _build(home: Path) -> None:

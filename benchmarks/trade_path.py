@@ -8,8 +8,9 @@ then, in one script, each in its own process (Python start-up excluded, rounds i
 * duckdb: `create table t as select * from read_csv(path)` into a database file (types
   auto-detected, no checks): the reference rate;
 * path: what a run does with that file, stage by stage, in a fresh home:
-  1. raw load: the file hashed (`SourceFile.of_input`) and loaded by `stream.load_files`
-     (every Comtrade rule, rejects in `raw.trade__rejects`, rows in = loaded + rejected);
+  1. raw load: the file hashed (`SourceFile.of_input`) and loaded by `stream.load_into`
+     (every Comtrade rule, rejects in `raw.trade__rejects`, rows in = loaded + rejected),
+     written to the lake as Parquet partitioned by source and month (`ingestion.lake`);
   2. dbt: `dbt build --select +trade_monthly` (seeds, staging and intermediate views,
      `ledger.trade_monthly` and every dbt test on them) through dagster-dbt;
   3. checks: the Great Expectations suite of `ledger.trade_monthly` (the blocking check
@@ -66,8 +67,8 @@ def child_path(csv_path: Path, home: Path) -> dict[str, Any]:
     import datetime as dt
 
     from ingestion.inputs import InputFile
-    from ingestion.load import SourceFile, connect
-    from ingestion.trade.stream import ensure_tables, load_files, tune
+    from ingestion.load import SourceFile
+    from ingestion.trade.stream import load_into
     from orchestration.paths import LedgerPaths
 
     paths = LedgerPaths.from_env(home)
@@ -77,10 +78,7 @@ def child_path(csv_path: Path, home: Path) -> dict[str, Any]:
 
     t0 = time.perf_counter()
     source = SourceFile.of_input(InputFile(path=csv_path, root=csv_path.parent))
-    with connect(paths.warehouse) as con:
-        tune(con)
-        ensure_tables(con, replace=True)
-        report = load_files(con, [source], dt.datetime.now(dt.UTC))
+    report = load_into(paths.warehouse, [source], dt.datetime.now(dt.UTC), lake=paths.lake)
     out["raw_s"] = time.perf_counter() - t0
     (counts,) = report.files
     out.update({k: counts[k] for k in ("records_in", "loaded", "rejected")})

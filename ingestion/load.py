@@ -1,4 +1,5 @@
-"""Load parsed frames into the DuckDB `raw` schema with lineage columns.
+"""Stack parsed frames into the rows of the `raw` tables, with lineage columns (`ingestion.lake`
+stores them).
 
 Connections are short: opened by the caller through `connect`, closed in `finally`, never at
 import time, because DuckDB allows one writer process per file.
@@ -18,8 +19,6 @@ import polars as pl
 from ingestion.hashing import sha256_file
 from ingestion.inputs import InputFile
 from ingestion.schemas import LINEAGE_SCHEMA, REJECT_SCHEMA, ParseResult, Reject
-
-RAW_SCHEMA = "raw"
 
 
 @contextlib.contextmanager
@@ -119,17 +118,6 @@ def rejects_frame(
     return frame.with_columns(
         pl.lit(loaded_at, dtype=LINEAGE_SCHEMA["_loaded_at"]).alias("_loaded_at")
     )
-
-
-def replace_table(
-    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, schema: str = RAW_SCHEMA
-) -> int:
-    """Create or replace `schema.table` with the frame's rows; returns the row count."""
-    con.execute(f"create schema if not exists {schema}")
-    arrow = frame.to_arrow()  # noqa: F841 - read by DuckDB's replacement scan below
-    # Table names come from code constants, never from input data.
-    con.execute(f"create or replace table {schema}.{table} as select * from arrow")
-    return frame.height
 
 
 def refused_result(source: SourceFile, record_schema: dict[str, pl.DataType]) -> ParseResult:

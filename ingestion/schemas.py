@@ -103,6 +103,26 @@ LINEAGE_SCHEMA: dict[str, pl.DataType] = {
     "_loaded_at": pl.Datetime("us", "UTC"),
 }
 
+# Months whose rows a reload took out of raw.trade__flows, and when. ledger.trade_monthly is
+# rebuilt by month from what changed since its last build: rows that leave raw change a month
+# as much as rows that arrive, and without this record a month another file still covers would
+# keep the removed rows until a full refresh.
+TRADE_REMOVAL_SCHEMA: dict[str, pl.DataType] = {
+    "source_file": pl.String,
+    "period": pl.Date,
+    "removed_at": LINEAGE_SCHEMA["_loaded_at"],
+}
+
+# One row per trade file read (refused files excluded) with its modification time: when two
+# files give different figures for one observation, the file modified last wins (dbt model
+# int_trade_flows_deduplicated), so the choice never depends on file names.
+TRADE_FILE_SCHEMA: dict[str, pl.DataType] = {
+    "source_file": pl.String,
+    "source_sha256": pl.String,
+    "modified_at": LINEAGE_SCHEMA["_loaded_at"],
+    "loaded_at": LINEAGE_SCHEMA["_loaded_at"],
+}
+
 
 @dataclass
 class Reject:

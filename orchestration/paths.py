@@ -34,6 +34,11 @@ class LedgerPaths:
         return self.home / "warehouse" / "warehouse.duckdb"
 
     @property
+    def lake(self) -> Path:
+        """The raw layer as Hive-partitioned Parquet: `lake/raw/<table>/` (`ingestion.lake`)."""
+        return self.home / "lake"
+
+    @property
     def published_dir(self) -> Path:
         """Folder of the published file and its Parquet copies."""
         return self.home / "published"

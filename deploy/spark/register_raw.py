@@ -1,8 +1,9 @@
-"""Spark spike (docs/spark.md): declare the Parquet files of export_raw.py as tables raw.<name>.
+"""Spark spike (docs/spark.md): declare a home's raw layer, <home>/lake/raw/<table>/, as tables.
 
-Run with the spike's Spark environment: python deploy/spark/register_raw.py <lake>. The tables
-go into the Hive metastore that the dbt profile's session target opens (the same
-spark.sql.warehouse.dir and Derby metastore), so dbt's source('news', ...) resolves to them.
+Run with the spike's Spark environment: python deploy/spark/register_raw.py <home>/lake. Each
+folder is Hive-partitioned Parquet written by a run (`ingestion.lake`); it becomes raw.<table>
+in the Hive metastore that the dbt profile's session target opens (the same
+spark.sql.warehouse.dir and Derby metastore), so dbt's source('news', ...) resolves to it.
 """
 
 import sys
@@ -28,12 +29,15 @@ def session(lake: Path) -> SparkSession:
 
 
 def register(spark: SparkSession, lake: Path) -> list[tuple[str, int]]:
-    """Create (or replace) raw.<name> over <lake>/raw/<name>/; each table with its row count."""
+    """Create (or replace) raw.<table> over <lake>/raw/<table>/; each table with its row count."""
     spark.sql("create database if not exists raw")
     counts = []
     for folder in sorted(p for p in (lake / "raw").iterdir() if p.is_dir()):
         spark.sql(f"drop table if exists raw.{folder.name}")
         spark.sql(f"create table raw.{folder.name} using parquet location '{folder}'")
+        # The partition folders are in the files, not yet in the metastore: without this the
+        # table reads as empty.
+        spark.sql(f"msck repair table raw.{folder.name}")
         counts.append((folder.name, spark.table(f"raw.{folder.name}").count()))
     return counts
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import polars as pl
 
-from ingestion.load import LoadReport, SourceFile, collect, connect, refused_result, replace_table
+from ingestion import lake as raw_lake
+from ingestion.load import LoadReport, SourceFile, collect, connect, refused_result
 from ingestion.schemas import ARTICLE_SCHEMA
 
 _log = logging.getLogger(__name__)
@@ -105,18 +106,28 @@ def read_news(sources: Sequence[SourceFile], loaded_at: dt.datetime, log: Any = 
     return NewsLoad(articles=kept, rejects=rejects, report=report)
 
 
+def _store(warehouse: Path, lake: Path, frames: dict[str, pl.DataFrame]) -> None:
+    """Replace the tables in the lake, then name them in the warehouse (`ingestion.lake`)."""
+    raw_lake.write_frames(lake, frames)
+    with connect(warehouse) as con:
+        raw_lake.create_views(con, lake, list(frames))
+
+
 def load_news(
-    warehouse: Path, sources: Sequence[SourceFile], loaded_at: dt.datetime, log: Any = _log
+    warehouse: Path,
+    sources: Sequence[SourceFile],
+    loaded_at: dt.datetime,
+    log: Any = _log,
+    *,
+    lake: Path,
 ) -> NewsLoad:
     """Replace `raw.news__articles` and `raw.news__rejects` with the given files' content."""
     news = read_news(sources, loaded_at, log)
-    with connect(warehouse) as con:
-        replace_table(con, "news__articles", news.articles)
-        replace_table(con, "news__rejects", news.rejects)
+    _store(warehouse, lake, {"news__articles": news.articles, "news__rejects": news.rejects})
     return news
 
 
-def extract_news(warehouse: Path) -> NewsExtraction:
+def extract_news(warehouse: Path, *, lake: Path) -> NewsExtraction:
     """Run the extractor over `raw.news__articles`; replace statements, links and annotations."""
     from ingestion.extract import extract_corpus
 
@@ -131,9 +142,11 @@ def extract_news(warehouse: Path) -> NewsExtraction:
         "news__statement_links": extraction.links,
         "news__article_annotations": extraction.annotations,
     }
-    with connect(warehouse) as con:
-        for table, frame in frames.items():
-            replace_table(con, table, frame.with_columns(pl.lit(loaded_at).alias("_loaded_at")))
+    _store(
+        warehouse,
+        lake,
+        {t: f.with_columns(pl.lit(loaded_at).alias("_loaded_at")) for t, f in frames.items()},
+    )
     return NewsExtraction(
         articles=articles.height,
         statements=extraction.statements,

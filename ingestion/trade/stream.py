@@ -1,4 +1,4 @@
-"""Bulk path for big Comtrade CSV/TSV files: checked in chunks, rows written straight to DuckDB.
+"""Bulk path for big Comtrade CSV/TSV files: checked in chunks, rows appended to DuckDB tables.
 
 `parse_trade_file` builds the whole records frame in memory (11 GB at 20 million rows). This
 loader reads the file in newline-aligned byte chunks and runs the *same* Polars rules on each
@@ -12,12 +12,19 @@ Repeats: after the last chunk the fingerprints of all chunks are sorted once; ro
 hash occurs twice anywhere in the file (usually none) are read back from DuckDB, judged by the
 same `split_duplicates` in line order, and the later copies are deleted and recorded as rejects.
 So the records and rejects equal those of `parse_trade_file` (tests/trade/test_stream.py).
+
+A run's load (`load_into`, `reload_into`) appends to the tables of an in-memory DuckDB
+(`scratch`), then `ingestion.lake` writes them to the lake as Parquet. The in-memory tables hold
+the rows up to DuckDB's `memory_limit` (`tune`) and spill to disk beyond it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import shutil
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,8 +33,15 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from ingestion.load import LoadReport, SourceFile
-from ingestion.schemas import LINEAGE_SCHEMA, REJECT_SCHEMA, TRADE_FLOW_SCHEMA
+from ingestion import lake as raw_lake
+from ingestion.load import LoadReport, SourceFile, connect
+from ingestion.schemas import (
+    LINEAGE_SCHEMA,
+    REJECT_SCHEMA,
+    TRADE_FILE_SCHEMA,
+    TRADE_FLOW_SCHEMA,
+    TRADE_REMOVAL_SCHEMA,
+)
 from ingestion.trade import comtrade
 from ingestion.trade._common import SNIPPET_MAX
 
@@ -41,27 +55,10 @@ REJECTS_COLUMNS: dict[str, pl.DataType] = {
     "_loaded_at": LINEAGE_SCHEMA["_loaded_at"],
 }
 
-# Months whose rows a reload took out of raw.trade__flows, and when. ledger.trade_monthly is
-# rebuilt by month from what changed since its last build: rows that leave raw change a month
-# as much as rows that arrive, and without this record a month another file still covers would
-# keep the removed rows until a full refresh.
 REMOVALS_TABLE = "raw.trade__removals"
-REMOVALS_COLUMNS: dict[str, pl.DataType] = {
-    "source_file": pl.String,
-    "period": pl.Date,
-    "removed_at": LINEAGE_SCHEMA["_loaded_at"],
-}
-
-# One row per trade file read (refused files excluded) with its modification time: when two
-# files give different figures for one observation, the file modified last wins (dbt model
-# int_trade_flows_deduplicated), so the choice never depends on file names.
+REMOVALS_COLUMNS = TRADE_REMOVAL_SCHEMA
 FILES_TABLE = "raw.trade__files"
-FILES_COLUMNS: dict[str, pl.DataType] = {
-    "source_file": pl.String,
-    "source_sha256": pl.String,
-    "modified_at": LINEAGE_SCHEMA["_loaded_at"],
-    "loaded_at": LINEAGE_SCHEMA["_loaded_at"],
-}
+FILES_COLUMNS = TRADE_FILE_SCHEMA
 
 
 @dataclass
@@ -434,32 +431,66 @@ def _record_file(
     )
 
 
-def reload_files(
-    con: duckdb.DuckDBPyConnection, sources: list[SourceFile], loaded_at: dt.datetime
+TABLES = ("trade__flows", "trade__rejects", "trade__removals", "trade__files")
+
+
+@contextlib.contextmanager
+def scratch(lake: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB with the empty `raw` trade tables, where one load assembles its rows
+    before `ingestion.lake` writes them; it spills to a folder beside the lake, not to memory
+    alone, and takes no lock on the warehouse."""
+    for stale in (lake / ".staging").glob("scratch-*"):  # left by a killed run (one run a home)
+        shutil.rmtree(stale, ignore_errors=True)
+    spill = lake / ".staging" / f"scratch-{uuid.uuid4().hex}"
+    spill.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the last folder only
+    con = duckdb.connect(config={"temp_directory": str(spill)})
+    try:
+        tune(con)
+        ensure_tables(con)
+        yield con
+    finally:
+        con.close()
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def load_into(
+    warehouse: Path, sources: list[SourceFile], loaded_at: dt.datetime, *, lake: Path
+) -> LoadReport:
+    """Replace the four trade tables with the content of `sources` (the whole-flow load)."""
+    with scratch(lake) as con:
+        report = load_files(con, sources, loaded_at)
+        for table in TABLES:
+            raw_lake.write(con, lake, table, f"raw.{table}")
+    with connect(warehouse) as con:
+        raw_lake.create_views(con, lake, list(TABLES))
+    return report
+
+
+def reload_into(
+    warehouse: Path, sources: list[SourceFile], loaded_at: dt.datetime, *, lake: Path
 ) -> LoadReport:
     """Replace earlier loads of these files (rows and rejects) with their current content.
 
     A file loaded again (corrected, re-fetched) must not count twice: its old rows and old
-    rejects go before the new ones are appended. The months of the old rows are recorded in
-    `raw.trade__removals` at `loaded_at`, so the incremental model rebuilds them too.
+    rejects leave the partitions that held them as the new ones arrive. The months of the old
+    rows are recorded in `raw.trade__removals` at `loaded_at`, so the incremental model rebuilds
+    them too. Only the partitions these files touch are rewritten.
     """
-    names = [s.display_name for s in sources]
-    con.execute(
-        f"insert into {REMOVALS_TABLE} select distinct _source_file, period, ? "
-        "from raw.trade__flows where _source_file in (select unnest(?))",
-        [loaded_at, names],
-    )
-    con.execute("delete from raw.trade__flows where _source_file in (select unnest(?))", [names])
-    con.execute("delete from raw.trade__rejects where source_file in (select unnest(?))", [names])
-    con.execute(f"delete from {FILES_TABLE} where source_file in (select unnest(?))", [names])
-    return load_files(con, sources, loaded_at)
-
-
-def reload_into(warehouse: Path, sources: list[SourceFile], loaded_at: dt.datetime) -> LoadReport:
-    """`reload_files` on the warehouse file at `warehouse`, creating it and its tables if needed."""
-    from ingestion.load import connect
-
+    names = pl.DataFrame({"name": [s.display_name for s in sources]}, schema={"name": pl.String})
+    ours = "in (select name from _reloaded)"
+    with scratch(lake) as con:
+        con.register("_reloaded", names.to_arrow())
+        if raw_lake.table_dir(lake, "trade__flows").is_dir():
+            con.execute(
+                f"insert into {REMOVALS_TABLE} select distinct _source_file, period, ? "
+                f"from ({raw_lake.scan_sql(lake, 'trade__flows')}) where _source_file {ours}",
+                [loaded_at],
+            )
+        report = load_files(con, sources, loaded_at)
+        raw_lake.write(con, lake, "trade__flows", "raw.trade__flows", f"_source_file {ours}")
+        raw_lake.write(con, lake, "trade__rejects", "raw.trade__rejects", f"source_file {ours}")
+        raw_lake.write(con, lake, "trade__files", FILES_TABLE, f"source_file {ours}")
+        raw_lake.write(con, lake, "trade__removals", REMOVALS_TABLE, "false")
     with connect(warehouse) as con:
-        tune(con)
-        ensure_tables(con)
-        return reload_files(con, sources, loaded_at)
+        raw_lake.create_views(con, lake, list(TABLES))
+    return report

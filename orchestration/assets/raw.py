@@ -1,4 +1,5 @@
-"""Raw layer: input files parsed by the ingestion library and loaded into the `raw` schema."""
+"""Raw layer: input files parsed by the ingestion library, written to the lake (`<home>/lake/raw/`)
+and named in the warehouse's `raw` schema."""
 
 import datetime as dt
 
@@ -36,7 +37,10 @@ def ingest_news(context: dg.AssetExecutionContext, settings: LedgerSettings):
     from ingestion.news.load import load_news
 
     sources = [SourceFile.of_input(item) for item in settings.input_files("news")]
-    news = load_news(settings.paths().warehouse, sources, dt.datetime.now(dt.UTC), context.log)
+    paths = settings.paths()
+    news = load_news(
+        paths.warehouse, sources, dt.datetime.now(dt.UTC), context.log, lake=paths.lake
+    )
     records, rejects, report = news.articles, news.rejects, news.report
     yield dg.MaterializeResult(
         asset_key=NEWS_ARTICLES,
@@ -85,7 +89,8 @@ def extract_news(context: dg.AssetExecutionContext, settings: LedgerSettings):
     """Run the statement extractor over all loaded articles."""
     from ingestion.news.load import extract_news as extract_into_raw
 
-    extraction = extract_into_raw(settings.paths().warehouse)
+    paths = settings.paths()
+    extraction = extract_into_raw(paths.warehouse, lake=paths.lake)
     context.log.info(
         f"{extraction.articles} articles -> {extraction.statements.height} statements, "
         f"{extraction.links.height} links"

@@ -56,15 +56,12 @@ def _spec(key: dg.AssetKey, description: str) -> dg.AssetSpec:
 )
 def ingest_trade(context: dg.AssetExecutionContext, settings: LedgerSettings):
     """Parse every trade-statistics input and load flows and rejects into `raw` (replaced)."""
-    from ingestion.trade.stream import ensure_tables, load_files, tune
+    from ingestion.trade.stream import load_into
 
     paths = settings.paths()
     loaded_at = dt.datetime.now(dt.UTC)
     sources = [SourceFile.of_input(item) for item in settings.input_files("trade")]
-    with connect(paths.warehouse) as con:
-        tune(con)
-        ensure_tables(con, replace=True)
-        report = load_files(con, sources, loaded_at)
+    report = load_into(paths.warehouse, sources, loaded_at, lake=paths.lake)
     for f in report.files:
         context.log.info(f"loaded {f['file']}: {f['loaded']} rows, {f['rejected']} rejected")
     yield dg.MaterializeResult(
@@ -104,7 +101,7 @@ def load_month(paths: LedgerPaths, partition_key: str) -> dict[str, object]:
 
     sources = [SourceFile.of_input(item) for item in month_files(paths, partition_key)]
     loaded_at = dt.datetime.now(dt.UTC)
-    report = reload_into(paths.warehouse, sources, loaded_at)
+    report = reload_into(paths.warehouse, sources, loaded_at, lake=paths.lake)
     with connect(paths.warehouse, read_only=True) as con:
         months = con.execute(
             "select distinct strftime(period, '%Y-%m') from raw.trade__flows "
