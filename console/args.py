@@ -146,6 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
             "the ledger is written to <home>/published/tradeledger.duckdb"
         ),
     )
+    run_parser.add_argument(
+        "--engine",
+        choices=["duckdb", "spark"],
+        default="duckdb",
+        help=(
+            "where dbt builds the ledger: duckdb (default) or spark (local Spark; needs "
+            "`make setup-spark`); the published file is the same DuckDB file either way"
+        ),
+    )
     loudness = run_parser.add_mutually_exclusive_group()
     loudness.add_argument(
         "-v", "--verbose", action="store_true", help="print Dagster's and dbt's full log"
