@@ -38,6 +38,17 @@ def input_problem(news: list[str], trade: list[str]) -> str | None:
     return None
 
 
+def engine_problem(engine: str) -> str | None:
+    """Why the run cannot use `engine` (a dbt for it is not installed), else None."""
+    if engine != "spark":
+        return None
+    from publication.from_spark import SPARK_DBT_EXECUTABLE
+
+    if SPARK_DBT_EXECUTABLE.exists():
+        return None
+    return f"--engine spark needs dbt-spark at {SPARK_DBT_EXECUTABLE}: run `make setup-spark`"
+
+
 def input_arg(given: str) -> str:
     """A --news argument for the run config: an http(s) URL as given, a path made absolute."""
     if given.lower().startswith(("http://", "https://")):

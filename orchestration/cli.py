@@ -22,6 +22,7 @@ from console.args import (
     QUIET,
     VERBOSE,
     build_parser,
+    engine_problem,
     input_arg,
     input_problem,
 )
@@ -45,17 +46,9 @@ def run(
     if problem is not None:
         print(f"tradeledger: {problem}; nothing was run", file=sys.stderr, flush=True)
         return EXIT_NO_INPUT
-    if engine == "spark":
-        from orchestration.project import SPARK_DBT_EXECUTABLE
-
-        if not SPARK_DBT_EXECUTABLE.exists():
-            print(
-                f"tradeledger: --engine spark needs dbt-spark at {SPARK_DBT_EXECUTABLE}; "
-                "run `make setup-spark`; nothing was run",
-                file=sys.stderr,
-                flush=True,
-            )
-            return EXIT_FAILED
+    if (missing := engine_problem(engine)) is not None:
+        print(f"tradeledger: {missing}; nothing was run", file=sys.stderr, flush=True)
+        return EXIT_FAILED
     paths = LedgerPaths.from_env(home)
     try:
         paths.home.mkdir(parents=True, exist_ok=True)
@@ -84,9 +77,7 @@ def run(
         return EXIT_FAILED
 
 
-def _run(
-    news: list[str], trade: list[str], paths: LedgerPaths, level: int, engine: str = "duckdb"
-) -> int:
+def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int, engine: str) -> int:
     paths.export()
     prepare_environment()
     started = time.monotonic()

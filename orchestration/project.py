@@ -105,25 +105,11 @@ def dbt_resource() -> LedgerDbtCliResource:
     return LedgerDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
-# `make setup-spark` installs dbt-spark and pyspark in an environment of their own, beside the
-# project's: the project's .venv stays as it was (Great Expectations would import a pyspark it
-# finds there), and only `--engine spark` needs the 550 MB.
-SPARK_DBT_EXECUTABLE = Path(
-    os.environ.get("TRADELEDGER_SPARK_DBT")
-    or DBT_PROJECT_DIR.parent / ".venv-spark" / "bin" / "dbt"
-)
-SPARK_TARGET = "spark"
-
-
 def spark_dbt_resource() -> LedgerDbtCliResource:
-    """dbt with the Spark adapter, on the profile's `spark` target (`--engine spark`)."""
-    if not SPARK_DBT_EXECUTABLE.exists():
-        raise FileNotFoundError(
-            f"the Spark engine needs dbt-spark at {SPARK_DBT_EXECUTABLE}: run `make setup-spark`"
-        )
-    return LedgerDbtCliResource(
-        project_dir=dbt_project, dbt_executable=str(SPARK_DBT_EXECUTABLE), target=SPARK_TARGET
-    )
+    """dbt with the Spark adapter (`make setup-spark`), on the profile's `spark` target."""
+    from publication.from_spark import SPARK_DBT_EXECUTABLE as dbt
+
+    return LedgerDbtCliResource(project_dir=dbt_project, dbt_executable=str(dbt), target="spark")
 
 
 @contextlib.contextmanager

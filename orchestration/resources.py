@@ -20,9 +20,7 @@ class LedgerSettings(dg.ConfigurableResource):
     home: str = ""  # empty: LEDGER_HOME, else ./var
     news: list[str] = []
     trade: list[str] = []
-    # Where dbt builds the ledger: "duckdb" (the warehouse file) or "spark" (local Spark, then
-    # the marts are brought into the warehouse; docs/spark.md). Everything else is the same.
-    engine: str = "duckdb"
+    engine: str = "duckdb"  # or "spark": dbt builds on Spark, the rest is the same (docs/spark.md)
 
     def paths(self) -> LedgerPaths:
         """The home's folders, resolved now (not at import time)."""

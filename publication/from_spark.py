@@ -11,11 +11,21 @@ them, and the published file has the same schema and types.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ingestion.lake import lake_raw_dir, write_raw_lake
 from ingestion.load import connect
+
+# `make setup-spark` installs dbt-spark and pyspark in an environment of their own, beside the
+# project's .venv (where Great Expectations would import a pyspark it found).
+SPARK_DBT_EXECUTABLE = Path(
+    os.environ.get("TRADELEDGER_SPARK_DBT")
+    or Path(__file__).resolve().parents[1] / ".venv-spark" / "bin" / "dbt"
+)
 
 # dbt-duckdb renders a contract's column constraints in this spelling (model-level constraints
 # are not used by the project).
@@ -59,6 +69,62 @@ def contracts_from_manifest(manifest: Path, schema: str = "ledger") -> dict[str,
         )
         contracts[node.get("alias") or node["name"]] = Contract(columns)
     return contracts
+
+
+# dbt-spark's snapshots merge, which Parquet tables cannot (Delta's jars are not to be had
+# here): the entries snapshot, and ledger.entries_history that reads it, are built on DuckDB
+# after the Spark build, from the entries brought back (docs/spark.md).
+HISTORY_NODES = ("entries_snapshot", "entries_history")
+# `dbt build` on Spark: everything else (dagster-dbt adds its own --select).
+SPARK_BUILD = ["build", "--exclude", "resource_type:snapshot entries_history"]
+# What a Spark build leaves in its ledger schema: the marts but entries_history, and the
+# incremental model's record of what it built (its next build starts from that watermark).
+SPARK_LEDGER_TABLES = (
+    "entries",
+    "links",
+    "evidence",
+    "trade_monthly",
+    "commitment_checks",
+    "rejects",
+    "quarantine",
+    "tariff_timeline",
+    "trade_monthly__rebuilt",
+    "trade_monthly__watermark",
+)
+
+
+def history_build(manifest: Path) -> list[str]:
+    """`dbt build` on DuckDB for the history alone. dagster-dbt adds `--select fqn:*`, and dbt
+    unites selections, so the build is chosen by what it excludes: every seed, unit test and
+    model but the history's (their data tests go with them)."""
+    nodes = json.loads(manifest.read_text())["nodes"].values()
+    models = sorted(
+        n["name"] for n in nodes if n["resource_type"] == "model" and n["name"] not in HISTORY_NODES
+    )
+    return [
+        "build",
+        "--exclude",
+        " ".join(["resource_type:seed", "resource_type:unit_test", *models]),
+    ]
+
+
+def build_on_spark(paths: Any, manifest: Path, spark: Any, duckdb: Any, context: Any) -> Iterator:
+    """The dbt build of `tradeledger run --engine spark`, yielding the events of both dbt runs.
+
+    `paths` is the run's LedgerPaths, `spark` and `duckdb` dagster-dbt resources (on the
+    profile's spark and DuckDB targets), `context` the dbt asset's. Raw goes to the lake's
+    Parquet folders; dbt builds everything but the history on Spark, with its data and unit
+    tests; the tables it built come into the warehouse's ledger schema; dbt builds the history
+    there, on DuckDB.
+    """
+    write_raw_lake(paths.warehouse, lake_raw_dir(paths.home))
+    target = paths.home / "dbt" / "target-spark"
+    yield from spark.cli(SPARK_BUILD, context=context, target_path=target).stream()
+    contracts = contracts_from_manifest(manifest)
+    spark_warehouse = paths.home / "lake" / "spark-warehouse"
+    import_tables(spark_warehouse, paths.warehouse, SPARK_LEDGER_TABLES, contracts)
+    history = history_build(manifest)
+    yield from duckdb.cli(history, context=context, target_path=paths.dbt_target).stream()
 
 
 def spark_table_dir(spark_warehouse: Path, schema: str, table: str) -> Path:

@@ -2,7 +2,7 @@
 
 import functools
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
@@ -14,8 +14,9 @@ from dagster_dbt import (
 )
 
 from orchestration.checks import ledger_key
-from orchestration.project import dbt_project, prepare_if_dev
+from orchestration.project import dbt_project, prepare_if_dev, spark_dbt_resource
 from orchestration.resources import LedgerSettings
+from publication.from_spark import build_on_spark
 
 
 class LedgerDbtTranslator(DagsterDbtTranslator):
@@ -48,20 +49,6 @@ translator = LedgerDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_as
 # never published, and no second dbt process is started for the history.
 HISTORY = dg.AssetKey(["snapshots", "entries_snapshot"])
 PENDING_HISTORY = dg.AssetKey(["snapshots", "entries_snapshot_pending"])
-# The tables a Spark build leaves in its ledger schema: the marts but entries_history, and the
-# incremental model's record of what it built (its next build starts from that watermark).
-SPARK_LEDGER_TABLES = (
-    "entries",
-    "links",
-    "evidence",
-    "trade_monthly",
-    "commitment_checks",
-    "rejects",
-    "quarantine",
-    "tariff_timeline",
-    "trade_monthly__rebuilt",
-    "trade_monthly__watermark",
-)
 # Read by dbt_project/snapshots/entries_snapshot.sql.
 RUN_ID_ENV = "LEDGER_RUN_ID"
 
@@ -85,64 +72,8 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Led
     # (every run), but only the files that read an environment variable whose value changed.
     os.environ[RUN_ID_ENV] = context.run.run_id
     if settings.engine == "spark":
-        return _build_on_spark(context, dbt, settings)
+        return build_on_spark(paths, dbt_project.manifest_path, spark_dbt_resource(), dbt, context)
     return dbt.cli(["build"], context=context, target_path=paths.dbt_target).stream()
-
-
-# Built on DuckDB after a Spark build: the entries snapshot merges into the warehouse's recorded
-# history (dbt-spark's snapshots need Delta, not to be had here; docs/spark.md) and
-# ledger.entries_history reads it.
-HISTORY_NODES = ("entries_snapshot", "entries_history")
-
-
-def _duckdb_only_exclusion() -> list[str]:
-    """--exclude for the DuckDB half of a Spark run: every seed, unit test and model except the
-    history's (their tests go with them). dagster-dbt adds its own --select, so the half is
-    chosen by what it leaves out."""
-    import json
-
-    nodes = json.loads(dbt_project.manifest_path.read_text())["nodes"].values()
-    models = sorted(
-        n["name"] for n in nodes if n["resource_type"] == "model" and n["name"] not in HISTORY_NODES
-    )
-    return ["--exclude", " ".join(["resource_type:seed", "resource_type:unit_test", *models])]
-
-
-def _build_on_spark(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: LedgerSettings
-) -> Iterator[Any]:
-    """The ledger built on Spark, then brought into the warehouse for the gate and publication.
-
-    Raw goes to the lake's Parquet folders; dbt builds everything but the history on Spark,
-    with its data and unit tests (each a check, as on DuckDB); the marts are copied into the
-    warehouse with their DuckDB contract; the history is built there by a second dbt run.
-    """
-    from ingestion.lake import lake_raw_dir, write_raw_lake
-    from orchestration.project import spark_dbt_resource
-    from publication.from_spark import contracts_from_manifest, import_tables
-
-    paths = settings.paths()
-    written = write_raw_lake(paths.warehouse, lake_raw_dir(paths.home))
-    context.log.info(f"raw layer written to {lake_raw_dir(paths.home)}: {written}")
-    yield from (
-        spark_dbt_resource()
-        .cli(
-            ["build", "--exclude", " ".join(["resource_type:snapshot", *HISTORY_NODES[1:]])],
-            context=context,
-            target_path=paths.home / "dbt" / "target-spark",
-        )
-        .stream()
-    )
-    counts = import_tables(
-        paths.home / "lake" / "spark-warehouse",
-        paths.warehouse,
-        SPARK_LEDGER_TABLES,
-        contracts_from_manifest(dbt_project.manifest_path),
-    )
-    context.log.info(f"ledger tables read back from Spark: {counts}")
-    yield from dbt.cli(
-        ["build", *_duckdb_only_exclusion()], context=context, target_path=paths.dbt_target
-    ).stream()
 
 
 @functools.cache

@@ -85,9 +85,7 @@ def published_dbt_docs(
         context.log.info(f"dbt docs in {target} are current (dbt project unchanged)")
     else:
         stamp.unlink(missing_ok=True)
-        # After a Spark build the warehouse has the ledger's tables but not the staging and
-        # intermediate views that compiling the models reads (ledger.trade_monthly queries
-        # them): the site is written from the parsed project alone.
+        # A Spark run's warehouse lacks the views that compiling trade_monthly queries.
         no_compile = ["--no-compile"] if settings.engine == "spark" else []
         invocation = dbt.cli(
             ["docs", "generate", "--static", *no_compile],
