@@ -129,7 +129,7 @@ lock:  ## re-resolve dependencies after editing pyproject.toml
 	rm -f uv.lock
 
 lock-spark:  ## re-resolve requirements-spark.lock after editing requirements-spark.in (or the main lock)
-	$(UV) pip compile --quiet requirements-spark.in -c requirements.lock --python-version 3.11 \
+	$(UV) pip compile --quiet --generate-hashes requirements-spark.in -c requirements.lock --python-version 3.11 \
 	  --custom-compile-command "make lock-spark" -o requirements-spark.lock
 
 clean:  ## remove the run home and build artefacts (keeps .venv)

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.project import SPARK_DBT_EXECUTABLE
+from publication.from_spark import SPARK_DBT_EXECUTABLE
 from tests.conftest import IN_CI
 from tests.orchestration.test_sample_ledger_snapshot import ledger_content
 from tests.spark.conftest import TIMES
