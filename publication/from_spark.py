@@ -76,7 +76,7 @@ def contracts_from_manifest(manifest: Path, schema: str = "ledger") -> dict[str,
 # after the Spark build, from the entries brought back (docs/spark.md).
 HISTORY_NODES = ("entries_snapshot", "entries_history")
 # `dbt build` on Spark: everything else (dagster-dbt adds its own --select).
-SPARK_BUILD = ["build", "--exclude", "resource_type:snapshot entries_history"]
+SPARK_BUILD = ("build", "--exclude", " ".join(["resource_type:snapshot", *HISTORY_NODES[1:]]))
 # What a Spark build leaves in its ledger schema: the marts but entries_history, and the
 # incremental model's record of what it built (its next build starts from that watermark).
 SPARK_LEDGER_TABLES = (
@@ -119,7 +119,7 @@ def build_on_spark(paths: Any, manifest: Path, spark: Any, duckdb: Any, context:
     """
     write_raw_lake(paths.warehouse, lake_raw_dir(paths.home))
     target = paths.home / "dbt" / "target-spark"
-    yield from spark.cli(SPARK_BUILD, context=context, target_path=target).stream()
+    yield from spark.cli(list(SPARK_BUILD), context=context, target_path=target).stream()
     contracts = contracts_from_manifest(manifest)
     spark_warehouse = paths.home / "lake" / "spark-warehouse"
     import_tables(spark_warehouse, paths.warehouse, SPARK_LEDGER_TABLES, contracts)

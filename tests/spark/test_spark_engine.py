@@ -10,6 +10,7 @@ it, leaving out only the run's own ids and clock.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -68,6 +69,9 @@ def test_the_spark_run_publishes(spark_run: SparkRun) -> None:
     assert spark_run.code == 0, spark_run.output[-4000:]
     assert spark_run.published.exists()
     assert "dbt build" in spark_run.output
+    # every step ran, the dbt docs site too (made from the manifest after a Spark build)
+    assert re.search(r"step \S+ failed", spark_run.output) is None, spark_run.output[-4000:]
+    assert (spark_run.home / "docs" / "dbt" / "static_index.html").exists()
 
 
 def _differences(ours: Path, theirs: Path, table: str) -> tuple[int, int, int, int]:
