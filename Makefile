@@ -24,7 +24,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 SHARED ?= ../shared
 EVAL_SETS ?= news_dev news_dev_world
 
-.PHONY: help setup setup-browser setup-postgres run report test test-all lint dev eval bench-news bench-trade bench-run load-test lock clean
+.PHONY: help setup setup-spark setup-java setup-browser setup-postgres run report test test-all lint dev eval bench-news bench-trade bench-run load-test lock lock-spark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,27 @@ $(STAMP): requirements.lock pyproject.toml | $(UV)
 	@touch $@
 
 setup: $(STAMP)  ## create .venv and install the locked dependencies
+
+# `tradeledger run --engine spark` (docs/spark.md): dbt-spark and pyspark in an environment of
+# their own (about 560 MB), so that `make setup` stays as it is; the same dbt-core as .venv
+# (requirements-spark.lock is resolved against requirements.lock). Spark needs a Java 17 runtime.
+SPARK_VENV := .venv-spark
+SPARK_STAMP := $(SPARK_VENV)/.installed
+
+$(SPARK_STAMP): requirements-spark.lock | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(SPARK_VENV)
+	$(UV) pip sync --quiet --python $(SPARK_VENV)/bin/python requirements-spark.lock
+	@touch $@
+
+setup-java:  ## install a Java 17 runtime (Debian package, as root) if there is no java
+	@command -v java >/dev/null || \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y openjdk-17-jre-headless; \
+	else \
+	  echo "setup-java: no java; run 'sudo make setup-java'"; exit 1; \
+	fi
+
+setup-spark: $(SPARK_STAMP) setup-java  ## .venv-spark (dbt-spark, pyspark) and Java, for --engine spark
 
 setup-browser:  ## install Chromium (Debian package, as root) for the browser tests of test-all
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
@@ -65,7 +86,7 @@ report: $(STAMP)  ## write var/published/report.html from the published ledger
 test: $(STAMP)  ## fast lane: unit + dbt unit tests, one shared run of the job (< 5 min)
 	$(BIN)/python -m pytest
 
-test-all: $(STAMP) setup-postgres  ## every test: the fast lane + e2e (own runs, faults, reliability) + slow
+test-all: $(STAMP) setup-postgres setup-spark  ## every test: the fast lane + e2e (own runs, faults, reliability) + slow + spark
 	$(BIN)/python -m pytest -m ""
 
 lint: $(STAMP)  ## ruff and sqlfluff
@@ -106,6 +127,10 @@ lock:  ## re-resolve dependencies after editing pyproject.toml
 	$(UV) lock
 	$(UV) export --quiet --frozen --format requirements-txt --all-groups --no-emit-project -o requirements.lock
 	rm -f uv.lock
+
+lock-spark:  ## re-resolve requirements-spark.lock after editing requirements-spark.in (or the main lock)
+	$(UV) pip compile --quiet --generate-hashes requirements-spark.in -c requirements.lock --python-version 3.11 \
+	  --custom-compile-command "make lock-spark" -o requirements-spark.lock
 
 clean:  ## remove the run home and build artefacts (keeps .venv)
 	rm -rf var dbt_project/target dbt_project/logs .pycache

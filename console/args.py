@@ -38,6 +38,17 @@ def input_problem(news: list[str], trade: list[str]) -> str | None:
     return None
 
 
+def engine_problem(engine: str) -> str | None:
+    """Why the run cannot use `engine` (a dbt for it is not installed), else None."""
+    if engine != "spark":
+        return None
+    from publication.from_spark import SPARK_DBT_EXECUTABLE
+
+    if SPARK_DBT_EXECUTABLE.exists():
+        return None
+    return f"--engine spark needs dbt-spark at {SPARK_DBT_EXECUTABLE}: run `make setup-spark`"
+
+
 def input_arg(given: str) -> str:
     """A --news argument for the run config: an http(s) URL as given, a path made absolute."""
     if given.lower().startswith(("http://", "https://")):
@@ -144,6 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "working folder (default: $LEDGER_HOME or ./var); "
             "the ledger is written to <home>/published/tradeledger.duckdb"
+        ),
+    )
+    run_parser.add_argument(
+        "--engine",
+        choices=["duckdb", "spark"],
+        default="duckdb",
+        help=(
+            "where dbt builds the ledger: duckdb (default) or spark (local Spark; needs "
+            "`make setup-spark`); the published file is the same DuckDB file either way"
         ),
     )
     loudness = run_parser.add_mutually_exclusive_group()

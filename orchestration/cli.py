@@ -22,6 +22,7 @@ from console.args import (
     QUIET,
     VERBOSE,
     build_parser,
+    engine_problem,
     input_arg,
     input_problem,
 )
@@ -37,6 +38,7 @@ def run(
     home: str | None,
     verbose: bool = False,
     level: int | None = None,
+    engine: str = "duckdb",
 ) -> int:
     """Run the ledger job over the given inputs, holding the home's lock; the exit code."""
     level = (VERBOSE if verbose else NORMAL) if level is None else level
@@ -44,6 +46,9 @@ def run(
     if problem is not None:
         print(f"tradeledger: {problem}; nothing was run", file=sys.stderr, flush=True)
         return EXIT_NO_INPUT
+    if (missing := engine_problem(engine)) is not None:
+        print(f"tradeledger: {missing}; nothing was run", file=sys.stderr, flush=True)
+        return EXIT_FAILED
     paths = LedgerPaths.from_env(home)
     try:
         paths.home.mkdir(parents=True, exist_ok=True)
@@ -60,7 +65,7 @@ def run(
 
     try:
         with home_lock(paths.home, lock_wait_s()):
-            return _run(news, trade, paths, level)
+            return _run(news, trade, paths, level, engine)
     except HomeLocked as exc:
         print(f"tradeledger: {exc}", file=sys.stderr, flush=True)
         return EXIT_HOME_LOCKED
@@ -72,7 +77,7 @@ def run(
         return EXIT_FAILED
 
 
-def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> int:
+def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int, engine: str) -> int:
     paths.export()
     prepare_environment()
     started = time.monotonic()
@@ -103,6 +108,7 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
                     # resolved against the directory the command was started in.
                     "news": [input_arg(p) for p in news],
                     "trade": [str(Path(p).resolve()) for p in trade],
+                    "engine": engine,
                 }
             }
         },
@@ -117,7 +123,7 @@ def _run(news: list[str], trade: list[str], paths: LedgerPaths, level: int) -> i
             run_config=run_config,
             instance=instance,
             raise_on_error=False,
-            tags={"tradeledger/started_by": "tradeledger run"},
+            tags={"tradeledger/started_by": "tradeledger run", "tradeledger/engine": engine},
         )
     return print_summary(result, paths, started, before)
 
@@ -142,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         level = VERBOSE if args.verbose else QUIET if args.quiet else NORMAL
-        return run(args.news, args.trade, args.home, level=level)
+        return run(args.news, args.trade, args.home, level=level, engine=args.engine)
     if args.command == "report":
         return report(args.home, args.out)
     if args.command == "fetch-trade":

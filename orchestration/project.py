@@ -105,6 +105,13 @@ def dbt_resource() -> LedgerDbtCliResource:
     return LedgerDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
+def spark_dbt_resource() -> LedgerDbtCliResource:
+    """dbt with the Spark adapter (`make setup-spark`), on the profile's `spark` target."""
+    from publication.from_spark import SPARK_DBT_EXECUTABLE as dbt
+
+    return LedgerDbtCliResource(project_dir=dbt_project, dbt_executable=str(dbt), target="spark")
+
+
 @contextlib.contextmanager
 def _home_env(home: Path) -> Iterator[None]:
     """LEDGER_HOME set to `home` while dbt runs (profiles.yml reads it), restored afterwards."""

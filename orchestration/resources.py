@@ -20,6 +20,7 @@ class LedgerSettings(dg.ConfigurableResource):
     home: str = ""  # empty: LEDGER_HOME, else ./var
     news: list[str] = []
     trade: list[str] = []
+    engine: str = "duckdb"  # or "spark": dbt builds on Spark, the rest is the same (docs/spark.md)
 
     def paths(self) -> LedgerPaths:
         """The home's folders, resolved now (not at import time)."""

@@ -25,3 +25,11 @@
         where removed_at > (select loaded_through from watermark)
     {%- endif -%}
 {%- endmacro %}
+
+{#- The watermark the next build starts from: the last load or reload the build has seen. -#}
+{% macro trade_monthly_watermark() -%}
+    select greatest(
+        (select max(loaded_at) from {{ ref('stg_trade__flows') }}),
+        (select max(removed_at) from {{ ref('stg_trade__removals') }})
+    ) as loaded_through
+{%- endmacro %}

@@ -14,8 +14,9 @@ from dagster_dbt import (
 )
 
 from orchestration.checks import ledger_key
-from orchestration.project import dbt_project, prepare_if_dev
+from orchestration.project import dbt_project, prepare_if_dev, spark_dbt_resource
 from orchestration.resources import LedgerSettings
+from publication.from_spark import build_on_spark
 
 
 class LedgerDbtTranslator(DagsterDbtTranslator):
@@ -70,6 +71,8 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Led
     # through the environment, not --vars: dbt re-parses the whole project when its vars change
     # (every run), but only the files that read an environment variable whose value changed.
     os.environ[RUN_ID_ENV] = context.run.run_id
+    if settings.engine == "spark":
+        return build_on_spark(paths, dbt_project.manifest_path, spark_dbt_resource(), dbt, context)
     return dbt.cli(["build"], context=context, target_path=paths.dbt_target).stream()
 
 

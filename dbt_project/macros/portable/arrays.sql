@@ -93,3 +93,50 @@
 {% macro spark__array_union_agg(array) -%}
     array_sort(array_distinct(array_compact(flatten(collect_list({{ array }})))))
 {%- endmacro %}
+
+{#-
+    A list of strings from SQL expressions (string literals, as text), for unit test fixtures
+    written in SQL: string_array(["'2805'", "'850511'"]).
+-#}
+{% macro string_array(elements) -%}
+    {{ return(adapter.dispatch('string_array', 'tradeledger')(elements)) }}
+{%- endmacro %}
+
+{% macro default__string_array(elements) -%}
+    [{{ elements | join(', ') }}]
+{%- endmacro %}
+
+{% macro spark__string_array(elements) -%}
+    cast(array({{ elements | join(', ') }}) as array<string>)
+{%- endmacro %}
+
+{#-
+    dbt's cast of a unit test fixture's value (format: dict) on Spark. Fixtures write a list in
+    DuckDB's text form ('[1201]', '[]', or a YAML list, which dbt passes as ['2805', ...]), which
+    DuckDB casts to varchar[]; dbt-spark's cast would paste it unquoted ([1201]), which Spark
+    cannot parse. Here such a value becomes array('1201').
+    Every other value is cast as dbt-spark does.
+-#}
+{% macro spark__safe_cast(field, type) -%}
+    {%- set is_array = type.lower().startswith('array') -%}
+    {%- set text = field.strip().strip("'") if field is string else none -%}
+    {%- if is_array and field is not string and field is iterable and field is not mapping -%}
+        {%- set elements = field | list -%}
+    {%- elif is_array and text is not none and text.startswith('[') and text.endswith(']') -%}
+        {%- set elements = text[1:-1].split(',') | map('trim') | reject('equalto', '') | list -%}
+    {%- else -%}
+        {%- set elements = none -%}
+    {%- endif -%}
+    {%- if elements is not none -%}
+        {%- set items = [] -%}
+        {%- for element in elements -%}
+            {%- do items.append("'" ~ (element | string).strip("'\"") ~ "'") -%}
+        {%- endfor -%}
+        cast(array({{ items | join(', ') }}) as {{ type }})
+    {%- else -%}
+        {%- set field_clean = field.strip('"').strip("'") if (
+            cast_from_string_unsupported_for(type) and field is string
+        ) else field -%}
+        cast({{ field_clean }} as {{ type }})
+    {%- endif -%}
+{%- endmacro %}

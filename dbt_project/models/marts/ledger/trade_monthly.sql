@@ -1,35 +1,39 @@
 -- Incremental by month: a run rebuilds only the months that have rows loaded, or rows removed
 -- by a reload, since the last build (the watermark table), so loading one more month costs that
 -- month, not all history.
--- delete+insert on `month` replaces each such month whole, from every source and load; months
--- no longer in raw are deleted afterwards, so a full refresh gives the same rows
--- (tests/trade/test_incremental.py). The hooks bound DuckDB's memory while this model runs
--- (it spills instead), so 20 million rows build in under 4 GB (make bench-trade), and record
--- the rebuilt months (trade_monthly__rebuilt) for the uniqueness test.
+-- delete+insert on `month` (DuckDB) or insert_overwrite of the table's month partitions (Spark)
+-- replaces each such month whole, from every source and load; months no longer in raw are
+-- deleted (dropped) afterwards, so a full refresh gives the same rows
+-- (tests/trade/test_incremental.py). On DuckDB, hooks bound its memory while this model runs
+-- (it spills instead), so 20 million rows build in under 4 GB (make bench-trade). On both, the
+-- hooks record the rebuilt months (trade_monthly__rebuilt) for the uniqueness test.
+{%- set on_spark = target.type == 'spark' -%}
 {{
     config(
         materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='month',
+        incremental_strategy='insert_overwrite' if on_spark else 'delete+insert',
+        partition_by=['month'] if on_spark else none,
+        unique_key=none if on_spark else 'month',
         on_schema_change='fail',
-        pre_hook=[
+        pre_hook=[] if on_spark else [
             "set preserve_insertion_order = false",
             "set memory_limit = '2GB'",
         ],
-        post_hook=[
+        post_hook=([] if on_spark else [
             "reset memory_limit",
             "reset preserve_insertion_order",
-            "delete from {{ this }} where month not in (
-                select distinct trade_month from {{ ref('stg_trade__flows') }}
-            )",
-            "create or replace table {{ this.schema }}.trade_monthly__rebuilt as
-                select distinct trade_month as month
-                from ({{ trade_monthly_changed_months(this) }})",
-            "create or replace table {{ this.schema }}.trade_monthly__watermark as
-                select greatest(
-                    (select max(loaded_at) from {{ ref('stg_trade__flows') }}),
-                    (select max(removed_at) from {{ ref('stg_trade__removals') }})
-                ) as loaded_through",
+        ]) + [
+            "{{ delete_where_not_in(
+                this, 'month', 'select distinct trade_month from ' ~ ref('stg_trade__flows')
+            ) }}",
+            "{{ replace_table_as(
+                this.schema ~ '.trade_monthly__rebuilt',
+                'select distinct trade_month as month from ('
+                ~ trade_monthly_changed_months(this) ~ ')'
+            ) }}",
+            "{{ replace_table_as(
+                this.schema ~ '.trade_monthly__watermark', trade_monthly_watermark()
+            ) }}",
         ],
     )
 }}
