@@ -78,12 +78,15 @@ _LICENSE_NOUN = re.compile(
 )
 _LICENSE_VERB = re.compile(r"\b" + lx.LICENSE_VERBS + r"\b", _I)
 _SUPPLY = re.compile(
-    r"\b(?:resum\w*|restor\w*|deliver\w*(?!\s+on\b)|reopen\w*|ship(?:s|ped|ping)?)\s+(?:\w+\s+){0,3}"
-    r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade)",
+    # ("will supply rare earth magnets up front": a promise to export, not a market share)
+    r"\b(?:(?:will|would|to)\s+(?:\w+\s+)?suppl(?:y|ying)\s+(?:\w+\s+){0,3}"
+    r"(?:rare earths?|magnets|minerals|critical minerals)"
+    r"|(?:resum\w*|restor\w*|deliver\w*(?!\s+on\b)|reopen\w*|ship(?:s|ped|ping)?)\s+(?:\w+\s+){0,3}"
+    r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade))",
     _I,
 )
 _HALT = re.compile(
-    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend)\w*\s+(?:\w+\s+){0,4}"
+    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend|limit(?=s\b|ing\b))\w*\s+(?:\w+\s+){0,4}"
     r"(?:shipments|exports?(?!\s+(?:bans?|controls?|restrictions?|curbs?|licen))|exporting|sales?"
     r"|selling|supply|supplies|supplying)\b|\bstop selling\b"
     r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"

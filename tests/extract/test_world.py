@@ -1338,3 +1338,17 @@ def test_an_institution_is_no_goods_origin_and_a_possessive_sets_the_rate() -> N
     )
     assert ("CAN", "USA", 25.0) in {(s["actor"], s["target"], s["rate_after_pct"]) for s in out}
     assert not [s for s in out if s["actor"] == "CAN" and s["rate_after_pct"] == 35.0]
+
+
+def test_a_promise_to_supply_rare_earths_is_a_resumed_export_and_limiting_exports_a_control() -> (
+    None
+):
+    assert ("CHN", "USA", "license_approval") in _keys(
+        "Beijing will supply rare earth magnets up front, while Washington will ease its chip "
+        "curbs, the White House said.",
+        "2025-06-11",
+    )
+    assert not _keys("China supplies about 90% of the world's rare earth magnets.", "2025-06-11")
+    assert _keys(
+        "Seoul unveiled a rule on Monday limiting chip exports to most countries.", "2025-01-15"
+    ) == {("KOR", "WLD", "export_control")}
