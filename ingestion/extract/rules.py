@@ -1237,7 +1237,14 @@ def _resolve_targets(
                 origin += _coordinated(text, mt, mentions)
                 break
         return [iso for iso in dict.fromkeys(origin) if iso != actor]
-    objects = [mt for mt in mentions if not mt.subject and not mt.place and mt.iso != actor]
+    # ("a penalty over New Delhi's purchases of Russian oil": the possessor is the one aimed at)
+    objects = [
+        mt
+        for mt in mentions
+        if (not mt.subject or text[mt.end : mt.end + 2] in ("'s", "’s"))
+        and not mt.place
+        and mt.iso != actor
+    ]
     if objects:
         return [iso for iso in _coordinated(text, objects[0], mentions) if iso != actor]
     dem = [iso for iso in _demonym_targets(text, cs, ce) if iso != actor]

@@ -1352,3 +1352,16 @@ def test_a_promise_to_supply_rare_earths_is_a_resumed_export_and_limiting_export
     assert _keys(
         "Seoul unveiled a rule on Monday limiting chip exports to most countries.", "2025-01-15"
     ) == {("KOR", "WLD", "export_control")}
+
+
+def test_a_rate_called_a_penalty_is_a_duty_aimed_at_the_possessor_of_the_reason() -> None:
+    from tests.extract.conftest import statements
+
+    out = statements(
+        "A 15% US tariff on Turkish goods took effect on Thursday. Washington has also ordered a "
+        "further 25% penalty from August 27 over Ankara's purchases of Russian oil.",
+        "2025-08-07",
+    )
+    keys = {(s["actor"], s["target"], s["rate_after_pct"], str(s["effective_on"])) for s in out}
+    assert ("USA", "TUR", 25.0, "2025-08-27") in keys
+    assert not [s for s in out if s["target"] == "RUS"]
