@@ -1,5 +1,4 @@
-"""Raw layer: input files parsed by the ingestion library, written to the lake (`<home>/lake/raw/`)
-and named in the warehouse's `raw` schema."""
+"""Raw layer: input files parsed by the ingestion library, written to the lake, named in `raw`."""
 
 import datetime as dt
 
@@ -37,10 +36,8 @@ def ingest_news(context: dg.AssetExecutionContext, settings: LedgerSettings):
     from ingestion.news.load import load_news
 
     sources = [SourceFile.of_input(item) for item in settings.input_files("news")]
-    paths = settings.paths()
-    news = load_news(
-        paths.warehouse, sources, dt.datetime.now(dt.UTC), context.log, lake=paths.lake
-    )
+    paths, now = settings.paths(), dt.datetime.now(dt.UTC)
+    news = load_news(paths.warehouse, sources, now, context.log, lake=paths.lake)
     records, rejects, report = news.articles, news.rejects, news.report
     yield dg.MaterializeResult(
         asset_key=NEWS_ARTICLES,

@@ -3,14 +3,13 @@
 Both run after `published/tradeledger`, so what they show is what readers of that file see.
 """
 
-import shutil
-
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets.published import PUBLISHED
 from orchestration.project import dbt_project, project_fingerprint
 from orchestration.resources import LedgerSettings
+from publication.from_spark import docs_generate_args
 from report import REPORT_FILE_NAME
 
 REPORT = dg.AssetKey(["published", "report"])
@@ -87,13 +86,9 @@ def published_dbt_docs(
         context.log.info(f"dbt docs in {target} are current (dbt project unchanged)")
     else:
         stamp.unlink(missing_ok=True)
-        # A Spark run's warehouse lacks the views trade_monthly's compile reads: use the manifest.
-        no_compile = ["--no-compile"] if settings.engine == "spark" else []
-        if no_compile:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(dbt_project.manifest_path, target / "manifest.json")
+        extra = docs_generate_args(settings.engine, dbt_project.manifest_path, target)
         invocation = dbt.cli(
-            ["docs", "generate", "--static", *no_compile],
+            ["docs", "generate", "--static", *extra],
             target_path=target,
             manifest=dbt_project.manifest_path,
         ).wait()
