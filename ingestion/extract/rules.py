@@ -1031,6 +1031,11 @@ def _speaker(text: str, ss: int, se: int, mentions: list[Mention]) -> str | None
     return best[1] if best else None
 
 
+_ENDS_EXEMPTIONS = re.compile(
+    r"\b(?:end\w*|remov\w*|revok\w*|scrap\w*|eliminat\w*|terminat\w*)\s+(?:the\s+|all\s+|its\s+)?"
+    r"(?:[\w-]+\s+)?exemptions?\b",
+    _I,
+)
 _INSTITUTION = re.compile(
     r"\b(?:house|department|ministry|government|administration|commission|council|office"
     r"|customs|bureau|parliament|congress|senate|cabinet|court)\b",
@@ -1221,7 +1226,11 @@ def _resolve_targets(
     """At whom: WLD for all-country measures; the origin of the goods a measure falls on ("on
     Japanese cars", "imports from Canada and Mexico": one target each); an object mention; a
     sectoral tariff with no country named applies to all; else the article's counterpart."""
-    if _WLD.search(text, cs, ce):
+    if _WLD.search(text, cs, ce) or (
+        # ("raising aluminium tariffs to 25%, ending exemptions for Canada and Mexico": the
+        # duty now falls on every country, those named included)
+        kind == "tariff_increase" and _ENDS_EXEMPTIONS.search(text, cs, ce)
+    ):
         return ["WLD"]
     # The goods a measure falls on name its target before any other object ("tariffs on
     # Chinese cars, responding to US pressure" is aimed at China).

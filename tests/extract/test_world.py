@@ -1365,3 +1365,12 @@ def test_a_rate_called_a_penalty_is_a_duty_aimed_at_the_possessor_of_the_reason(
     keys = {(s["actor"], s["target"], s["rate_after_pct"], str(s["effective_on"])) for s in out}
     assert ("USA", "TUR", 25.0, "2025-08-27") in keys
     assert not [s for s in out if s["target"] == "RUS"]
+
+
+def test_a_restored_tariff_that_ends_exemptions_falls_on_every_country() -> None:
+    keys = _keys(
+        "Washington signed proclamations restoring a full 25% tariff on steel imports and raising "
+        "aluminium tariffs to 25%, ending exemptions for Canada, Mexico and Brazil.",
+        "2025-02-10",
+    )
+    assert keys == {("USA", "WLD", "tariff_increase")}
