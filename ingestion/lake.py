@@ -237,8 +237,3 @@ def create_views(con: duckdb.DuckDBPyConnection, lake: Path, tables: list[str]) 
         if kind and kind[0][0] == "BASE TABLE":
             con.execute(f"drop table {RAW_SCHEMA}.{table}")
         con.execute(f"create or replace view {RAW_SCHEMA}.{table} as {scan_sql(lake, table)}")
-
-
-def lake_raw_dir(home: Path) -> Path:
-    """Where the raw tables' folders live, `<home>/lake/raw` (what Spark registers as views)."""
-    return home / "lake" / RAW_SCHEMA

@@ -925,12 +925,8 @@ _PLEDGE_OWNER = re.compile(
 )
 
 
-_MEASURE_NOUN = re.compile(
-    r"(?:tariffs?|duty|duties|levy|levies|surtax\w*|port\s+(?:fees|charges)|fees|charges"
-    r"|export\s+(?:controls?|curbs|bans?|restrictions)|controls|curbs|restrictions|bans?"
-    r"|sanctions|countermeasures)\b",
-    _I,
-)
+# Measure nouns the tariff, control and port-fee lexicons leave out ("US sanctions").
+_OTHER_MEASURE_NOUN = re.compile(r"(?:bans?|sanctions|countermeasures)\b", _I)
 # ("US port charges", "US steel tariffs": the country, then at most two words of the noun)
 _PREMODIFIER_GAP = re.compile(
     r"(?:-(?:imposed|led)\s+|\s+)(?:(?!(?:will|would|shall|to|also|has|have|had|is|are|was|were)\s)"
@@ -961,7 +957,7 @@ def _resolve_actor(
             return mt.iso, "actor_pledge_owner"
     # "in response to US port charges", "Chinese export controls": a country named on the
     # measure's own noun owns it, whoever the sentence is about.
-    if _MEASURE_NOUN.match(text, pos):
+    if any(rx.match(text, pos) for rx in (_TARIFF, _CONTROL, _PORT_FEE, _OTHER_MEASURE_NOUN)):
         for mt in mentions:
             # (a subject right before "bans", "levies", "curbs" is the verb's: read below)
             if mt.end <= pos and not mt.subject and _PREMODIFIER_GAP.fullmatch(text, mt.end, pos):
