@@ -406,6 +406,9 @@ def _link(links: dict, a: Statement, b: Statement, basis: str, agreement: str, c
         }
 
 
+_AFTER_CUE = re.compile(r"(?:(?:come|comes|came)\s+)?after\b|follow", re.I)
+
+
 def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statement]:
     """Links inside one article from response and quid-pro-quo cues; may add nominal statements.
 
@@ -454,6 +457,10 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
                     or [st for st in nxt if st.actor == responder_iso]
                     or [st for st in prev if st.actor == responder_iso]
                 )
+                if _AFTER_CUE.match(cue.group(0)):
+                    # ("exporters scrambled after the White House set a 30% tariff": what
+                    # comes after "after" is the cause, never the answer to it)
+                    responders = [st for st in responders if st.trigger < cue_pos]
                 others = [m.iso for m in mentions if m.iso != responder_iso]
                 answered = others[0] if others else _counterpart(stmts, responder_iso)
             if not responders or not answered:

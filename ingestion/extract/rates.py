@@ -6,7 +6,7 @@ import re
 
 from ingestion.extract import lexicons as lx
 
-_PCT = r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pc\b|pct\b)"
+_PCT = r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pc\b|pct\b)"
 _FROM_TO = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:current\s+|previous\s+|earlier\s+)?"
     + _PCT
@@ -45,7 +45,9 @@ _ADDITIONAL = re.compile(
     re.I,
 )
 _PLAIN = re.compile(
-    r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )"
+    # ("on top of the standard 10% car duty": a level already in force, not the measure's)
+    r"(?<!existing )(?<!current )(?<!previous )(?<!earlier )(?<!standard )(?<!usual )"
+    r"(?<!normal )(?<!regular )"
     + _PCT
     # (a word may be quoted: 'the 34% "reciprocal" tariff')
     + r"(?!\s+of\b)\s+(?:[\"“”‘’']?[\w-]+[\"“”‘’']?\s+){0,3}?"

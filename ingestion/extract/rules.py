@@ -564,7 +564,9 @@ _ZERO_TARIFF = re.compile(
     _I,
 )
 _LOWER = re.compile(
-    r"\b(?:lower\w*|reduc\w*|cut|down from|from \d+(?:\.\d+)?\s*(?:%|percent|per cent))", _I
+    # ("a 70% levy, up from 50%" is a rise)
+    r"\b(?:lower\w*|reduc\w*|cut|down from|(?<!up )from \d+(?:\.\d+)?\s*(?:%|percent|per cent))",
+    _I,
 )
 _SUSPEND_CONCESSIONS = re.compile(
     r"\bsuspen\w*\s+(?:of\s+)?(?:\w+\s+){0,3}(?:trade\s+)?concessions\b", _I
@@ -640,12 +642,14 @@ _COUNTERMEASURE_GOODS = re.compile(
     _I,
 )
 _QUOTA_AT_RATE = re.compile(
-    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,10}?at\s+an?\s+"
+    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,10}?(?:at\s+an?\s+"
     r"(?:(?:reduced\s+|lower\s+|preferential\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
     r"(?:tariff|duty|rate|levy)\b"
     # ("... into its market at a tariff of 6.1%")
     r"|(?:reduced\s+|lower\s+|preferential\s+)?(?:tariff|duty|rate|levy)\s+of\s+"
-    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent))",
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent))"
+    # ("will allow a quota of steel to enter duty-free": a quota at no duty)
+    r"|(?:duty|tariff)[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?)))",
     _I,
 )
 _WITH_TARIFFS = re.compile(

@@ -60,6 +60,7 @@ from ingestion.extract.rules import (
     _SUSPEND,
     _TARIFF,
     _THREAT,
+    _WLD,
     BODY_NEEDS_MARKER,
     LEDE_SENTENCES,
     ArticleContext,
@@ -610,8 +611,30 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         return None
     partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
     rule = arule
+    shared = None
+    if (
+        arule == "actor_sentence_subject"
+        and k.kind.startswith("tariff")
+        and all(mt.iso == actor for mt in c_mentions)
+        and not clause_goods
+        and ctx.last_statement is not None
+        and not _WLD.search(text, cs, ce)
+        and not _SECTORAL_IMPORTS.search(text, cs, ce)
+    ):
+        # ("quadrupled tariffs on Chinese cars to 100% and doubled the rate on chips to 50%":
+        # a second verb of the same subject, naming no country, falls on the same goods' side)
+        last_kind, last_actor, last_targets, last_no = ctx.last_statement
+        if (
+            last_no == ctx.sentence_no
+            and last_actor == actor
+            and last_kind.startswith("tariff")
+            and "" not in last_targets
+        ):
+            shared = list(last_targets)
     targets = (
-        list(accepted_by)
+        shared
+        if shared
+        else list(accepted_by)
         if accepted_by
         else _resolve_targets(
             ctx,
@@ -817,6 +840,7 @@ def _side_rate(text: str, cs: int, ce: int, iso: str) -> float | None:
 
 _AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
+_DUTY_FREE = re.compile(r"\b(?:duty|tariff)[- ]free\b", re.IGNORECASE)
 
 
 def rates(c: Clause) -> tuple[float | None, float | None]:
@@ -839,6 +863,8 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     elif k.kind != TARIFF_INCREASE and before == 0.0 and after:
         # "waive the 25% tariff": the named rate is what goes away.
         before, after = after, 0.0
+    if k.rule == "quota_at_rate" and after is None and _DUTY_FREE.search(words):
+        after = 0.0
     if k.rule == "zero_tariff" and after is None:
         after = 0.0
     if k.kind == TARIFF_REDUCTION and after is None and _ELIMINATE.match(text, pos):

@@ -1374,3 +1374,60 @@ def test_a_restored_tariff_that_ends_exemptions_falls_on_every_country() -> None
         "2025-02-10",
     )
     assert keys == {("USA", "WLD", "tariff_increase")}
+
+
+def test_a_rate_up_from_an_earlier_level_is_a_rise() -> None:
+    out = statements(
+        "Ankara hit back at Washington on Monday. Turkey will raise duties on US goods, and US "
+        "rice will face a 60% levy, up from 40%.",
+        "2018-06-25",
+    )
+    rice = [s for s in out if s["rate_after_pct"] == 60.0]
+    assert [(s["kind"], s["rate_before_pct"]) for s in rice] == [("tariff_increase", 40.0)]
+
+
+def test_set_with_a_rate_imposes_a_tariff_and_set_without_one_does_not() -> None:
+    out = statements(
+        "Chilean exporters scrambled on Friday after the White House set a 30% tariff on goods "
+        "from Chile.",
+        "2025-08-01",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("USA", "CHL", "tariff_increase", 30.0)
+    ]
+    assert classify("Santiago set up a working group on US tariffs on Tuesday") is None
+
+
+def test_a_quota_let_in_duty_free_is_a_cut_to_zero() -> None:
+    out = statements(
+        "The United States and Japan settled their steel dispute on Monday. Under the accord, "
+        "Washington will let a quota of Japanese steel enter the US duty-free.",
+        "2022-02-08",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("USA", "JPN", "tariff_reduction", 0.0)
+    ]
+
+
+def test_a_standard_rate_a_measure_comes_on_top_of_is_not_its_rate() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates("The new duties come on top of the standard 10% car import duty") == (
+        None,
+        None,
+    )
+    # (a rate is read from its first digit: "110%" holds no "10%")
+    assert find_rates("on top of the usual 110% duty") == (None, None)
+    assert find_rates("raised the duty to 110%") == (None, 110.0)
+
+
+def test_a_second_verb_of_the_same_subject_falls_on_the_same_country() -> None:
+    out = statements(
+        "Ottawa on Monday tripled its surtax on Chinese electric cars to 100% and raised the "
+        "rate on steel to 25%.",
+        "2024-08-26",
+    )
+    assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in out} == {
+        ("CAN", "CHN", 100.0),
+        ("CAN", "CHN", 25.0),
+    }
