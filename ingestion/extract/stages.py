@@ -990,6 +990,27 @@ def statement(
     return out
 
 
+_IN_FORCE_ANAPHOR = re.compile(
+    r"\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:removal|cuts?|reductions?"
+    r"|increases?|hikes?|rises?|measures?|move|changes?|decision|suspension|bans?|restrictions?"
+    r"|curbs?|controls?|deposits?|duties|tariffs?|levy|levies|surtax|exemptions?|rates?"
+    r"|exclusions?|quotas?)\s+(?:will\s+|would\s+|is\s+due\s+to\s+|are\s+due\s+to\s+)?"
+    r"(?:take|takes|took|come|comes|came|go|goes|went|enter|enters|entered|kick|kicks|kicked"
+    r"|apply|applies|start|starts|began|begins|begin)\s+(?:effect|into\s+(?:effect|force)|in"
+    r"|force|from|on)\b",
+    _I,
+)
+
+
+_LASTS_ANAPHOR = re.compile(
+    r"\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:duties|tariffs?|levy|levies"
+    r"|surtax|measures?|deposits?|bans?|restrictions?|curbs?|controls?|suspension|pause|truce"
+    r"|exemptions?|quotas?)\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?(?:last|lasts"
+    r"|remain|remains|stay|stays|apply|applies|run|runs)\b",
+    _I,
+)
+
+
 def extract_article(
     article_id: str,
     text: str,
@@ -1002,10 +1023,14 @@ def extract_article(
     ctx = article_context(article_id, text, pub, default_year, pub_inferred)
     out: list[Statement] = []
     body_index = 0
+    # The statements of the last sentence that made any, and its number.
+    previous: list[Statement] = []
+    previous_no = 0
     for sent in clauses(text):
         body_index += sent.body
         ctx.sentence_no += 1
         sentence_context(ctx, sent, body_index)
+        made_here = len(out)
         for cs, ce in sent.clauses:
             c = kind(ctx, sent, cs, ce)
             if c is None or (mod := modality(c)) is None:
@@ -1030,4 +1055,31 @@ def extract_article(
             ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)
         if sent.subject:
             ctx.last_actor = sent.subject
+        if (
+            len(out) == made_here
+            and previous
+            and ctx.sentence_no - previous_no <= 2
+            and _IN_FORCE_ANAPHOR.match(sent.words)
+        ):
+            # "China will remove its duties on wine. The removal takes effect on Friday.": the
+            # sentence dates the measure before it, which names no day of its own.
+            days = [d.value for d in sent.dates if d.granularity == "day"]
+            for st in previous:
+                if days and st.effective_on is None:
+                    st.effective_on = days[0]
+        if (
+            len(out) == made_here
+            and previous
+            and ctx.sentence_no - previous_no <= 2
+            and _LASTS_ANAPHOR.match(sent.words)
+        ):
+            # "... an 80% duty on barley. The duties will last for five years.": the measure
+            # before it ends then.
+            for st in previous:
+                if st.expires_on is None:
+                    st.expires_on = _expiry(
+                        sent.words, st.effective_on or st.announced_on, sent.dates, text
+                    )
+        if len(out) > made_here:
+            previous, previous_no = out[made_here:], ctx.sentence_no
     return out

@@ -1431,3 +1431,30 @@ def test_a_second_verb_of_the_same_subject_falls_on_the_same_country() -> None:
         ("CAN", "CHN", 100.0),
         ("CAN", "CHN", 25.0),
     }
+
+
+def test_a_later_sentence_dates_and_bounds_the_measure_it_refers_back_to() -> None:
+    out = statements(
+        "Beijing said on Thursday it would scrap its duties on Australian barley. The duties of "
+        "up to 80% were first imposed in 2020. The removal takes effect on Saturday.",
+        "2023-08-03",
+    )
+    assert [(s["actor"], s["target"], s["kind"], str(s["effective_on"])) for s in out] == [
+        ("CHN", "AUS", "tariff_reduction", "2023-08-05")
+    ]
+    out = statements(
+        "Brussels will charge anti-dumping duties of 30% on Chinese steel wire from Monday. The "
+        "duties will last for five years.",
+        "2024-04-10",
+    )
+    assert [(str(s["effective_on"]), str(s["expires_on"])) for s in out] == [
+        ("2024-04-15", "2029-04-15")
+    ]
+    # (three sentences on, "the increase" is no longer that measure's)
+    out = statements(
+        "Brussels will charge anti-dumping duties of 30% on Chinese steel wire. Producers had "
+        "asked for help for months. Chinese exporters said they would appeal. Prices have risen "
+        "sharply. The increase takes effect on Friday.",
+        "2024-04-10",
+    )
+    assert [s["effective_on"] for s in out] == [None]
