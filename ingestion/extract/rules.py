@@ -1290,7 +1290,11 @@ def _resolve_targets(
 
 _RETALIATION = re.compile(
     r"\bretaliat\w*|\bcounter-?measures?\b|\btit[- ]for[- ]tat\b|\b(?:hit|hits|struck|strikes)"
-    r" back\b",
+    r" back\b"
+    # ("levies ... in response to the administration's tariff actions": an answer to a measure,
+    # not to questions or to a crisis)
+    r"|\bin (?:response|reply|reaction) to (?:[\w'’-]+\s+){0,5}?(?:tariffs?|duties|levies"
+    r"|(?:export |trade )?(?:controls?|curbs|restrictions|measures|actions|sanctions|bans?))\b",
     _I,
 )
 _DEAL = re.compile(

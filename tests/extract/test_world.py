@@ -1458,3 +1458,21 @@ def test_a_later_sentence_dates_and_bounds_the_measure_it_refers_back_to() -> No
         "2024-04-10",
     )
     assert [s["effective_on"] for s in out] == [None]
+
+
+def test_an_answer_to_tariff_actions_is_a_tit_for_tat_story_for_unaimed_controls() -> None:
+    text = (
+        "Ottawa will charge extra duties on some American goods from March 4 in response to "
+        "Washington's tariff actions, the finance ministry said. Canada said separately that "
+        "it is imposing export controls on some critical minerals such as nickel and cobalt."
+    )
+    controls = [s for s in statements(text, "2025-03-02") if s["kind"] == "export_control"]
+    assert [(s["actor"], s["target"]) for s in controls] == [("CAN", "USA")]
+    # ("in response to questions" answers no measure: the control stays unaimed)
+    text = (
+        "Ottawa will charge extra duties on some American goods from March 4, the minister said "
+        "in response to questions from Washington. Canada said separately that it is imposing export controls "
+        "on some critical minerals such as nickel and cobalt."
+    )
+    controls = [s for s in statements(text, "2025-03-02") if s["kind"] == "export_control"]
+    assert [(s["actor"], s["target"]) for s in controls] == [("CAN", "WLD")]
