@@ -755,6 +755,10 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         _I,
     ):
         return None
+    # "With China granting licences ..., the US appears close to ...": an absolute phrase sets
+    # the scene for the main clause; the state it describes is no news of its own.
+    if not explicit and _WITH_GERUND.match(text, cs, ce):
+        return None
     # Present perfect / progressive ("has imposed", "is restricting") reports news.
     perfect = bool(
         re.search(r"\b(?:has|have|is|are)\s+(?:\w+\s+){0,2}$", text[max(cs, pos - 40) : pos], _I)
@@ -778,6 +782,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)
 
 
+_WITH_GERUND = re.compile(r"\W*with\s+(?:[\w.'’-]+\s+){1,4}?\w+ing\b", _I)
 _PAST_EFFECT = re.compile(
     r"\b(?:took|came into|went into|had taken|had come into)\s+(?:effect|force)\b", _I
 )

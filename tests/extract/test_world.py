@@ -1471,8 +1471,23 @@ def test_an_answer_to_tariff_actions_is_a_tit_for_tat_story_for_unaimed_controls
     # ("in response to questions" answers no measure: the control stays unaimed)
     text = (
         "Ottawa will charge extra duties on some American goods from March 4, the minister said "
-        "in response to questions from Washington. Canada said separately that it is imposing export controls "
-        "on some critical minerals such as nickel and cobalt."
+        "in response to questions from Washington. Canada said separately that it is imposing "
+        "export controls on some critical minerals such as nickel and cobalt."
     )
     controls = [s for s in statements(text, "2025-03-02") if s["kind"] == "export_control"]
     assert [(s["actor"], s["target"]) for s in controls] == [("CAN", "WLD")]
+
+
+def test_an_absolute_with_phrase_sets_the_scene_and_reports_no_measure() -> None:
+    text = (
+        "Seoul cut its tariff on US beef to 20% on Monday. With Washington approving export "
+        "licences for some chip firms and promising faster reviews, Korean carmakers now expect "
+        "more orders."
+    )
+    out = statements(text, "2025-06-30")
+    assert [(s["actor"], s["kind"]) for s in out] == [("KOR", "tariff_reduction")]
+    # (the same licences told as the news are a statement)
+    out = statements(
+        "Washington approved export licences for some chip firms on Monday.", "2025-06-30"
+    )
+    assert [(s["actor"], s["kind"]) for s in out] == [("USA", "license_approval")]
