@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.lexicons import ERAS
+
 MONTHS = {
     "january": 1,
     "jan": 1,
@@ -404,6 +406,14 @@ def text_year(text: str, fallback: int | None) -> int | None:
         # "first introduced in 2023", "back in 2018": the start of a story, not its time
         and not _ORIGIN_YEAR.search(text, max(0, m.start() - 40), m.start())
     ]
+    eras = [(a, b) for rx, a, b in ERAS if rx.search(text)]
+    if eras:
+        # "President-elect Trump": written between an election and an inauguration; of the
+        # windows, the one no cited year postdates, nearest the corpus's usual year.
+        floor = max(years) if years else None
+        fits = [(a, b) for a, b in eras if floor is None or b.year >= floor] or eras
+        a, _ = min(fits, key=lambda w: abs(w[0].year - (fallback or w[0].year)))
+        return a.year
     if not years:
         return fallback
     # A story citing last year's figures is most often from the year after: the corpus's usual

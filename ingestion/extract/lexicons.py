@@ -248,6 +248,23 @@ def _load_agreements() -> list[Agreement]:
 
 
 AGREEMENT_CALENDAR: list[Agreement] = _load_agreements()
+
+
+def _load_eras() -> list[tuple[re.Pattern[str], dt.date, dt.date]]:
+    with open(_DATA / "eras.csv", encoding="utf-8", newline="") as fh:
+        return [
+            (
+                re.compile(row["pattern"], re.IGNORECASE),
+                dt.date.fromisoformat(row["start"]),
+                dt.date.fromisoformat(row["end"]),
+            )
+            for row in csv.DictReader(fh)
+        ]
+
+
+# `data/eras.csv`: titles that date a story by themselves ("President-elect Trump" was written
+# between an election and an inauguration), for articles that carry no year.
+ERAS: list[tuple[re.Pattern[str], dt.date, dt.date]] = _load_eras()
 # pattern -> (name, reference date). A statement is tied to an agreement when its sentence names it,
 # or when the article names it and the statement is an easing dated near the agreement.
 AGREEMENTS: list[tuple[str, str, dt.date]] = [

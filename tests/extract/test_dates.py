@@ -130,3 +130,18 @@ def test_the_year_a_rule_was_first_introduced_is_not_the_storys_year() -> None:
     )
     assert text_year(text, 2025) == 2025
     assert text_year("The rules adopted in 2019 were tightened on Monday.", 2025) == 2019
+
+
+def test_a_president_elect_dates_a_story_that_gives_no_year() -> None:
+    from ingestion.extract.dates import text_year
+
+    text = (
+        "Beijing barred sales of graphite to American buyers on Tuesday, weeks before "
+        "President-elect Trump takes office. Shipments had already slumped since 2023."
+    )
+    assert text_year(text, 2025) == 2024
+    # (with no year cited, the window nearest the corpus's usual year)
+    text = "The move came ahead of the inauguration of President-elect Donald Trump."
+    assert text_year(text, 2017) == 2016
+    assert text_year(text, 2025) == 2024
+    assert text_year("Beijing barred sales of graphite on Tuesday.", 2025) == 2025
