@@ -1491,3 +1491,13 @@ def test_an_absolute_with_phrase_sets_the_scene_and_reports_no_measure() -> None
         "Washington approved export licences for some chip firms on Monday.", "2025-06-30"
     )
     assert [(s["actor"], s["kind"]) for s in out] == [("USA", "license_approval")]
+
+
+def test_exempting_goods_from_an_export_ban_eases_it() -> None:
+    k = classify("Beijing said on Sunday it will exempt some lithium cells from its export ban")
+    assert k is not None and k.kind == "export_control_relaxation"
+    k = classify("Tokyo granted exemptions to its export controls on photoresists for two firms")
+    assert k is not None and k.kind == "export_control_relaxation"
+    # (an exemption from tariffs is no easing of a control)
+    k = classify("Washington will exempt smartphones from the 20% tariff on Chinese goods")
+    assert k is not None and k.kind == "tariff_reduction"
