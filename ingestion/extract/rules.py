@@ -66,7 +66,7 @@ _CONTROL = re.compile(r"\b" + lx.CONTROL_NOUN + r"\b", _I)
 _UP = re.compile(r"\b" + lx.UP_VERBS + r"\b", _I)
 _TOOK_EFFECT = re.compile(
     r"\b(?:took effect|take effect|takes effect|taking hold|took hold|takes hold"
-    r"|went into (?:effect|force)"
+    r"|(?:went|go|goes|came|come|comes|entered|enters|enter) into (?:effect|force)"
     r"|in force|kick(?:ed|s)? in)\b",
     _I,
 )

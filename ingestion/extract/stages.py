@@ -810,22 +810,57 @@ def _target_rates(text: str, cs: int, ce: int, targets: list[str]) -> dict[str, 
     """Each target's own rate when the clause gives several ("25% on goods from Canada and
     Mexico and 10% on goods from China"): the last rate before the target is named. Empty when
     the targets share one rate."""
-    rates = [(m.start(), float(m.group(1))) for m in _PCT_RATE.finditer(text, cs, ce)]
+    found = list(_PCT_RATE.finditer(text, cs, ce))
+    rates = [(m.start(), float(m.group(1))) for m in found]
     if len({r for _, r in rates}) < 2:
         return {}
     named = [(mt.start, mt.iso) for mt in actor_mentions(text, cs, ce)]
     named += [
         (m.start(), lx.DEMONYMS[m.group(0).lower()]) for m in _DEMONYM_RE.finditer(text, cs, ce)
     ]
+    # ("25% on goods from Canada and Mexico, along with an increase in the duty on Chinese
+    # imports to 20%": a rate told in the same part of the clause as the target is its own)
+    cuts = [m.start() for m in _RATE_PART.finditer(text, cs, ce)]
+
+    def part(pos: int) -> int:
+        return sum(1 for c in cuts if c <= pos)
+
     out: dict[str, float] = {}
     for iso in targets:
         starts = sorted(p for p, i in named if i == iso)
         if not starts:
             continue
+        # ("34% on China, 20% on the EU": a rate right before "on <target>" is the target's)
+        direct = [
+            float(m.group(1))
+            for m in found
+            if _RATE_ON.fullmatch(text, m.end(), starts[0]) is not None
+        ]
+        if direct:
+            out[iso] = direct[-1]
+            continue
+        own = [(abs(p - starts[0]), r) for p, r in rates if part(p) == part(starts[0])]
+        if own:
+            out[iso] = min(own)[1]
+            continue
         before = [r for p, r in rates if p < starts[0] and starts[0] - p <= 80]
         if before:
             out[iso] = before[-1]
     return out if len(set(out.values())) >= 2 else {}
+
+
+_RATE_ON = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:on|for|against)\s+(?:the\s+)?(?:(?:goods|imports|products"
+    r"|exports)\s+from\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_RATE_PART = re.compile(
+    r";|,\s*(?:and\s+|while\s+|plus\s+|as well as\s+|along with\s+)"
+    r"|\b(?:along with|together with|while|as well as|whereas)\b"
+    # ("... and 10% on goods from China": a rate right after "and" opens a new part)
+    r"|\band\s+(?=(?:an?\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))",
+    re.IGNORECASE,
+)
 
 
 def _side_rate(text: str, cs: int, ce: int, iso: str) -> float | None:

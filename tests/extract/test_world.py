@@ -1501,3 +1501,16 @@ def test_exempting_goods_from_an_export_ban_eases_it() -> None:
     # (an exemption from tariffs is no easing of a control)
     k = classify("Washington will exempt smartphones from the 20% tariff on Chinese goods")
     assert k is not None and k.kind == "tariff_reduction"
+
+
+def test_each_target_takes_the_rate_told_in_its_own_part_of_the_clause() -> None:
+    out = statements(
+        "Brazil's duties of 30% on goods from Peru and Chile came into force on Monday, together "
+        "with a rise in the levy on Bolivian imports to 15%.",
+        "2025-06-02",
+    )
+    assert {(s["target"], s["rate_after_pct"]) for s in out} == {
+        ("PER", 30.0),
+        ("CHL", 30.0),
+        ("BOL", 15.0),
+    }
