@@ -221,7 +221,7 @@ def _attach(
         eff = None
     if eff is not None and st.ann_from_pub:
         # Announced some days before it takes effect.
-        prior = [c for c in cands if 0 <= (eff - c[1]).days <= 10]
+        prior = [c for c in cands if 0 <= (eff - c[1]).days <= 31]
         if prior:
             return max(prior, key=lambda c: (c[1], c[2], c[0]))[0]
     if eff is not None and effs is not None:
@@ -233,7 +233,7 @@ def _attach(
             if (
                 min(abs((eff - e).days) for e in effs[c[0]]) <= 7
                 if effs.get(c[0])
-                else -3 <= (eff - c[1]).days <= 10
+                else -3 <= (eff - c[1]).days <= 31
             )
         ]
 

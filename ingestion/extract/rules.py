@@ -1262,10 +1262,23 @@ def _resolve_targets(
     others = [mt.iso for mt in mentions if mt.iso != actor and not mt.place]
     if others:
         return [others[0]]
-    # Cuts are granted to partners; a product-wide increase with no country named hits all.
+    # Cuts are granted to partners; a product-wide increase with no country named hits all...
     if kind == "tariff_increase" and (
         instrument in ("Section 232", "Section 201") or _SECTORAL.search(text, cs, ce)
     ):
+        last = ctx.last_statement
+        if (
+            instrument not in ("Section 232", "Section 201")
+            and last is not None
+            and last[0] == kind
+            and last[1] == actor
+            and ctx.sentence_no - last[3] <= 1
+            and last[2]
+            and not set(last[2]) & {"", "WLD"}
+        ):
+            # ... unless the sentence before named whose goods the duties fall on ("tariffs on
+            # $7.5 billion of European goods. A 10% tariff on aircraft and 25% on cheese").
+            return list(last[2])
         return ["WLD"]
     # An export control that names no destination applies to every destination ("The Hague
     # widened its licence rule for chip tools"), whoever else the article is about; one the

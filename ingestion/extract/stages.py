@@ -587,7 +587,12 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             owner = ctx.last_actor
         if owner is None and not goods and not c_mentions and _DEFINITE_TARIFF.search(c.words):
             # "The tariff on kitchen cabinets will rise to 50%": a tariff the story already
-            # introduced is the last actor's, on the same targets.
+            # introduced is the last tariff's, on the same targets (not the subject of a
+            # sentence in between: "Mexico's minister flew to Washington. The tariffs were
+            # suspended").
+            last = ctx.last_statement
+            if last is not None and last[0].startswith("tariff") and "" not in last[2]:
+                return Parties(last[1], list(last[2]), None, "actor_definite", "actor_definite")
             owner = ctx.last_actor
             if owner is not None and ctx.last_targets:
                 return Parties(
@@ -788,7 +793,8 @@ _PAST_EFFECT = re.compile(
 )
 _AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
 _LATER_STEP = re.compile(
-    r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+to\s+"
+    r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+"
+    r"(?:(?:gradually|steadily|later|then|monthly)\s+)?to\s+"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
     # ", bringing the total US tariff on Indian goods to 50%": the sum of the layers, not
     # this measure's own rate

@@ -1514,3 +1514,29 @@ def test_each_target_takes_the_rate_told_in_its_own_part_of_the_clause() -> None
         ("CHL", 30.0),
         ("BOL", 15.0),
     }
+
+
+def test_the_tariffs_named_again_are_the_last_tariffs_not_the_last_subjects() -> None:
+    out = statements(
+        "Washington threatened on Monday to put a 5% duty on all Colombian goods from June 10, "
+        "rising steadily to 25% by October. Colombia's trade minister flew to Washington for "
+        "talks. Days later, the tariffs were suspended after the two sides reached a deal.",
+        "2019-06-03",
+    )
+    got = {(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out}
+    assert got == {
+        ("USA", "COL", "tariff_increase", 5.0),
+        ("USA", "COL", "tariff_suspension", None),
+    }
+
+
+def test_product_duties_right_after_a_country_targeted_measure_fall_on_that_country() -> None:
+    text = (
+        "Arbitrators cleared Brussels to impose duties on $4 billion of American goods over "
+        "subsidies to Boeing. The Commission said it would apply a 15% tariff on aircraft and "
+        "25% on tractors from November 10."
+    )
+    out = statements(text, "2020-10-27")
+    assert {s["target"] for s in out} == {"USA"}
+    # (one measure: the duties announced, then their rates and start a fortnight on)
+    assert len({s["entry_key"] for s in out}) == 1
