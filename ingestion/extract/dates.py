@@ -170,9 +170,11 @@ def find_dates(
     pub: dt.date | None,
     default_year: int | None,
     future: bool = False,
+    around: bool = False,
 ) -> list[DateMention]:
     """All dates in text[start:end], resolved against `pub`, with the role their preposition
-    gives (announced, effective or background)."""
+    gives (announced, effective or background). `around`: `pub` is only inferred, so a bare
+    weekday is the nearest one on either side of it, not the last one before it."""
     out: list[DateMention] = []
     # Most sentences hold no date at all: a cheap test spares them the large pattern.
     if not _HINT.search(text, start, end):
@@ -223,9 +225,14 @@ def find_dates(
                         text[max(0, m.start() - 30) : m.start()] + " ",
                         re.I,
                     )
+                    back = (pub.weekday() - wd) % 7
                     if fwd and ahead:
                         delta = (wd - pub.weekday()) % 7
                         value = pub + dt.timedelta(days=delta)
+                    elif around and (wd - pub.weekday()) % 7 < back:
+                        # (a guessed publication day may fall before the weekday the story
+                        # names: the nearest such day, either side)
+                        value = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
                     else:
                         delta = (pub.weekday() - wd) % 7
                         value = pub - dt.timedelta(days=delta)

@@ -529,7 +529,9 @@ _TRADE_BARRIERS = re.compile(
 )
 _FACE = re.compile(r"fac(?:e|es|ed|ing)\b", _I)
 _TARIFF_ACCEPTED = re.compile(
-    r"\b(?:agree\w*\s+to|accept\w*|fac(?:e|es|ed|ing)|secur\w*|get|gets|got|won|win\w*|receiv\w*"
+    # ("agreed on Sunday to a 15% tariff", "Indonesia will pay a 19% tariff")
+    r"\b(?:agree\w*\s+(?:(?:on|in|at|last)\s+\w+\s+)?to|accept\w*|fac(?:e|es|ed|ing)|secur\w*"
+    r"|pay|pays|paid|paying|get|gets|got|won|win\w*|receiv\w*"
     r"|land\w*|negotiat\w*|settl\w*\s+(?:on|for)|be\s+subject(?:ed)?\s+to"
     r"|(?:was|were|is|are|be|been|being|got|get|gets)\s+(?:hit|slapped|targeted|struck)\s+with)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:new|lower|reduced|higher|blanket|flat|baseline|reciprocal"
@@ -601,7 +603,8 @@ _PLEDGE_CUE = re.compile(
 # "a 19% tariff under the new trade deal", "a deal with an 18% tariff": a rate a deal sets is the
 # lower rate that replaces the one threatened or in force, not a new increase.
 _DEAL_SETS_RATE = re.compile(
-    r"\bunder\s+(?:the|a|an|its|this|that|their)\s+(?:[\w-]+\s+){0,3}"
+    # ("agreed to a 15% tariff in a deal struck in Scotland", "as part of the accord")
+    r"\b(?:under|in|as\s+part\s+of)\s+(?:the|a|an|its|this|that|their)\s+(?:[\w-]+\s+){0,3}"
     r"(?:deal|agreement|framework|pact|arrangement)\b"
     r"|\b(?:deal|agreement|framework|pact)\s+(?:with|at|setting|that sets|which sets)\s+"
     r"(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:\w+\s+)?(?:tariffs?|duty|levy)\b"
@@ -1003,7 +1006,7 @@ def _resolve_actor(
         return ctx.last_person or ctx.speaker or ctx.last_actor, "actor_pronoun"
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
-        r"\W*(?:it|they|the country|the ministry|the government"
+        r"\W*(?:it|they|the country|the ministry|the government|the bloc|the nation"
         r"|the department|the administration|the agency|the move"
         r"|the commission|the spokesperson|the proposal|the bill|the plan|the measures?"
         r"|the decree|the order|the rule|the regulation|the law|the reform)\b",

@@ -52,6 +52,7 @@ from ingestion.extract.rules import (
     _PARTICIPLE_DATE,
     _PARTICIPLE_ON_DATE,
     _PAST_TRIGGER,
+    _RAISE_VERB,
     _RATE_TAIL,
     _RESPONSE,
     _RESTRICTIVE,
@@ -247,7 +248,9 @@ def sentence_context(ctx: ArticleContext, sent: Sentence, body_index: int) -> No
     sentence = sent.words
     sent.body_index = body_index
     sent.future = bool(_FUTURE.search(sentence))
-    sent.dates = find_dates(text, ss, se, ctx.pub, ctx.default_year, future=sent.future)
+    sent.dates = find_dates(
+        text, ss, se, ctx.pub, ctx.default_year, future=sent.future, around=ctx.pub_inferred
+    )
     named = {name for name, _ in ctx.agreements}
     sent.agreement = next(
         (name for rx, name, _ in _AGREEMENTS if name in named and rx.search(sentence)), ""
@@ -261,6 +264,15 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     k = classify(words)
     if k is None:
         return None
+    if (
+        k.rule == "tariff_accepted"
+        and k.kind == TARIFF_INCREASE
+        and _DEAL.search(text, max(0, sent.start - 300), ce)
+        and not _RAISE_VERB.search(words)
+    ):
+        # ("We concluded our Trade Deal ... The Philippines will pay a 19% Tariff"): a rate the
+        # taxed side accepts next to a deal is the deal's, down from what it faced.
+        k = Kind(TARIFF_REDUCTION, k.pos, k.rule)
     pos = cs + k.pos
     return Clause(
         text,

@@ -1540,3 +1540,44 @@ def test_product_duties_right_after_a_country_targeted_measure_fall_on_that_coun
     assert {s["target"] for s in out} == {"USA"}
     # (one measure: the duties announced, then their rates and start a fortnight on)
     assert len({s["entry_key"] for s in out}) == 1
+
+
+def test_the_side_that_pays_a_rate_agreed_in_a_deal_is_taxed_at_a_lower_rate() -> None:
+    out = statements(
+        "Peru will pay a 12% tariff on goods it sells to the United States under a deal "
+        "announced on Tuesday, Washington said.",
+        "2025-07-16",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("USA", "PER", "tariff_reduction", 12.0)
+    ]
+    out = statements(
+        "The European Union agreed on Sunday to a 15% US tariff on most of its exports in a deal "
+        "struck in Brussels, officials said. The bloc pledged to purchase $100 billion "
+        "of US energy.",
+        "2025-07-28",
+    )
+    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
+        ("USA", "EUN", "tariff_reduction"),
+        ("EUN", "USA", "purchase_commitment"),
+    }
+    # (a deal told in the sentence before makes the rate paid the deal's)
+    out = statements(
+        "We concluded our trade deal with Chile, Washington said. Chile will pay "
+        "a 12% tariff on the goods it ships to the United States.",
+        "2025-07-16",
+    )
+    assert [(s["actor"], s["kind"]) for s in out] == [("USA", "tariff_reduction")]
+
+
+def test_a_weekday_counts_either_side_of_a_publication_day_that_is_only_inferred() -> None:
+    from ingestion.extract.dates import find_dates
+
+    text = "The president posted early Wednesday."
+    tuesday = dt.date(2025, 7, 22)
+    assert [d.value for d in find_dates(text, 0, len(text), tuesday, 2025)] == [
+        dt.date(2025, 7, 16)
+    ]
+    assert [d.value for d in find_dates(text, 0, len(text), tuesday, 2025, around=True)] == [
+        dt.date(2025, 7, 23)
+    ]
