@@ -425,7 +425,10 @@ _DEMONSTRATIVE_MEASURE = re.compile(
     _I,
 )
 _FROM_THE_COUNTRY = re.compile(
-    r"\b(?:imports|goods|products|exports)\s+from\s+(?:the|that)\s+(?:country|nation)\b", _I
+    r"\b(?:imports|goods|products|exports)\s+from\s+(?:the|that)\s+(?:country|nation)\b"
+    # ("a deal that will slash tariffs on the country to 15%": whose goods are taxed)
+    r"|\b(?:tariffs?|duties|levies|rates?)\s+on\s+(?:the|that)\s+(?:country|nation|island)\b",
+    _I,
 )
 _DEFINITE_TARIFF = re.compile(
     r"\b(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?)\b",
@@ -497,9 +500,17 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     if k.rule == "tariff_faced":
         return _faced_parties(ctx, c, carried)
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
-    if not clause_goods and actor and _FROM_THE_COUNTRY.search(text, cs, ce):
-        # "imports from the country": the party the story is about besides the one acting.
-        other = ctx.counterpart(actor)
+    the_country = _FROM_THE_COUNTRY.search(text, cs, ce) if not clause_goods and actor else None
+    if the_country:
+        # "imports from the country": the party the story is about besides the one acting;
+        # ("The US and Korea signed a deal that cuts tariffs on the country": the country
+        # named last before it, when the clause's subject names two)
+        named = [mt.iso for mt in c_mentions if mt.end <= the_country.start() and mt.subject]
+        other = (
+            named[-1]
+            if len(set(named)) >= 2 and the_country.group(0).lower().startswith(("tariff", "dut"))
+            else ctx.counterpart(actor)
+        )
         if other is not None:
             clause_goods = [other]
     partner = None

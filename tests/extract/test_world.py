@@ -1581,3 +1581,14 @@ def test_a_weekday_counts_either_side_of_a_publication_day_that_is_only_inferred
     assert [d.value for d in find_dates(text, 0, len(text), tuesday, 2025, around=True)] == [
         dt.date(2025, 7, 23)
     ]
+
+
+def test_tariffs_on_the_country_after_two_signatories_fall_on_the_one_named_last() -> None:
+    out = statements(
+        "The US and Vietnam have signed an agreement that will cut tariffs on the country to 20 "
+        "per cent in exchange for $90bn of purchases.",
+        "2026-01-15",
+    )
+    assert [
+        (s["actor"], s["target"], s["kind"]) for s in out if s["kind"].startswith("tariff")
+    ] == [("USA", "VNM", "tariff_reduction")]
