@@ -226,7 +226,14 @@ def find_dates(
                         re.I,
                     )
                     back = (pub.weekday() - wd) % 7
-                    if fwd and ahead:
+                    # ("took effect on Friday", "came into force last Friday": past, so back)
+                    past = re.search(
+                        r"\b(?:took|went|came|kicked|entered|began|started|was|were|had)\b"
+                        r"\W+(?:\w+\W+){0,3}$",
+                        text[max(0, m.start() - 40) : m.start()] + " ",
+                        re.I,
+                    )
+                    if fwd and ahead and not past:
                         delta = (wd - pub.weekday()) % 7
                         value = pub + dt.timedelta(days=delta)
                     elif around and (wd - pub.weekday()) % 7 < back:

@@ -30,7 +30,10 @@ _OF = re.compile(
     re.I,
 )
 _UP_FROM = re.compile(
-    r"\b(?:up|down|rising|falling|raised|lowered|increased|reduced)\s+from\s+" + _PCT, re.I
+    r"\b(?:(?:up|down|rising|falling|raised|lowered|increased|reduced)\s+from"
+    # ("a 15% tariff, instead of the 25% rate threatened")
+    r"|instead\s+of|rather\s+than|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?" + _PCT,
+    re.I,
 )
 _PP = re.compile(r"\bby\s+(\d+(?:\.\d+)?)\s*percentage[- ]points?", re.I)
 _PP_SUSPEND = re.compile(
@@ -79,10 +82,15 @@ _TO_NOUN = re.compile(
     re.I,
 )
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|vary\w*|varies|varied|spanning)\s+$", re.I)
+# "duties of between 17.4% and 37.6%": a spread of rates; the top is told.
+_BETWEEN = re.compile(r"\bbetween\s+" + _PCT + r"\s+and\s+" + _PCT, re.I)
 
 
 def find_rates(clause: str) -> tuple[float | None, float | None]:
     """Return (rate_before_pct, rate_after_pct) stated in the clause, None where not stated."""
+    m = _BETWEEN.search(clause)
+    if m is not None:
+        return None, float(m.group(2))
     m = _FROM_TO.search(clause)
     if m is not None and _RANGE_BEFORE.search(clause, max(0, m.start() - 12), m.start()):
         # "tariffs ranging from 10% to 41%": a spread of rates, not a change; the top is told.

@@ -819,6 +819,8 @@ def _classify(clause: str) -> Kind | None:
                 and re.match(r"lift", clause[pos:], _I)
                 and after is not None
                 and (before is None or after > before)
+                # ("lift the 80.5% duties on barley" removes them: a rise names where it goes)
+                and re.search(r"\bto\s+(?:\w+\s+){0,3}?\d", clause[pos:])
             ):
                 kind, rule = "tariff_increase", "rate_up"
             return Kind(kind, pos, rule)
@@ -939,6 +941,10 @@ _PREMODIFIER_GAP = re.compile(
     r"(?:-(?:imposed|led)\s+|\s+)(?:(?!(?:will|would|shall|to|also|has|have|had|is|are|was|were)\s)"
     r"[a-z-]+\s+){0,2}"
 )
+_SUBJECT_MEASURE = re.compile(
+    r"\W*(?:(?i:the|its|their|new)\s+)?(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:[\w-]+\s+){0,2}?"
+    + lx.TARIFF_NOUN
+)
 _BODY_PLEDGE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:authorities|officials|government|administration|regulators"
     r"|lawmakers|leaders)['’]s?\s+"
@@ -972,6 +978,16 @@ def _resolve_actor(
         for m in _DEMONYM_RE.finditer(text, max(cs, pos - 40), pos):
             if _PREMODIFIER_GAP.fullmatch(text, m.end(), pos):
                 return lx.DEMONYMS[m.group(0).lower()], "actor_premodifier"
+    # ("The Canadian surtaxes on US steel came into force": the clause's subject is the
+    # measure, and the country on it owns it)
+    lead = _SUBJECT_MEASURE.match(text, cs, pos)
+    if lead is not None:
+        for mt in mentions:
+            if mt.start == lead.start("who"):
+                return mt.iso, "actor_premodifier"
+        word = lead.group("who").lower()
+        if word in lx.DEMONYMS:
+            return lx.DEMONYMS[word], "actor_premodifier"
     # "following American authorities' decision to impose": so does a demonym's body.
     for m in _DEMONYM_RE.finditer(text, cs, pos):
         if _BODY_PLEDGE.match(text, m.end(), pos):

@@ -289,6 +289,13 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     )
 
 
+_PRIOR_LEVEL = re.compile(
+    r"\b(?:down|up)\s+from\b|\binstead\s+of\b|\brather\s+than\b|\bcompared\s+(?:with|to)\b"
+    r"|\breplacing\b",
+    _I,
+)
+
+
 def modality(c: Clause) -> Modality | None:
     """Negation, hedges, conditions and threats; tense, status and promise.
 
@@ -302,7 +309,11 @@ def modality(c: Clause) -> Modality | None:
         r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], _I
     ):
         return None
-    threat = bool(_THREAT.search(text, cs, ce))
+    # ("a 15% tariff, down from the 25% Trump had threatened": the threat was the old level's)
+    threat = any(
+        not _PRIOR_LEVEL.search(text, max(cs, m.start() - 60), m.start())
+        for m in _THREAT.finditer(text, cs, ce)
+    )
     hedged = (
         bool(_HEDGE.search(text, cs, pos))
         or bool(re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I))
@@ -569,6 +580,10 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if goods:
             # ("informing Korea and Japan that their goods would face 25%": both pay)
             first = next((mt for mt in c_mentions if mt.iso == goods[0]), None)
+            if clause_goods and first is not None and first.subject:
+                # ("South Korea and the US agreed to a 15% tariff on Korean goods": the goods
+                # name the one side that pays; the subject's partner is not taxed with it)
+                first = None
             payers = (
                 _coordinated(text, first, c_mentions, backwards=True)
                 if first is not None
@@ -745,7 +760,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
                 # dates the restriction: "the curbs introduced in May")
                 or (
                     c.kind.kind in _EASING
-                    and _PARTICIPLE_ON_DATE.search(text, max(pos, d.start - 40), d.start)
+                    and _PARTICIPLE_ON_DATE.search(text, max(pos + 1, d.start - 40), d.start)
                 )
             )
         )

@@ -1592,3 +1592,59 @@ def test_tariffs_on_the_country_after_two_signatories_fall_on_the_one_named_last
     assert [
         (s["actor"], s["target"], s["kind"]) for s in out if s["kind"].startswith("tariff")
     ] == [("USA", "VNM", "tariff_reduction")]
+
+
+def test_a_weekday_after_a_past_tense_start_is_the_one_before_the_report() -> None:
+    out = statements(
+        "The Canadian surtaxes of 25% on US steel came into force on Friday, officials said.",
+        "2018-07-02",
+    )
+    assert [(str(s["effective_on"]), s["status"]) for s in out] == [("2018-06-29", "implemented")]
+
+
+def test_lifting_a_named_rate_removes_it() -> None:
+    out = statements(
+        "Beijing said on Friday it would lift the 73.6% duties on Australian wine from Saturday.",
+        "2023-08-04",
+    )
+    assert [(s["kind"], s["rate_before_pct"], s["rate_after_pct"]) for s in out] == [
+        ("tariff_reduction", 73.6, 0.0)
+    ]
+
+
+def test_the_level_a_deal_rate_replaces_is_its_rate_before_and_not_its_date_or_threat() -> None:
+    out = statements(
+        "Washington will charge a 20% tariff on Thai exports, down from the 36% rate announced "
+        "in April.",
+        "2025-07-23",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_before_pct"]) for s in out] == [
+        ("USA", "THA", "tariff_reduction", 36.0)
+    ]
+    out = statements(
+        "Chile and the United States agreed on Wednesday to a 12% tariff on Chilean goods, "
+        "instead of the 25% Trump had threatened.",
+        "2025-07-31",
+    )
+    assert [
+        (s["actor"], s["target"], s["rate_before_pct"], s["status"], str(s["announced_on"]))
+        for s in out
+    ] == [("USA", "CHL", 25.0, "implemented", "2025-07-30")]
+
+
+def test_a_spread_between_two_rates_tells_the_top() -> None:
+    from ingestion.extract.rates import find_rates
+
+    assert find_rates("provisional duties of between 12.5% and 41.2% on Chinese tyres") == (
+        None,
+        41.2,
+    )
+
+
+def test_holding_off_or_not_going_ahead_puts_a_tariff_off() -> None:
+    for clause in (
+        "Washington agreed to hold off on raising tariffs on Chinese goods for 90 days",
+        "the US will not go ahead with tariffs on Chinese phones due on December 15",
+    ):
+        k = classify(clause)
+        assert k is not None and k.kind == "tariff_suspension", clause
