@@ -289,6 +289,7 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     )
 
 
+_OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 _PRIOR_LEVEL = re.compile(
     r"\b(?:down|up)\s+from\b|\binstead\s+of\b|\brather\s+than\b|\bcompared\s+(?:with|to)\b"
     r"|\breplacing\b",
@@ -589,6 +590,14 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
                 if first is not None
                 else [goods[0]]
             )
+            if k.rule == "tariff_accepted":
+                # ("the Philippines will face 20%, Sri Lanka 30% and Algeria 30%": a country
+                # told with a rate of its own after the verb pays too)
+                payers += [
+                    mt.iso
+                    for mt in c_mentions
+                    if mt.start > pos and mt.iso not in payers and _OWN_RATE.match(text, mt.end)
+                ]
             setters = [mt.iso for mt in c_mentions if mt.iso not in payers]
             if k.rule == "tariff_accepted":
                 # "Malaysia faced 25%, Cambodia 49%": the other names are fellow
@@ -598,9 +607,13 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
                     for mt in c_mentions
                     if mt.iso not in payers and not mt.subject and not mt.modifier
                 ]
+            # ("Brazil will face 50%, Trump said": the speaker's side sets the rate)
+            speaker = _speaker(text, c.sentence.start, c.sentence.end, c.sentence.mentions)
             owner = (
                 setters[0]
                 if setters
+                else speaker
+                if speaker is not None and speaker not in payers
                 else next((p for p in ctx.parties if p not in payers), None)
                 if len(payers) > 1
                 else ctx.counterpart(goods[0])
@@ -862,6 +875,7 @@ def _target_rates(text: str, cs: int, ce: int, targets: list[str]) -> dict[str, 
     named += [
         (m.start(), lx.DEMONYMS[m.group(0).lower()]) for m in _DEMONYM_RE.finditer(text, cs, ce)
     ]
+    ends = {mt.start: mt.end for mt in actor_mentions(text, cs, ce)}
     # ("25% on goods from Canada and Mexico, along with an increase in the duty on Chinese
     # imports to 20%": a rate told in the same part of the clause as the target is its own)
     cuts = [m.start() for m in _RATE_PART.finditer(text, cs, ce)]
@@ -874,11 +888,21 @@ def _target_rates(text: str, cs: int, ce: int, targets: list[str]) -> dict[str, 
         starts = sorted(p for p, i in named if i == iso)
         if not starts:
             continue
-        # ("34% on China, 20% on the EU": a rate right before "on <target>" is the target's)
+        # ("told Tokyo and Vientiane that Japan would face 25% and Laos 40%": the mention in
+        # the part of the clause that tells a rate)
+        near = [
+            (min(abs(q - p) for q, _ in rates if part(q) == part(p)), p)
+            for p in starts
+            if any(part(q) == part(p) for q, _ in rates)
+        ]
+        starts = [min(near)[1]] if near else starts
+        # ("34% on China, 20% on the EU": a rate right before "on <target>" is the target's,
+        # and so is one right after it: "Sri Lanka 30%")
         direct = [
             float(m.group(1))
             for m in found
             if _RATE_ON.fullmatch(text, m.end(), starts[0]) is not None
+            or (starts[0] in ends and _OWN_RATE.fullmatch(text, ends[starts[0]], m.end()))
         ]
         if direct:
             out[iso] = direct[-1]
@@ -902,7 +926,7 @@ _RATE_PART = re.compile(
     r";|,\s*(?:and\s+|while\s+|plus\s+|as well as\s+|along with\s+)"
     r"|\b(?:along with|together with|while|as well as|whereas)\b"
     # ("... and 10% on goods from China": a rate right after "and" opens a new part)
-    r"|\band\s+(?=(?:an?\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))",
+    r"|\band\s+(?=(?:[\w-]+\s+){0,2}?(?:an?\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))",
     re.IGNORECASE,
 )
 

@@ -1648,3 +1648,23 @@ def test_holding_off_or_not_going_ahead_puts_a_tariff_off() -> None:
     ):
         k = classify(clause)
         assert k is not None and k.kind == "tariff_suspension", clause
+
+
+def test_countries_told_with_their_own_rates_each_pay_their_rate_to_the_speakers_side() -> None:
+    out = statements(
+        "Peru will face a 40% tariff from August 1, Trump said on Wednesday, while Chile will "
+        "face 15%, Bolivia 25% and Ecuador 30%.",
+        "2025-07-09",
+    )
+    assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in out} == {
+        ("USA", "PER", 40.0),
+        ("USA", "CHL", 15.0),
+        ("USA", "BOL", 25.0),
+        ("USA", "ECU", 30.0),
+    }
+    out = statements(
+        "Washington told Hanoi and Phnom Penh in letters on Monday that Vietnam would face a 20% "
+        "tariff and Cambodia a 36% tariff from August 1.",
+        "2025-07-08",
+    )
+    assert {(s["target"], s["rate_after_pct"]) for s in out} == {("VNM", 20.0), ("KHM", 36.0)}
