@@ -510,6 +510,11 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
                     ]
                     if re.search(r"tariff|dut(?:y|ies)|levy", tail, re.I):
                         cands = [st for st in cands if st.kind.startswith("tariff")] or cands
+                    if not cands:
+                        # ("cut tariffs on Taiwan to 15% in exchange for a $250bn investment
+                        # in the US": the other side's pledge, named only as the price)
+                        giver = next((iso for iso in named if iso != a.actor), None)
+                        cands = _nominal_pledge(text, cue_pos, se, a, giver, stmts, created)
                     if cands:
                         b = min(
                             cands,
@@ -626,6 +631,60 @@ def _nominal(
         clause=(cue_pos, se),
         # named only as what is answered: it joins the latest such measure before the answer
         anaphoric=True,
+    )
+    created.append(st)
+    return [st]
+
+
+_PRICE_PLEDGE = re.compile(
+    r"\s*in\s+(?:exchange|return)\s+for\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:pledges?\s+"
+    r"(?:of|to)\s+|promises?\s+(?:of|to)\s+)?(?:[\w$€£.,-]+\s+){0,4}?"
+    r"(?:(?P<invest>invest(?:ment|ments|ing)?)|(?P<buy>purchases?|buying|to\s+buy))\b",
+    re.I,
+)
+
+
+def _nominal_pledge(
+    text: str,
+    cue_pos: int,
+    se: int,
+    buyer: Statement,
+    giver: str | None,
+    stmts: list[Statement],
+    created: list[Statement],
+) -> list[Statement]:
+    """A statement for an investment or purchase pledge named only as what a measure is given
+    in exchange for; the giver is the party named after the cue, else the buyer's target."""
+    m = _PRICE_PLEDGE.match(text, cue_pos, se)
+    giver = giver or (buyer.target if buyer.target not in ("", "WLD") else None)
+    if m is None or giver is None or giver == buyer.actor or buyer.kind not in _EASING:
+        return []
+    kind = OTHER if m.group("invest") else PURCHASE_COMMITMENT
+    for st in created:
+        if st.sentence == buyer.sentence and st.actor == giver and st.kind == kind:
+            return [st]
+    n = 1 + max(int(x.statement_id.rsplit(":", 1)[1]) for x in stmts + created)
+    names, codes, fam = _products(text[cue_pos : min(se, cue_pos + 160)])
+    st = dataclasses.replace(
+        buyer,
+        statement_id=f"{buyer.article_id}:{n}",
+        actor=giver,
+        target=buyer.actor,
+        kind=kind,
+        is_commitment=True,
+        status="announced",
+        instrument="",
+        products=", ".join(names),
+        hs_codes=list(codes),
+        rate_before_pct=None,
+        rate_after_pct=None,
+        effective_on=None,
+        expires_on=None,
+        confidence=0.5,
+        rules="nominal_pledge",
+        product_family=fam,
+        trigger=cue_pos,
+        clause=(cue_pos, se),
     )
     created.append(st)
     return [st]

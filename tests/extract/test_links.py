@@ -155,3 +155,30 @@ def test_a_response_to_tariffs_on_ones_own_goods_answers_the_tariff_on_oneself()
         "2025-05-12",
     )
     assert [s["target"] for s in out if s["actor"] == "USA"] == ["CAN"]
+
+
+def test_a_pledge_named_only_as_the_price_of_a_cut_is_the_other_sides_and_linked() -> None:
+    from tests.extract.conftest import run
+
+    ex = run(
+        "Washington and Hanoi signed a deal on Friday that lowers US tariffs on Vietnamese "
+        "goods to 20% in exchange for a $90bn investment in American factories.",
+        "2026-01-16",
+    )
+    rows = {s["statement_id"]: s for s in ex.statements.to_dicts()}
+    got = {(s["actor"], s["target"], s["kind"]) for s in rows.values()}
+    assert got == {("USA", "VNM", "tariff_reduction"), ("VNM", "USA", "other")}
+    pairs = {
+        (rows[r["commitment_statement_id"]]["kind"], rows[r["reciprocal_statement_id"]]["kind"])
+        for r in ex.links.to_dicts()
+    }
+    assert pairs == {("tariff_reduction", "other")}
+    # (a purchase named as the price is a purchase pledge)
+    ex = run(
+        "Washington will cut its tariff on Peruvian goods to 10% in return for purchases of "
+        "$20bn of American farm goods.",
+        "2026-01-16",
+    )
+    assert ("PER", "USA", "purchase_commitment") in {
+        (s["actor"], s["target"], s["kind"]) for s in ex.statements.to_dicts()
+    }
