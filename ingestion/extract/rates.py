@@ -30,7 +30,8 @@ _OF = re.compile(
     re.I,
 )
 _UP_FROM = re.compile(
-    r"\b(?:(?:up|down|rising|falling|raised|lowered|increased|reduced)\s+from"
+    r"\b(?:(?:up|down|rising|falling|raised|lowered|increased|reduced|cut|reduction|drop"
+    r"|decrease|increase|rise|hike)\s+from"
     # ("a 15% tariff, instead of the 25% rate threatened")
     r"|instead\s+of|rather\s+than|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?" + _PCT,
     re.I,

@@ -292,6 +292,9 @@ class ArticleContext:
     last_person: str | None = None  # country of the last official named who is a person
     parties: tuple[str, ...] = ()  # countries the article names, most named first
     deal: bool = False  # the article reports a deal between parties
+    # target -> the actor of the last restriction the article stated on it ("the tariffs on
+    # Canada" are eased by whoever imposed them)
+    imposers: dict[str, str] = field(default_factory=dict)
     retaliation: bool = False  # the article tells of retaliation between parties
 
     def counterpart(self, actor: str | None) -> str | None:

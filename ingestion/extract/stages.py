@@ -289,7 +289,19 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     )
 
 
+_LEAD_DEMONYM = re.compile(
+    r"\W*(?:(?:however|but|and|meanwhile|also),?\s+)?(?:(?:the|all|most|some|certain)\s+)?"
+    r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]"
+)
+_OLD_LEVEL = re.compile(
+    r"\b(?:(?:down|up|cut|reduction|drop|fall|rise|increase)\s+from|instead\s+of|rather\s+than"
+    r"|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)[^.;]*$",
+    _I,
+)
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
+# ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
+# terms (not the last item of a list: "cabinets, vanities, and furniture")
+_LATER_PART = re.compile(r",\s+and\s+(?:on|to|then|later|from|in|will|would|also|could|may)\b", _I)
 _PRIOR_LEVEL = re.compile(
     r"\b(?:down|up)\s+from\b|\binstead\s+of\b|\brather\s+than\b|\bcompared\s+(?:with|to)\b"
     r"|\breplacing\b",
@@ -311,8 +323,11 @@ def modality(c: Clause) -> Modality | None:
     ):
         return None
     # ("a 15% tariff, down from the 25% Trump had threatened": the threat was the old level's)
+    # ("will impose 25% immediately, ..., and on a further C$125 billion in 21 days if ...": a
+    # condition told after a later coordinated part is that part's)
     threat = any(
         not _PRIOR_LEVEL.search(text, max(cs, m.start() - 60), m.start())
+        and not (m.start() > pos and _LATER_PART.search(text, pos, m.start()))
         for m in _THREAT.finditer(text, cs, ce)
     )
     hedged = (
@@ -321,7 +336,11 @@ def modality(c: Clause) -> Modality | None:
         # ("unveiled potential export controls": the measure itself is only possible)
         or bool(_POSSIBLE_MEASURE.match(text, pos, ce))
     )
-    conditional = bool(re.search(r"\b(?:if|unless|whether)\b", c.words, _I))
+    # (a condition told after a later coordinated part is that part's, as for threats)
+    conditional = any(
+        not (m.start() > pos and _LATER_PART.search(text, pos, m.start()))
+        for m in re.compile(r"\b(?:if|unless|whether)\b", _I).finditer(text, cs, ce)
+    )
     if (
         conditional
         and not hedged
@@ -512,6 +531,15 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     if k.rule == "tariff_faced":
         return _faced_parties(ctx, c, carried)
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
+    if (
+        arule in ("", "actor_pronoun", "actor_speaker", "actor_speaker_other")
+        and ctx.last_statement is not None
+        and ctx.last_statement[0] == k.kind
+        and re.match(r"[^.;]{0,40}?\b(?:he|she|it|they)\s+also\b", text[cs:pos], _I)
+    ):
+        # ("Hours later, he also paused the tariffs on Canada": "also" repeats the last act,
+        # and its actor)
+        actor, arule = ctx.last_statement[1], "actor_also"
     the_country = _FROM_THE_COUNTRY.search(text, cs, ce) if not clause_goods and actor else None
     if the_country:
         # "imports from the country": the party the story is about besides the one acting;
@@ -559,6 +587,12 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
                 for mt in c_mentions
                 if mt.end <= pos and text[mt.end : mt.end + 2] not in ("'s", "’s")
             ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
+        if k.rule == "tariff_accepted" and not goods:
+            # ("Canadian energy will face a lower 10% rate": a demonym that opens the clause
+            # names whose goods pay)
+            lead = _LEAD_DEMONYM.match(text, cs, pos)
+            if lead is not None and lead.group(1).lower() in lx.DEMONYMS:
+                goods = [lx.DEMONYMS[lead.group(1).lower()]]
         if k.rule == "tariff_accepted" and not goods:
             # ("Philippine exports will be subject to 19%": goods named as the subject decide;
             # "Switzerland was hit with 39%, a rate imposed by Washington": so does the
@@ -736,6 +770,17 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         # A WTO suspension of concessions answers one member's measure: the member named.
         named = [mt.iso for mt in c_mentions if mt.iso != actor and not mt.place]
         targets = named[:1] or targets
+    if (
+        k.kind in _EASING
+        and arule in ("actor_pronoun", "actor_speaker", "actor_speaker_other")
+        and len(targets) == 1
+        and ctx.imposers.get(targets[0], actor) != actor
+        and _DEFINITE_TARIFF.search(c.words)
+    ):
+        # ("Trump paused the tariffs on Mexico after Sheinbaum promised ... Hours later, he
+        # also paused the tariffs on Canada": the tariffs named are eased by their owner, not by
+        # whoever a pronoun might point at)
+        actor = ctx.imposers[targets[0]]
     targets = [t for t in targets if t != actor] or [""]
     if "CHN" in targets:
         # ("visa applications from China and Hong Kong": China's special administrative
@@ -777,6 +822,9 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
                 )
             )
         )
+        # ("19%, a slight cut from the 20% rate set out in a letter earlier this month": the
+        # date of the level replaced, not of the measure)
+        and not (d.start > pos and _OLD_LEVEL.search(text, pos, d.start))
         # "the tariffs announced by Trump last week have now been paused": the date
         # belongs to the participle in the subject, not to the pause.
         and not (d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start))
@@ -1158,6 +1206,9 @@ def extract_article(
                 days = [m.effective_on for m in made if m.effective_on is not None]
                 if days:
                     ctx.last_effective = (days[-1], ctx.sentence_no)
+            for st in made:
+                if st.kind in _RESTRICTIVE and st.target not in ("", "WLD"):
+                    ctx.imposers[st.target] = st.actor
             ctx.last_actor = who.actor
             ctx.last_targets = who.targets
             ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)

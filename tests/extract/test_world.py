@@ -1668,3 +1668,41 @@ def test_countries_told_with_their_own_rates_each_pay_their_rate_to_the_speakers
         "2025-07-08",
     )
     assert {(s["target"], s["rate_after_pct"]) for s in out} == {("VNM", 20.0), ("KHM", 36.0)}
+
+
+def test_a_condition_told_after_a_later_coordinated_part_is_that_parts() -> None:
+    out = statements(
+        "Norway will impose 20% tariffs on American goods immediately, the prime minister said "
+        "on Tuesday, and on a further $10 billion in 21 days if the US tariffs remain.",
+        "2025-03-04",
+    )
+    assert [s["status"] for s in out if s["rate_after_pct"] == 20.0] == ["announced"]
+
+
+def test_goods_named_by_a_demonym_at_the_head_of_the_clause_pay_the_rate() -> None:
+    out = statements(
+        "Washington ordered 25% tariffs on imports from Chile and Peru and 10% on goods from "
+        "Bolivia. Chilean copper will face a lower 10% rate.",
+        "2025-02-01",
+    )
+    lower = [(s["actor"], s["target"]) for s in out if s["kind"] == "tariff_reduction"]
+    assert lower == [("USA", "CHL")]
+
+
+def test_he_also_repeats_the_last_act_and_its_actor() -> None:
+    out = statements(
+        "Trump agreed on Monday to pause the tariffs on Colombia for 30 days after President "
+        "Gustavo Petro promised to take back deportees. Hours later, he also paused the tariffs "
+        "on Peru for 30 days.",
+        "2025-02-03",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("USA", "COL"), ("USA", "PER")}
+
+
+def test_the_date_of_the_level_a_rate_replaces_is_not_the_measures() -> None:
+    out = statements(
+        "Chile will face a 12% US tariff after its president met Trump, a slight cut from the 15% "
+        "rate set out in a letter earlier this month.",
+        "2025-07-23",
+    )
+    assert [(str(s["announced_on"]), s["rate_before_pct"]) for s in out] == [("2025-07-23", 15.0)]
