@@ -160,7 +160,8 @@ _TRADE_TERMS = re.compile(
     r"|anti-subsidy|countervailing"
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|white ?lists?"
-    r"|stop selling"
+    r"|stop selling|GSP|(?:trade )?preferences|preferential (?:trade )?(?:status|treatment|access)"
+    r"|deposits? of|export permits?"
     r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
@@ -427,8 +428,13 @@ def party_counts(text: str) -> Counter[str]:
 
 
 def _demonym_targets(text: str, start: int, end: int) -> list[str]:
-    """Countries named by demonyms ("Chinese goods") in the span: candidate targets."""
-    return [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, start, end)]
+    """Countries named by demonyms ("Chinese goods") in the span: candidate targets (not what
+    the target buys: "over Russian oil")."""
+    return [
+        lx.DEMONYMS[m.group(0).lower()]
+        for m in _DEMONYM_RE.finditer(text, start, end)
+        if not _BOUGHT.search(text, max(start, m.start() - 30), m.start())
+    ]
 
 
 @dataclass
@@ -637,6 +643,23 @@ _WHITE_LIST_REMOVAL = re.compile(
     r"|trusted (?:trading )?partners?)",
     _I,
 )
+# "will end India's designation under the Generalized System of Preferences", "withdrew
+# Cambodia's trade preferences": the duty-free access ends, so duties rise on that country.
+_PREFERENCES_ENDED = re.compile(
+    r"\b(?:end|ends|ended|ending|terminat\w*|revok\w*|withdr[ae]w\w*|remov\w*|strip\w*"
+    r"|suspend\w*|scrap\w*)\s+(?:[\w'’-]+\s+){0,10}?(?:GSP\b|generali[sz]ed system of "
+    r"preferences|(?:trade\s+)?preferences\b|preferential\s+(?:trade\s+)?(?:status|treatment"
+    r"|access)|everything but arms)"
+    r"|\b(?:GSP|preferential (?:trade )?(?:status|treatment))\b[^.;]{0,80}?\bwill be\s+"
+    r"(?:terminated|ended|revoked|withdrawn|removed|suspended)",
+    _I,
+)
+# "added 23 types of chipmaking equipment to its export control list": items now controlled.
+_ITEMS_LISTED = re.compile(
+    r"\badd\w*\s+(?:[\w-]+\s+){0,8}?to\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:export[- ]control|control)\s+list\b",
+    _I,
+)
 _CONTROL_EXTENDED = re.compile(
     r"\b(?:extend\w*|expand\w*|widen\w*|broaden\w*)\s+(?:its\s+|their\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:restrictions|controls|curbs|rules?|ban)\s+to\b",
@@ -674,6 +697,10 @@ _PHRASE_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, str, str]] = 
     (_RATE_RISES, None, "tariff_increase", "rate_rise_noverb"),
     # "removed South Korea from its white list": exports to it now need licences.
     (_WHITE_LIST_REMOVAL, None, "export_control", "white_list_removal"),
+    # "will end India's GSP designation": its goods lose duty-free access.
+    (_PREFERENCES_ENDED, None, "tariff_increase", "preferences_ended"),
+    # "added 23 types of chip tools to its export control list"
+    (_ITEMS_LISTED, None, "export_control", "items_listed"),
     # "extended its entity list restrictions to subsidiaries": a wider control.
     (_CONTROL_EXTENDED, None, "export_control", "control_extended"),
     # "impose countermeasures on 26 billion euros of US goods": duties on goods.
@@ -845,7 +872,11 @@ def _classify(clause: str) -> Kind | None:
     ):
         return Kind("export_control_relaxation", m.start(), "export_permitted")
     # "suspended its export ban": easing a restriction, although the clause names a ban.
+    nouns = [(x.start(), x.end()) for x in _CONTROL.finditer(clause)]
     for m in _RELAX.finditer(clause):
+        # ("require export permits": a word of the control's own name is no easing verb)
+        if any(a <= m.start() < b for a, b in nouns):
+            continue
         n = _CONTROL.search(clause, m.end(), m.end() + 60)
         if n and not n.group(0).lower().startswith("licen") and not _LICENSE_SUSPEND.search(clause):
             return Kind("export_control_relaxation", m.start(), "control_relax_near")
@@ -853,7 +884,10 @@ def _classify(clause: str) -> Kind | None:
     if h:
         return Kind("export_control", h.start(), "halt_exports")
     if c:
-        r = _RELAX.search(clause)
+        r = next(
+            (x for x in _RELAX.finditer(clause) if not any(a <= x.start() < b for a, b in nouns)),
+            None,
+        )
         if r and not _LICENSE_SUSPEND.search(clause):
             return Kind("export_control_relaxation", r.start(), "control_relax")
         nouns = [(m.start(), m.end()) for m in _CONTROL.finditer(clause)]
@@ -1110,6 +1144,10 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     named from `after` on when given."""
     found = []
     for m in _DEMONYM_RE.finditer(text, max(cs, after), ce):
+        # ("on India over the country's purchases of Russian oil": what the target buys is the
+        # reason for the duty, not goods it falls on)
+        if _BOUGHT.search(text, max(cs, m.start() - 30), m.start()):
+            continue
         if (
             _ON_GOODS.search(text, max(cs, m.start() - 40), m.start())
             or (
@@ -1122,6 +1160,9 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
         # ("clarification from the White House": an institution speaks; it ships no goods)
         if mt.start < after or _INSTITUTION.search(text, mt.start, mt.end):
             continue
+        # ("to ramp up pressure on Moscow": "on" a country after a noun that is no duty)
+        if _NOT_A_DUTY_ON.search(text, max(cs, mt.start - 30), mt.start):
+            continue
         if (
             _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
             or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])
@@ -1132,6 +1173,16 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     return [iso for _, iso in sorted(found, key=lambda f: f[0])]
 
 
+_NOT_A_DUTY_ON = re.compile(
+    r"\b(?:pressure|stance|focus|talks|views?|position|war|crackdown|attack|dependence|reliance"
+    r"|influence|hold|grip|leverage)\s+on\s+(?:the\s+)?$",
+    _I,
+)
+_BOUGHT = re.compile(
+    r"\b(?:(?:purchases?|purchasing|buying|imports?|importing)\s+of|over|citing|because\s+of)"
+    r"\s+(?:(?:its|their|the|his)\s+)?(?:[\w-]+\s+)?$",
+    _I,
+)
 # "in line with duties on Japan", "on par with Korea": a country named for comparison.
 _COMPARED = re.compile(
     r"\b(?:in line with|on par with|similar to|comparable to|the same as|matching)\s+"

@@ -404,8 +404,8 @@ def modality(c: Clause) -> Modality | None:
         status = "suspended"
     elif kd == TARIFF_SUSPENSION and not future:
         status = "implemented"
-    elif future or kd == INVESTIGATION:
-        # A probe is opened, not put in force: it stays announced.
+    elif future or kd == INVESTIGATION or re.match(r"propos", text[pos : pos + 6], _I):
+        # A probe is opened, a proposal put forward, not put in force: they stay announced.
         status = "announced"
     elif re.search(lx.PAST_CUES, c.words, _I) or _PAST_TRIGGER.match(text, pos):
         status = "implemented"
@@ -530,6 +530,23 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         carried = c.sentence.subject
     if k.rule == "tariff_faced":
         return _faced_parties(ctx, c, carried)
+    if k.rule == "preferences_ended":
+        # ("will end India's GSP status", "Cambodia's trade preferences"): the country whose
+        # preferences end is taxed; the side granting them (the subject, else the speaker or
+        # the other party) acts.
+        owners = [mt.iso for mt in c_mentions if text[mt.end : mt.end + 2] in ("'s", "’s")]
+        if owners:
+            granters = [mt.iso for mt in c_mentions if mt.subject and mt.iso != owners[0]]
+            speaker = _speaker(text, c.sentence.start, c.sentence.end, c.sentence.mentions)
+            granter = (
+                granters[0]
+                if granters
+                else speaker
+                if speaker not in (None, owners[0])
+                else ctx.counterpart(owners[0])
+            )
+            if granter is not None:
+                return Parties(granter, [owners[0]], None, "actor_granter", "actor_granter")
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
     if (
         arule in ("", "actor_pronoun", "actor_speaker", "actor_speaker_other")

@@ -1706,3 +1706,68 @@ def test_the_date_of_the_level_a_rate_replaces_is_not_the_measures() -> None:
         "2025-07-23",
     )
     assert [(str(s["announced_on"]), s["rate_before_pct"]) for s in out] == [("2025-07-23", 15.0)]
+
+
+def test_ending_trade_preferences_raises_duties_on_the_country_that_loses_them() -> None:
+    out = statements(
+        "Washington intends to end Turkey's designation as a beneficiary developing country "
+        "under the Generalized System of Preferences, the trade representative said on Monday.",
+        "2019-03-05",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("USA", "TUR", "tariff_increase")
+    ]
+    out = statements(
+        "Brussels decided on Wednesday to withdraw part of Myanmar's trade preferences under the "
+        "Everything But Arms scheme, effective August 12.",
+        "2020-02-13",
+    )
+    assert [(s["actor"], s["target"], str(s["effective_on"])) for s in out] == [
+        ("EUN", "MMR", "2020-08-12")
+    ]
+
+
+def test_more_ways_of_telling_a_measure() -> None:
+    cases = [
+        # items added to a control list, export permits required
+        (
+            "Seoul added 12 types of battery equipment to its export control list on Tuesday.",
+            "export_control",
+        ),
+        (
+            "Jakarta will require export permits for some nickel products from December 1.",
+            "export_control",
+        ),
+        # deposits told by their rate, proposed tariffs, goods hit with a rate
+        (
+            "Beijing will require importers of pork from Spain to pay deposits of 20% to 62% from "
+            "Friday.",
+            "tariff_increase",
+        ),
+        (
+            "Washington proposed tariffs of up to 100% on $2 billion of Italian goods on Monday.",
+            "tariff_increase",
+        ),
+        (
+            "Ottawa said it will hit bourbon and jeans from the US with 25% duties if Washington "
+            "proceeds.",
+            "tariff_increase",
+        ),
+    ]
+    for text, kind in cases:
+        out = statements(text, "2024-10-08")
+        assert [s["kind"] for s in out] == [kind], text
+    out = statements(
+        "Washington proposed tariffs of up to 100% on $2 billion of Italian products on Monday.",
+        "2019-12-03",
+    )
+    assert [s["status"] for s in out] == ["announced"]
+
+
+def test_what_the_target_buys_and_whom_pressure_is_on_are_not_targets() -> None:
+    out = statements(
+        "President Trump signed an order on Wednesday imposing an additional 25% in tariffs on "
+        "Turkey over the country's purchases of Iranian oil, to ramp up pressure on Tehran.",
+        "2025-08-06",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("USA", "TUR")}
