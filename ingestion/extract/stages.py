@@ -298,6 +298,11 @@ _OLD_LEVEL = re.compile(
     r"|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)[^.;]*$",
     _I,
 )
+_MUTUAL = re.compile(
+    r"\b(?:both|each)\s+(?!other)(?:\w+\s+){0,2}?\w+(?:ed|ing)?\b|\beach\s+other(?:['’]s)?\b"
+    r"|\bthe\s+other['’]s\b|\bmutual(?:ly)?\b|\breciprocal(?:ly)?\s+(?:suspend|lift|remov|cut)",
+    _I,
+)
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
@@ -717,6 +722,10 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     if actor is None:
         return None
     partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
+    if partner and arule != "actor_both" and _MUTUAL.search(text, cs, ce):
+        # ("The US and China both suspended their port fees on each other's ships"): each of
+        # the two does it, to the other.
+        arule = "actor_both"
     rule = arule
     shared = None
     if (

@@ -1771,3 +1771,19 @@ def test_what_the_target_buys_and_whom_pressure_is_on_are_not_targets() -> None:
         "2025-08-06",
     )
     assert {(s["actor"], s["target"]) for s in out} == {("USA", "TUR")}
+
+
+def test_two_subjects_that_each_act_on_the_other_both_act() -> None:
+    out = statements(
+        "Japan and South Korea both suspended their port fees on each other's ships for one "
+        "year from Monday.",
+        "2025-11-10",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("JPN", "KOR"), ("KOR", "JPN")}
+    # (one subject acting on a pair's behalf is one statement)
+    out = statements(
+        "Japan and South Korea signed a deal under which Tokyo will impose port fees on "
+        "Korean ships from Monday.",
+        "2025-11-10",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("JPN", "KOR")}
