@@ -45,6 +45,13 @@ _PAIR_RE = re.compile(r"(?<![\w-])([A-Z][\w.]*[\w])[-–]([A-Z][\w]*)(?![\w-])")
 _ROLE_BODY_RE = re.compile(r"\b" + lx.ROLE_BODIES + r"\b", _I)
 _COORD_AND = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?", _I)
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?", _I)
+# ("25% on Japan and Korea, 40% on Laos, and 32% on Indonesia": a list of targets, each with
+# its own rate, is one measure's targets)
+_COORD_RATE = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[\w-]+\s+)?"
+    r"(?:on|for)\s+(?:the\s+)?(?:goods\s+from\s+(?:the\s+)?)?",
+    _I,
+)
 # A mention right after one of these words is an object (target, source), not a subject.
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
@@ -548,6 +555,12 @@ _TARIFF_ACCEPTED = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     _I,
 )
+# "Trump sends letters: 25% tariffs on Japan and Korea, 40% on Laos": a list after a colon.
+_RATE_LIST = re.compile(
+    r":\s*(?:an?\s+)?(\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+(?:[\w-]+\s+)?(?:tariffs?|duty"
+    r"|duties|levy|levies|surtax)\s+(?:on|for)\b)",
+    _I,
+)
 _RATE_NOUN = re.compile(
     r"\W*(?:and\s+)?(?:an?\s+)(?:\w+\s+)?(\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))\s+on\b",
@@ -786,7 +799,7 @@ def _classify(clause: str) -> Kind | None:
     s = _SUPPLY.search(clause)
     if s and not t:
         return Kind("license_approval", s.start(), "resume_supply")
-    m = _RATE_NOUN.match(clause)
+    m = _RATE_NOUN.match(clause) or _RATE_LIST.search(clause)
     if m:
         # "..., and a 25% tariff on Chinese steel": another measure of the same announcement.
         return Kind("tariff_increase", m.start(1), "rate_noun_list")
@@ -1275,7 +1288,9 @@ def _coordinated(
     for mt in mentions:
         if mt.start <= prev.start:
             continue
-        if _COORD.fullmatch(text, prev.end, mt.start):
+        if _COORD.fullmatch(text, prev.end, mt.start) or _COORD_RATE.fullmatch(
+            text, prev.end, mt.start
+        ):
             if mt.iso not in out:
                 out.append(mt.iso)
             prev = mt

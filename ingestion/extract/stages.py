@@ -998,6 +998,8 @@ _RATE_ON = re.compile(
 )
 _RATE_PART = re.compile(
     r";|,\s*(?:and\s+|while\s+|plus\s+|as well as\s+|along with\s+)"
+    # (", 40% on Laos": a comma right before a rate opens a new part)
+    r"|,\s+(?=(?:and\s+)?(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))"
     r"|\b(?:along with|together with|while|as well as|whereas)\b"
     # ("... and 10% on goods from China": a rate right after "and" opens a new part)
     r"|\band\s+(?=(?:[\w-]+\s+){0,2}?(?:an?\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent))",

@@ -1787,3 +1787,29 @@ def test_two_subjects_that_each_act_on_the_other_both_act() -> None:
         "2025-11-10",
     )
     assert {(s["actor"], s["target"]) for s in out} == {("JPN", "KOR")}
+
+
+def test_a_list_of_rates_on_countries_gives_each_country_its_rate() -> None:
+    out = statements(
+        "Washington sends letters: 30% tariffs on Peru and Chile, 20% on Bolivia and Ecuador, "
+        "15% on Uruguay from August 1.",
+        "2025-07-08",
+    )
+    assert {(s["target"], s["rate_after_pct"]) for s in out} == {
+        ("PER", 30.0),
+        ("CHL", 30.0),
+        ("BOL", 20.0),
+        ("ECU", 20.0),
+        ("URY", 15.0),
+    }
+    out = statements(
+        "President Trump signed an order on new tariffs on Thursday. The order sets rates of 20% "
+        "for Peru, 15% for Chile and Bolivia, and 30% for Ecuador, effective August 7.",
+        "2025-08-01",
+    )
+    assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in out} == {
+        ("USA", "PER", 20.0),
+        ("USA", "CHL", 15.0),
+        ("USA", "BOL", 15.0),
+        ("USA", "ECU", 30.0),
+    }
