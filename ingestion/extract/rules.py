@@ -1073,6 +1073,8 @@ def _resolve_actor(
     # A clause led by a pronoun or role noun continues the last actor ("It also agreed to ...").
     if ctx.last_actor and re.match(
         r"\W*(?:it|they|the country|the ministry|the government|the bloc|the nation"
+        # ("The market regulator said it had opened ...": a body the story's side speaks by)
+        r"|the (?:[\w-]+ )?(?:regulator|watchdog|ministry|authority|authorities|cabinet|customs)"
         r"|the department|the administration|the agency|the move"
         r"|the commission|the spokesperson|the proposal|the bill|the plan|the measures?"
         r"|the decree|the order|the rule|the regulation|the law|the reform)\b",

@@ -396,6 +396,11 @@ def modality(c: Clause) -> Modality | None:
     if _VAGUE_PAST.search(c.words):
         # "restrictions imposed by Mexico in recent years": a summary of the past, no one measure.
         return None
+    if c.kind.rule in ("tariff_faced", "tariff_accepted") and re.search(
+        r"\b(?:still|continue\s+to|remain\w*)\s+(?:\w+\s+)?$", pre, _I
+    ):
+        # ("Soybeans will still face a 13% tariff": a level that stays, no measure)
+        return None
     if c.kind.rule == "tariff_faced" and not future:
         # "with India facing some of the steepest US duties": a state the story describes,
         # not a measure it reports.
@@ -1189,7 +1194,8 @@ _IN_FORCE_ANAPHOR = re.compile(
 _LASTS_ANAPHOR = re.compile(
     r"\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:duties|tariffs?|levy|levies"
     r"|surtax|measures?|deposits?|bans?|restrictions?|curbs?|controls?|suspension|pause|truce"
-    r"|exemptions?|quotas?)\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?(?:last|lasts"
+    r"|exemptions?|quotas?)\s+(?:now\s+|still\s+|also\s+)?(?:will\s+|would\s+|are\s+to\s+"
+    r"|is\s+to\s+)?(?:last|lasts"
     r"|remain|remains|stay|stays|apply|applies|run|runs)\b",
     _I,
 )

@@ -1813,3 +1813,27 @@ def test_a_list_of_rates_on_countries_gives_each_country_its_rate() -> None:
         ("USA", "BOL", 15.0),
         ("USA", "ECU", 30.0),
     }
+
+
+def test_a_regulator_speaks_for_its_side_and_a_level_that_stays_is_no_measure() -> None:
+    out = statements(
+        "Seoul said on Tuesday it would impose tariffs on steel from Japan from February 10. The "
+        "market regulator said it had opened an antitrust investigation into Toyota.",
+        "2025-02-04",
+    )
+    assert ("KOR", "JPN", "investigation") in {(s["actor"], s["target"], s["kind"]) for s in out}
+    out = statements(
+        "Seoul cut its tariffs on Japanese farm goods on Wednesday. Rice will still face a 13% "
+        "tariff, traders said.",
+        "2025-11-05",
+    )
+    assert [s["kind"] for s in out] == ["tariff_reduction"]
+
+
+def test_a_pause_that_now_runs_until_a_day_ends_then() -> None:
+    out = statements(
+        "Seoul and Tokyo extended their tariff truce on Monday. The pause now runs until "
+        "November 10.",
+        "2025-08-12",
+    )
+    assert {str(s["expires_on"]) for s in out} == {"2025-11-10"}
