@@ -468,6 +468,11 @@ _ADJ_PARTICIPLE = re.compile(
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
+_PUT_ELSEWHERE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,7}?(?:on\s+(?:a\s+)?par|on\s+an?\s+equal|at\s+an?\s+disadvantage"
+    r"|on\s+hold|on\s+ice|in\s+a\s+(?:better|worse|stronger|weaker))\b",
+    _I,
+)
 _QUOTA_OBJECT = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:imports|quotas?|volumes?"
     r"|tonnage)\b",
@@ -496,6 +501,13 @@ def _near_verbs(
         if _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start()) or (
             re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
             and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
+        ):
+            continue
+        # ("put it on par with", "put the tariffs on hold": no duty put on anyone)
+        if (
+            verb_rx is _UP
+            and re.match(r"put", clause[m.start() : m.start() + 3], _I)
+            and _PUT_ELSEWHERE.match(clause, m.end())
         ):
             continue
         # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
@@ -825,6 +837,12 @@ def _classify(clause: str) -> Kind | None:
     for rx, needs, kind, rule in _PHRASE_RULES:
         m = rx.search(clause)
         if m and (needs is None or needs.search(clause)):
+            if rule == "control_extended" and (
+                _SUSPEND.search(clause, 0, m.start()) or _RELAX.search(clause, 0, m.start())
+            ):
+                # ("will suspend the rule that extends export restrictions to affiliates": the
+                # widening is what is eased)
+                return Kind("export_control_relaxation", m.start(), "control_relax_near")
             return Kind(kind, m.start(), rule)
     # "US chicken will carry an additional 15 percent": goods as subject, duty named by its rate.
     r = _RATE_TARIFF.search(clause)

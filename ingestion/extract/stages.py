@@ -1248,6 +1248,21 @@ def extract_article(
             ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)
         if sent.subject:
             ctx.last_actor = sent.subject
+        here = sorted(out[made_here:], key=lambda st: st.trigger)
+        if len(here) >= 2 and here[-1].effective_on is not None:
+            # ("a 15% tariff on coal, and a 10% levy on crude, starting February 10"): a start
+            # told once at the end of the sentence is every part's.
+            last = here[-1]
+            fam = last.kind.split("_")[0]
+            for st in here[:-1]:
+                # (not a measure the sentence recalls: "in response to the tariffs Trump
+                # announced, China will impose 34% starting April 10")
+                if (
+                    st.effective_on is None
+                    and st.kind.split("_")[0] == fam
+                    and st.status == last.status
+                ):
+                    st.effective_on = last.effective_on
         if (
             len(out) == made_here
             and previous

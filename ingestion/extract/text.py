@@ -83,8 +83,11 @@ _CLAUSE = re.compile(
     r"|,?\s+(?=under which\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking|drawing|sparking|triggering"
     r"|causing|answering|responding|retaliating|countering)\b)|,\s+then\s+"
-    r"|(?P<verb>\s+and\s+)(?=(?:to\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos|remov"
-    r"|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv)\w*\s)"
+    # ("paused most tariffs for 90 days but raised the levy on China", "halve the tariff to 10%
+    # and extend the suspension"): a second verb with its own object
+    r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos"
+    r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
+    r"|postpon|exempt|waiv|reduc|tighten)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"

@@ -1837,3 +1837,37 @@ def test_a_pause_that_now_runs_until_a_day_ends_then() -> None:
         "2025-08-12",
     )
     assert {str(s["expires_on"]) for s in out} == {"2025-11-10"}
+
+
+def test_a_start_told_once_at_the_end_of_a_sentence_is_every_parts() -> None:
+    out = statements(
+        "Seoul will cut its tariff on Japanese goods to 10% from 25%, and Tokyo will lower its "
+        "duties on Korean goods to 5% from 20%, starting May 14.",
+        "2025-05-12",
+    )
+    assert {(s["actor"], str(s["effective_on"])) for s in out} == {
+        ("KOR", "2025-05-14"),
+        ("JPN", "2025-05-14"),
+    }
+
+
+def test_a_second_verb_after_but_or_and_has_its_own_measure() -> None:
+    out = statements(
+        "Ottawa paused most of its new tariffs for 90 days but raised the levy on Chinese goods "
+        "to 125%, officials said.",
+        "2025-04-10",
+    )
+    assert ("tariff_increase", "CHN", 125.0) in {
+        (s["kind"], s["target"], s["rate_after_pct"]) for s in out
+    }
+    k = classify(
+        "Washington will suspend for a year the rule that extends export restrictions to "
+        "affiliates of listed firms"
+    )
+    assert k is not None and k.kind == "export_control_relaxation"
+
+
+def test_put_on_par_is_no_measure_and_put_on_hold_is_a_pause() -> None:
+    assert classify("its new tariff rate and treatment put it on par with other partners") is None
+    k = classify("Washington put the tariffs on Mexican goods on hold for a month")
+    assert k is not None and k.kind == "tariff_suspension"
