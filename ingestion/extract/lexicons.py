@@ -91,6 +91,7 @@ def load_cues(data: Path = _DATA) -> dict[str, Any]:
         "PURCHASE_PAT": r"\b" + alt["purchase"] + r"\b",
         "VISA_PAT": cues["visa"]["pattern"],
         "PORT_FEE_PAT": cues["port_fees"]["pattern"],
+        "LIST_OWNERS": [(pat, iso) for pat, iso in cues["list_owners"]["owners"]],
         "INVESTIGATION_PAT": (
             r"\b"
             + cue_alternation({"words": inv["kinds"]})
@@ -200,6 +201,7 @@ EXPORT_FLOWS: str = _CUES["EXPORT_FLOWS"]
 PURCHASE_PAT: str = _CUES["PURCHASE_PAT"]
 VISA_PAT: str = _CUES["VISA_PAT"]
 PORT_FEE_PAT: str = _CUES["PORT_FEE_PAT"]
+LIST_OWNERS: list[tuple[str, str]] = _CUES["LIST_OWNERS"]
 INVESTIGATION_PAT: str = _CUES["INVESTIGATION_PAT"]
 INVESTIGATION_VERBS: str = _CUES["INVESTIGATION_VERBS"]
 NON_TARIFF_PAT: str = _CUES["NON_TARIFF_PAT"]

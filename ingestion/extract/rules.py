@@ -65,7 +65,9 @@ _ADJ_FOLLOW = re.compile(
     r"|chip|chips|soybeans?|coal|lng|crude|technology|technologies|businesses|defen[cs]e|ethane"
     r"|customers|producers|manufacturers|shipments|economy|markets?|side of|-china|–china"
     r"|oil|gas|energy|steel|cars|autos|vehicles|seafood|beef|pork|airlines?|carmakers?"
-    r"|-based|consumers|students|trade|tariffs? on|-made|origin|items|counterpart)",
+    r"|-based|consumers|students|tariffs? on|-made|origin|items|counterpart"
+    # ("US trade deficit", not "the US Trade Representative")
+    r"|trade(?!\s+(?:representative|office|minist|secretary|department)))",
     _I,
 )
 _TARIFF = re.compile(r"\b" + lx.TARIFF_NOUN, _I)
@@ -168,7 +170,7 @@ _TRADE_TERMS = re.compile(
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|white ?lists?"
     r"|stop selling|GSP|(?:trade )?preferences|preferential (?:trade )?(?:status|treatment|access)"
-    r"|deposits? of|export permits?"
+    r"|deposits? of|export permits?|fees? on (?:[\w-]+ )*(?:vessels|ships)|port calls?"
     r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
@@ -1103,7 +1105,14 @@ def _resolve_actor(
         return sent_subject, "actor_sentence_subject"
     if re.match(r"\W*(?:the administration|the white house)", head):
         return "USA", "actor_role"
+    for rx, iso in _LIST_OWNERS:
+        # ("Ten US firms were added to the unreliable entity list": the list's keeper acts)
+        if rx.search(text, cs, ce):
+            return iso, "actor_list_owner"
     return None, ""
+
+
+_LIST_OWNERS = [(re.compile(p, _I), iso) for p, iso in lx.LIST_OWNERS]
 
 
 _SAID = re.compile(r"\b(?:said|says|added|told|wrote|stated|according to)\b", _I)

@@ -306,6 +306,12 @@ _MUTUAL = re.compile(
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
+_DATE_AS_NAME = re.compile(r"\b(?:the|its|their|his|her)\s+$", _I)
+_ANY_FURTHER = re.compile(
+    r"\bany\s+(?:further|new|additional|future|more)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties"
+    r"|levies|increases?|hikes?|measures|restrictions|controls|curbs)\b",
+    _I,
+)
 _LATER_PART = re.compile(r",\s+and\s+(?:on|to|then|later|from|in|will|would|also|could|may)\b", _I)
 _PRIOR_LEVEL = re.compile(
     r"\b(?:down|up)\s+from\b|\binstead\s+of\b|\brather\s+than\b|\bcompared\s+(?:with|to)\b"
@@ -392,6 +398,9 @@ def modality(c: Clause) -> Modality | None:
     )
     if _TALKS_PURPOSE.search(text, max(cs, pos - 100), pos) and not _PLEDGED.search(text, cs, pos):
         # "after months of negotiations to lower tariffs": what talks seek is not yet a measure.
+        return None
+    if _ANY_FURTHER.search(text, max(cs, pos - 30), min(ce, pos + 40)):
+        # ("would ignore any further US tariff increases": measures that may never come)
         return None
     if _VAGUE_PAST.search(c.words):
         # "restrictions imposed by Mexico in recent years": a summary of the past, no one measure.
@@ -856,6 +865,8 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # ("19%, a slight cut from the 20% rate set out in a letter earlier this month": the
         # date of the level replaced, not of the measure)
         and not (d.start > pos and _OLD_LEVEL.search(text, pos, d.start))
+        # ("suspended the October 9 rules": a date that names the object is not the act's)
+        and not (d.start > pos and _DATE_AS_NAME.search(text, max(cs, d.start - 8), d.start))
         # "the tariffs announced by Trump last week have now been paused": the date
         # belongs to the participle in the subject, not to the pause.
         and not (d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start))
@@ -1183,7 +1194,8 @@ _IN_FORCE_ANAPHOR = re.compile(
     r"\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:removal|cuts?|reductions?"
     r"|increases?|hikes?|rises?|measures?|move|changes?|decision|suspension|bans?|restrictions?"
     r"|curbs?|controls?|deposits?|duties|tariffs?|levy|levies|surtax|exemptions?|rates?"
-    r"|exclusions?|quotas?)\s+(?:will\s+|would\s+|is\s+due\s+to\s+|are\s+due\s+to\s+)?"
+    r"|exclusions?|quotas?|fees|charges)\s+(?:will\s+|would\s+|is\s+due\s+to\s+"
+    r"|are\s+due\s+to\s+)?"
     r"(?:take|takes|took|come|comes|came|go|goes|went|enter|enters|entered|kick|kicks|kicked"
     r"|apply|applies|start|starts|began|begins|begin)\s+(?:effect|into\s+(?:effect|force)|in"
     r"|force|from|on)\b",
@@ -1271,10 +1283,19 @@ def extract_article(
         ):
             # "China will remove its duties on wine. The removal takes effect on Friday.": the
             # sentence dates the measure before it, which names no day of its own.
-            days = [d.value for d in sent.dates if d.granularity == "day"]
+            # ("in 180 days, on October 14": the calendar day before a count of days)
+            days = sorted(
+                (not re.search(r"\d\s+days?\b", text[d.start : d.end]), d.start, d.value)
+                for d in sent.dates
+                if d.granularity == "day"
+                # (not the day it runs until)
+                and not re.search(
+                    r"\b(?:until|till|through|to)\s+$", text[max(0, d.start - 9) : d.start]
+                )
+            )
             for st in previous:
                 if days and st.effective_on is None:
-                    st.effective_on = days[0]
+                    st.effective_on = days[-1][2]
         if (
             len(out) == made_here
             and previous

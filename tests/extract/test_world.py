@@ -1871,3 +1871,39 @@ def test_put_on_par_is_no_measure_and_put_on_hold_is_a_pause() -> None:
     assert classify("its new tariff rate and treatment put it on par with other partners") is None
     k = classify("Washington put the tariffs on Mexican goods on hold for a month")
     assert k is not None and k.kind == "tariff_suspension"
+
+
+def test_port_fees_told_by_amount_per_call_and_their_start_in_the_next_sentence() -> None:
+    out = statements(
+        "The US Trade Representative proposed on Thursday fees of up to $1 million per port call "
+        "on Korean-built ships. The fees will start in 180 days, on October 14.",
+        "2025-04-18",
+    )
+    assert [(s["actor"], s["target"], s["kind"], str(s["effective_on"])) for s in out] == [
+        ("USA", "KOR", "port_fee", "2025-10-14")
+    ]
+
+
+def test_a_named_lists_keeper_acts_when_no_one_else_is_named() -> None:
+    out = statements(
+        "Beijing imposed tariffs on Canadian canola on Tuesday. Ten Canadian firms were added "
+        "to the unreliable entity list.",
+        "2025-03-04",
+    )
+    assert ("CHN", "CAN", "export_control") in {(s["actor"], s["target"], s["kind"]) for s in out}
+
+
+def test_any_further_measures_and_a_date_naming_the_object_are_no_news() -> None:
+    out = statements(
+        "The finance ministry in Ottawa said it would ignore any further US tariff increases.",
+        "2025-04-11",
+    )
+    assert out == []
+    out = statements(
+        "Beijing also suspended the October 9 rare earth rules, the commerce ministry said on "
+        "Monday.",
+        "2025-11-10",
+    )
+    assert [(s["kind"], str(s["announced_on"])) for s in out] == [
+        ("export_control_relaxation", "2025-11-10")
+    ]
