@@ -295,7 +295,9 @@ _LEAD_DEMONYM = re.compile(
 )
 _OLD_LEVEL = re.compile(
     r"\b(?:(?:down|up|cut|reduction|drop|fall|rise|increase)\s+from|instead\s+of|rather\s+than"
-    r"|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)[^.;]*$",
+    # (not "down from 145 percent to 30 percent from May 14": a change told from and to)
+    r"|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+    r"(?:(?!\bto\s+\d)[^.;])*$",
     _I,
 )
 _MUTUAL = re.compile(

@@ -1907,3 +1907,14 @@ def test_any_further_measures_and_a_date_naming_the_object_are_no_news() -> None
     assert [(s["kind"], str(s["announced_on"])) for s in out] == [
         ("export_control_relaxation", "2025-11-10")
     ]
+
+
+def test_a_change_told_from_one_level_to_another_keeps_its_start() -> None:
+    out = statements(
+        "Ottawa will bring its combined duty on Chinese products down from 45 percent to 15 "
+        "percent from May 14.",
+        "2025-05-12",
+    )
+    assert [(s["rate_before_pct"], s["rate_after_pct"], str(s["effective_on"])) for s in out] == [
+        (45.0, 15.0, "2025-05-14")
+    ]
