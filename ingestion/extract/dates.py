@@ -163,6 +163,19 @@ def _weekday_year(text: str, m: re.Match[str], value: dt.date) -> dt.date:
     return value
 
 
+_DATED_YEAR = re.compile(r"\b" + _MON + r"\s+\d{1,2},?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _sentence_year(text: str, start: int, at: int, month: int) -> int | None:
+    """The year of a full date told earlier in the same sentence ("On March 8, 2025, Beijing
+    announced duties, effective March 20"), for a later day of the same or a later month."""
+    found = None
+    for m in _DATED_YEAR.finditer(text, start, at):
+        if MONTHS[m.group("mon").lower().rstrip(".")] <= month:
+            found = int(m.group("y"))
+    return found
+
+
 def find_dates(
     text: str,
     start: int,
@@ -199,7 +212,10 @@ def find_dates(
                 mon = MONTHS[g["mon"].lower().rstrip(".")]
                 day = int(g["day"])
                 year = (
-                    int(g["year"]) if g.get("year") else _year_for(mon, day, pub, default_year, fwd)
+                    int(g["year"])
+                    if g.get("year")
+                    else _sentence_year(text, start, m.start(), mon)
+                    or _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
                 if value is not None and pub is None and not g.get("year"):
@@ -210,7 +226,8 @@ def find_dates(
                 year = (
                     int(g["year2"])
                     if g.get("year2")
-                    else _year_for(mon, day, pub, default_year, fwd)
+                    else _sentence_year(text, start, m.start(), mon)
+                    or _year_for(mon, day, pub, default_year, fwd)
                 )
                 value = dt.date(year, mon, day) if year else None
                 if value is not None and pub is None and not g.get("year2"):

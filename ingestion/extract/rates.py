@@ -55,7 +55,8 @@ _PLAIN = re.compile(
     + _PCT
     # (a word may be quoted: 'the 34% "reciprocal" tariff')
     + r"(?!\s+of\b)\s+(?:[\"“”‘’']?[\w-]+[\"“”‘’']?\s+){0,3}?"
-    + r"(?:tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?|deposits?|penalt(?:y|ies))",
+    + r"(?:(?:counter-?)?tariffs?|duty|duties|levies|levy|tax|surtax|surcharge|rates?|deposits?"
+    r"|penalt(?:y|ies))",
     re.I,
 )
 # "the total tariff on Chinese goods was 145 percent", "the combined charge stood at 104%".

@@ -443,6 +443,7 @@ def _demonym_targets(text: str, start: int, end: int) -> list[str]:
         lx.DEMONYMS[m.group(0).lower()]
         for m in _DEMONYM_RE.finditer(text, start, end)
         if not _BOUGHT.search(text, max(start, m.start() - 30), m.start())
+        and not _CURRENCY.match(text, m.end())
     ]
 
 
@@ -1186,6 +1187,9 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     named from `after` on when given."""
     found = []
     for m in _DEMONYM_RE.finditer(text, max(cs, after), ce):
+        # ("on 29.8 billion Canadian dollars worth of US products": a currency, no goods)
+        if _CURRENCY.match(text, m.end()):
+            continue
         # ("on India over the country's purchases of Russian oil": what the target buys is the
         # reason for the duty, not goods it falls on)
         if _BOUGHT.search(text, max(cs, m.start() - 30), m.start()):
@@ -1215,6 +1219,11 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     return [iso for _, iso in sorted(found, key=lambda f: f[0])]
 
 
+_CURRENCY = re.compile(
+    r"\s+(?:dollars?|yuan|renminbi|yen|euros?|pounds?|pesos?|won|rupees?|francs?|reais|real"
+    r"|rand|ringgit|baht|dong|rupiah)\b",
+    _I,
+)
 _NOT_A_DUTY_ON = re.compile(
     r"\b(?:pressure|stance|focus|talks|views?|position|war|crackdown|attack|dependence|reliance"
     r"|influence|hold|grip|leverage)\s+on\s+(?:the\s+)?$",

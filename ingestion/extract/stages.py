@@ -309,6 +309,11 @@ _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", 
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
 _DATE_AS_NAME = re.compile(r"\b(?:the|its|their|his|her)\s+$", _I)
+_SINCE = re.compile(
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|last\s+\w+|(?:19|20)\d\d|the\s+start)\b",
+    _I,
+)
 _ANY_FURTHER = re.compile(
     r"\bany\s+(?:further|new|additional|future|more)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties"
     r"|levies|increases?|hikes?|measures|restrictions|controls|curbs)\b",
@@ -407,10 +412,12 @@ def modality(c: Clause) -> Modality | None:
     if _VAGUE_PAST.search(c.words):
         # "restrictions imposed by Mexico in recent years": a summary of the past, no one measure.
         return None
-    if c.kind.rule in ("tariff_faced", "tariff_accepted") and re.search(
-        r"\b(?:still|continue\s+to|remain\w*)\s+(?:\w+\s+)?$", pre, _I
+    if c.kind.rule in ("tariff_faced", "tariff_accepted", "rate_only_tariff") and (
+        re.search(r"\b(?:still|continue\s+to|remain\w*|currently|already)\s+(?:\w+\s+)?$", pre, _I)
+        or _SINCE.search(text, pos, ce)
     ):
-        # ("Soybeans will still face a 13% tariff": a level that stays, no measure)
+        # ("Soybeans will still face a 13% tariff", "Indian goods already pay 25%", "have faced
+        # a 10% tariff since April": a level in place, no measure)
         return None
     if c.kind.rule == "tariff_faced" and not future:
         # "with India facing some of the steepest US duties": a state the story describes,

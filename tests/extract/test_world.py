@@ -1918,3 +1918,35 @@ def test_a_change_told_from_one_level_to_another_keeps_its_start() -> None:
     assert [(s["rate_before_pct"], s["rate_after_pct"], str(s["effective_on"])) for s in out] == [
         (45.0, 15.0, "2025-05-14")
     ]
+
+
+def test_a_currency_named_by_a_demonym_is_no_goods_and_counter_tariffs_have_a_rate() -> None:
+    out = statements(
+        "Mexico said it would impose 25% counter-tariffs on 30 billion Canadian dollars worth of "
+        "US products from Thursday.",
+        "2025-03-12",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out if s["rate_after_pct"]] == [
+        ("MEX", "USA", 25.0)
+    ]
+
+
+def test_a_level_in_place_since_a_date_or_already_paid_is_no_measure() -> None:
+    for text in (
+        "Washington raised tariffs on Peru to 40% on Wednesday. Peruvian goods have faced a 10% "
+        "baseline tariff since April.",
+        "Washington raised tariffs on Peru to 40% on Wednesday. Peruvian goods currently face an "
+        "extra 10% tariff on top of existing duties.",
+    ):
+        out = statements(text, "2025-07-31")
+        assert [s["rate_after_pct"] for s in out] == [40.0], text
+
+
+def test_a_year_told_earlier_in_the_sentence_dates_a_later_day_without_one() -> None:
+    from ingestion.extract.dates import find_dates
+
+    text = "On March 8, 2025, Beijing announced 100% tariffs on Canadian peas, effective March 20."
+    assert [d.value for d in find_dates(text, 0, len(text), dt.date(2026, 1, 17), 2026)] == [
+        dt.date(2025, 3, 8),
+        dt.date(2025, 3, 20),
+    ]
