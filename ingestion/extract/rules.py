@@ -667,7 +667,9 @@ _RATE_RISES = re.compile(
 )
 _WHITE_LIST_REMOVAL = re.compile(
     r"\b(?:remov\w*|strik\w*|struck|delet\w*|drop\w*|exclu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}"
-    r"from\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}(?:white ?list|list of (?:trusted|preferred)"
+    # ("dropped Seoul from its own 'white list'": quoted too)
+    r"from\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}['\"‘’“”]?(?:white ?list"
+    r"|list of (?:trusted|preferred)"
     r"|trusted (?:trading )?partners?)",
     _I,
 )
@@ -686,6 +688,12 @@ _PREFERENCES_ENDED = re.compile(
 _ITEMS_LISTED = re.compile(
     r"\badd\w*\s+(?:[\w-]+\s+){0,8}?to\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:export[- ]control|control)\s+list\b",
+    _I,
+)
+# "would let the suspension of its countermeasures lapse on April 1": the measures come back.
+_SUSPENSION_LAPSES = re.compile(
+    r"\b(?:let|lets|letting|allow\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:suspension|pause|truce"
+    r"|reprieve|exemptions?)\b[^.;]{0,80}?\b(?:lapse|expire|end|run out)\b",
     _I,
 )
 _CONTROL_EXTENDED = re.compile(
@@ -725,6 +733,8 @@ _PHRASE_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, str, str]] = 
     (_RATE_RISES, None, "tariff_increase", "rate_rise_noverb"),
     # "removed South Korea from its white list": exports to it now need licences.
     (_WHITE_LIST_REMOVAL, None, "export_control", "white_list_removal"),
+    # "let the suspension of its countermeasures lapse": the suspended duties return.
+    (_SUSPENSION_LAPSES, None, "tariff_increase", "suspension_lapses"),
     # "will end India's GSP designation": its goods lose duty-free access.
     (_PREFERENCES_ENDED, None, "tariff_increase", "preferences_ended"),
     # "added 23 types of chip tools to its export control list"

@@ -25,6 +25,7 @@ from ingestion.extract.dates import DateMention, find_dates
 from ingestion.extract.kinds import (
     EXPORT_CONTROL,
     INVESTIGATION,
+    OTHER,
     PORT_FEE,
     PURCHASE_COMMITMENT,
     TARIFF_INCREASE,
@@ -308,6 +309,10 @@ _MUTUAL = re.compile(
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
+_NATIONAL_FIRMS = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[\w-]+\s+)?(?:companies|firms|businesses|investors"
+    r"|chipmakers|manufacturers|carmakers|automakers|industry|buyers|importers)\b"
+)
 _DATE_AS_NAME = re.compile(r"\b(?:the|its|their|his|her)\s+$", _I)
 _SINCE = re.compile(
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August"
@@ -576,6 +581,13 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             if granter is not None:
                 return Parties(granter, [owners[0]], None, "actor_granter", "actor_granter")
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
+    firms = (
+        _NATIONAL_FIRMS.search(text, cs, pos) if k.kind in (OTHER, PURCHASE_COMMITMENT) else None
+    )
+    if firms is not None and firms.group(1).lower() in lx.DEMONYMS:
+        # ("Swiss companies pledged to invest $200 billion in the US": a country's firms
+        # pledging under a deal are that country's side of it)
+        actor, arule = lx.DEMONYMS[firms.group(1).lower()], "actor_national_firms"
     if (
         arule in ("", "actor_pronoun", "actor_speaker", "actor_speaker_other")
         and ctx.last_statement is not None

@@ -1950,3 +1950,28 @@ def test_a_year_told_earlier_in_the_sentence_dates_a_later_day_without_one() -> 
         dt.date(2025, 3, 8),
         dt.date(2025, 3, 20),
     ]
+
+
+def test_a_countrys_firms_pledging_under_a_deal_are_its_side() -> None:
+    out = statements(
+        "Washington will cut tariffs on Norwegian goods to 15% under a deal reached on Friday. "
+        "Norwegian companies pledged to invest 100 billion dollars in the United States by 2028.",
+        "2025-11-14",
+    )
+    assert ("NOR", "USA", "other") in {(s["actor"], s["target"], s["kind"]) for s in out}
+
+
+def test_a_quoted_white_list_and_a_lapsing_suspension() -> None:
+    out = statements(
+        "Seoul dropped Tokyo from its own 'white list' on August 28, requiring licences for many "
+        "exports.",
+        "2019-09-18",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("KOR", "JPN", "export_control")
+    ]
+    k = classify(
+        "Ottawa said it would let the suspension of its countermeasures against the US lapse on "
+        "April 1"
+    )
+    assert k is not None and k.kind == "tariff_increase"
