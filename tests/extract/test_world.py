@@ -1967,9 +1967,7 @@ def test_a_quoted_white_list_and_a_lapsing_suspension() -> None:
         "exports.",
         "2019-09-18",
     )
-    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
-        ("KOR", "JPN", "export_control")
-    ]
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("KOR", "JPN", "export_control")]
     k = classify(
         "Ottawa said it would let the suspension of its countermeasures against the US lapse on "
         "April 1"
