@@ -309,6 +309,10 @@ _MUTUAL = re.compile(
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
+_GOODS_NAMED = re.compile(
+    r"[\s-]+(?:[\w-]+\s+)?(?:goods|imports|exports|products|shipments|cars|steel|autos|vehicles)\b",
+    _I,
+)
 _NATIONAL_FIRMS = re.compile(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[\w-]+\s+)?(?:companies|firms|businesses|investors"
     r"|chipmakers|manufacturers|carmakers|automakers|industry|buyers|importers)\b"
@@ -644,6 +648,13 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
                 for mt in c_mentions
                 if mt.end <= pos and text[mt.end : mt.end + 2] not in ("'s", "’s")
             ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
+        if k.rule == "tariff_accepted" and not goods:
+            # ("most EU exports to the US will face 15%": a country named on the goods pays)
+            goods = [
+                mt.iso
+                for mt in c_mentions
+                if mt.modifier and mt.end <= pos and _GOODS_NAMED.match(text, mt.end)
+            ][:1]
         if k.rule == "tariff_accepted" and not goods:
             # ("Canadian energy will face a lower 10% rate": a demonym that opens the clause
             # names whose goods pay)

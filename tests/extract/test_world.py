@@ -1973,3 +1973,23 @@ def test_a_quoted_white_list_and_a_lapsing_suspension() -> None:
         "April 1"
     )
     assert k is not None and k.kind == "tariff_increase"
+
+
+def test_goods_named_by_their_country_pay_and_collecting_a_rate_imposes_it() -> None:
+    out = statements(
+        "Under the deal, most Korean exports to the United States will face a 15% tariff, down "
+        "from the 25% Trump had threatened.",
+        "2025-07-28",
+    )
+    out += statements(
+        "Under the deal, most EU exports to the United States will face a 15% tariff.",
+        "2025-07-28",
+    )
+    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
+        ("USA", "KOR", "tariff_reduction"),
+        ("USA", "EUN", "tariff_reduction"),
+    }
+    k = classify("The United States began collecting 25% tariffs on all imports of steel on Friday")
+    assert k is not None and k.kind == "tariff_increase"
+    # (revenue collected is no measure)
+    assert classify("The United States collected $30 billion in customs receipts in May") is None
