@@ -294,8 +294,11 @@ _LEAD_DEMONYM = re.compile(
     r"\W*(?:(?:however|but|and|meanwhile|also),?\s+)?(?:(?:the|all|most|some|certain)\s+)?"
     r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]"
 )
+# A level the measure replaces ("down from the 25% Trump had threatened in April"): the threat
+# and the date told with it are that level's, not the measure's.
 _OLD_LEVEL = re.compile(
     r"\b(?:(?:down|up|cut|reduction|drop|fall|rise|increase)\s+from|instead\s+of|rather\s+than"
+    r"|compared\s+(?:with|to)"
     # (not "down from 145 percent to 30 percent from May 14": a change told from and to)
     r"|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
     r"(?:(?!\bto\s+\d)[^.;])*$",
@@ -307,8 +310,6 @@ _MUTUAL = re.compile(
     _I,
 )
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
-# ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
-# terms (not the last item of a list: "cabinets, vanities, and furniture")
 _GOODS_NAMED = re.compile(
     r"[\s-]+(?:[\w-]+\s+)?(?:goods|imports|exports|products|shipments|cars|steel|autos|vehicles)\b",
     _I,
@@ -328,12 +329,9 @@ _ANY_FURTHER = re.compile(
     r"|levies|increases?|hikes?|measures|restrictions|controls|curbs)\b",
     _I,
 )
+# ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
+# terms (not the last item of a list: "cabinets, vanities, and furniture")
 _LATER_PART = re.compile(r",\s+and\s+(?:on|to|then|later|from|in|will|would|also|could|may)\b", _I)
-_PRIOR_LEVEL = re.compile(
-    r"\b(?:down|up)\s+from\b|\binstead\s+of\b|\brather\s+than\b|\bcompared\s+(?:with|to)\b"
-    r"|\breplacing\b",
-    _I,
-)
 
 
 def modality(c: Clause) -> Modality | None:
@@ -353,7 +351,7 @@ def modality(c: Clause) -> Modality | None:
     # ("will impose 25% immediately, ..., and on a further C$125 billion in 21 days if ...": a
     # condition told after a later coordinated part is that part's)
     threat = any(
-        not _PRIOR_LEVEL.search(text, max(cs, m.start() - 60), m.start())
+        not _OLD_LEVEL.search(text, max(cs, m.start() - 60), m.start())
         and not (m.start() > pos and _LATER_PART.search(text, pos, m.start()))
         for m in _THREAT.finditer(text, cs, ce)
     )
