@@ -597,6 +597,8 @@ _ZERO_TARIFF = re.compile(
     r"(?:deal|agreement|framework|pact|accord)\b)"
     # ("tariff-free imports" and "duty-free quotas" measure a quota, not a promise of zero duty)
     r"|\btariff[- ]free\b(?!\s+(?:[\w-]+\s+){0,2}(?:imports|quotas?|volumes?))"
+    # ("in exchange for a zero US tariff on British medicines")
+    r"|\bzero\s+(?:[A-Z][\w.]*\s+)?(?:tariffs?|duty|duties)\b"
     # ... unless granted: "will allow duty-free imports of US almonds" opens the market.
     r"|\b(?:allow|grant|give|offer|permit|provid)\w*\s+(?:[\w-]+\s+){0,2}?(?:duty|tariff)[- ]free"
     r"\s+(?:access|imports?|entry|treatment|quotas?)\b",
@@ -707,7 +709,7 @@ _COUNTERMEASURE_GOODS = re.compile(
     _I,
 )
 _QUOTA_AT_RATE = re.compile(
-    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,10}?(?:at\s+an?\s+"
+    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,14}?(?:at\s+an?\s+"
     r"(?:(?:reduced\s+|lower\s+|preferential\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
     r"(?:tariff|duty|rate|levy)\b"
     # ("... into its market at a tariff of 6.1%")

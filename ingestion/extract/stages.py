@@ -310,6 +310,26 @@ _MUTUAL = re.compile(
     _I,
 )
 _OWN_RATE = re.compile(r"\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
+_ALLOWED_TO_IMPORT = re.compile(
+    r"\b(?:be|been|are|is|were|was)\s+(?:\w+\s+)?(?:allowed|permitted|cleared|able)\s+to\s+"
+    r"(?:import|buy|receive|purchase|acquire)\b",
+    _I,
+)
+_RELATIVE_THREAT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?$", _I)
+_OLD_LEVEL_CUE = re.compile(
+    r"\b(?:(?:down|up|cut|reduction|drop|fall|rise|increase)\s+from|instead\s+of|rather\s+than"
+    r"|compared\s+(?:with|to)|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d",
+    _I,
+)
+
+
+def _without_old_level(words: str, after: int) -> str:
+    """The clause's words up to a level it replaces ("at 6.1%, instead of the 100% surtax
+    imposed in 2024"): the year of that level does not make the measure a recalled one."""
+    m = _OLD_LEVEL_CUE.search(words, max(0, after))
+    return words[: m.start()] if m else words
+
+
 _GOODS_NAMED = re.compile(
     r"[\s-]+(?:[\w-]+\s+)?(?:goods|imports|exports|products|shipments|cars|steel|autos|vehicles)\b",
     _I,
@@ -352,6 +372,8 @@ def modality(c: Clause) -> Modality | None:
     # condition told after a later coordinated part is that part's)
     threat = any(
         not _OLD_LEVEL.search(text, max(cs, m.start() - 60), m.start())
+        # ("easing a shortage that had threatened car production": another subject's threat)
+        and not _RELATIVE_THREAT.search(text, max(cs, m.start() - 20), m.start())
         and not (m.start() > pos and _LATER_PART.search(text, pos, m.start()))
         for m in _THREAT.finditer(text, cs, ce)
     )
@@ -565,6 +587,19 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         carried = c.sentence.subject
     if k.rule == "tariff_faced":
         return _faced_parties(ctx, c, carried)
+    allowed = _ALLOWED_TO_IMPORT.search(text, cs, min(ce, pos + 60))
+    if allowed is not None and k.kind in _EASING:
+        # ("Saudi Arabia and the UAE will be allowed to import American AI chips"): those
+        # allowed are the targets; the side whose goods they may buy acts.
+        takers = [mt.iso for mt in c_mentions if mt.subject and mt.end <= allowed.start()]
+        seller = [
+            lx.DEMONYMS[m.group(0).lower()]
+            for m in _DEMONYM_RE.finditer(text, allowed.end(), ce)
+            if lx.DEMONYMS[m.group(0).lower()] not in takers
+        ] or [mt.iso for mt in c_mentions if mt.start > allowed.end() and mt.iso not in takers]
+        giver = seller[0] if seller else ctx.counterpart(takers[0]) if takers else None
+        if takers and giver is not None:
+            return Parties(giver, list(dict.fromkeys(takers)), None, "actor_seller", "actor_seller")
     if k.rule == "preferences_ended":
         # ("will end India's GSP status", "Cambodia's trade preferences"): the country whose
         # preferences end is taxed; the side granting them (the subject, else the speaker or
@@ -919,7 +954,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
     month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
     if (
-        _past_context(ctx, c.words, announced, effective, explicit)
+        _past_context(ctx, _without_old_level(c.words, pos - cs), announced, effective, explicit)
         # "Malaysia had previously faced a 25% rate": the level before the news.
         or _FORMERLY.search(text, cs, pos)
     ):

@@ -1993,3 +1993,34 @@ def test_goods_named_by_their_country_pay_and_collecting_a_rate_imposes_it() -> 
     assert k is not None and k.kind == "tariff_increase"
     # (revenue collected is no measure)
     assert classify("The United States collected $30 billion in customs receipts in May") is None
+
+
+def test_a_quota_let_in_at_a_rate_instead_of_an_older_surtax_is_a_cut_from_it() -> None:
+    out = statements(
+        "Ottawa will allow up to 20,000 Chinese electric trucks a year into its market at a "
+        "tariff of 6.1%, instead of the 100% surtax imposed in 2024.",
+        "2026-01-16",
+    )
+    assert [(s["kind"], s["rate_before_pct"], s["rate_after_pct"]) for s in out] == [
+        ("tariff_reduction", 100.0, 6.1)
+    ]
+
+
+def test_those_allowed_to_import_are_the_targets_of_the_sellers_easing() -> None:
+    out = statements(
+        "Qatar and Oman will be allowed to import advanced American AI chips under new "
+        "licences, the Commerce Department said.",
+        "2025-05-14",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("USA", "QAT"), ("USA", "OMN")}
+
+
+def test_a_zero_tariff_named_as_a_price_and_a_relative_threat_are_read_right() -> None:
+    k = classify("in exchange for a zero US tariff on British medicines for three years")
+    assert k is not None and k.kind == "tariff_reduction"
+    out = statements(
+        "Beijing will allow exemptions to its ban on exports of gallium for civilian use, "
+        "easing a shortage that had threatened chip production.",
+        "2025-11-09",
+    )
+    assert [s["status"] for s in out] == ["announced"]
