@@ -171,6 +171,7 @@ _TRADE_TERMS = re.compile(
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|white ?lists?"
     r"|stop selling|GSP|(?:trade )?preferences|preferential (?:trade )?(?:status|treatment|access)"
     r"|deposits? of|export permits?|fees? on (?:[\w-]+ )*(?:vessels|ships)|port calls?"
+    r"|rules on (?:the )?(?:\w+ ){0,2}(?:sales|exports|shipments)|investigat(?:e|es|ed|ing)"
     r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
@@ -583,7 +584,10 @@ _RATE_NOUN = re.compile(
 )
 _EXTEND_PAUSE = re.compile(
     r"\bextend\w*\s+(?:the|their|its|a)\s+(?:[\w-]+\s+){0,2}(?:truce|pause|suspension|reprieve"
-    r"|exemptions?)\b",
+    r"|exemptions?)\b"
+    # ("extended the deadline for the reciprocal tariffs to August 1": their start put off)
+    r"|\b(?:extend\w*|push\w*\s+back|delay\w*)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+)?deadlines?\s+"
+    r"(?:for|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:tariffs?|duties|levies)\b",
     _I,
 )
 _ZERO_TARIFF = re.compile(
@@ -698,6 +702,12 @@ _SUSPENSION_LAPSES = re.compile(
     r"|reprieve|exemptions?)\b[^.;]{0,80}?\b(?:lapse|expire|end|run out)\b",
     _I,
 )
+# "The US will investigate France's new digital tax": a probe told by its verb.
+_PROBE_VERB = re.compile(
+    r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing))\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+|"
+    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|taxes|tax|subsidies|practices|policies"
+    r"|dumping)\b)"
+)
 _CONTROL_EXTENDED = re.compile(
     r"\b(?:extend\w*|expand\w*|widen\w*|broaden\w*)\s+(?:its\s+|their\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:restrictions|controls|curbs|rules?|ban)\s+to\b",
@@ -741,6 +751,8 @@ _PHRASE_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, str, str]] = 
     (_PREFERENCES_ENDED, None, "tariff_increase", "preferences_ended"),
     # "added 23 types of chip tools to its export control list"
     (_ITEMS_LISTED, None, "export_control", "items_listed"),
+    # "will investigate France's digital tax"
+    (_PROBE_VERB, None, "investigation", "probe_verb"),
     # "extended its entity list restrictions to subsidiaries": a wider control.
     (_CONTROL_EXTENDED, None, "export_control", "control_extended"),
     # "impose countermeasures on 26 billion euros of US goods": duties on goods.

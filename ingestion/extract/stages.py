@@ -950,7 +950,17 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # "On October 1, the US will begin imposing ...": a day after the report is when
         # it takes effect; the report announces it.
         announced, effective = ctx.pub, announced
-    explicit_ann = any(d.role == "announced" for d in c_dates)
+    deadline_to = None
+    if (
+        c.kind.rule == "extend_pause"
+        and announced is not None
+        and ctx.pub is not None
+        and announced > ctx.pub
+    ):
+        # ("extended the deadline for the tariffs to August 1"): the day named is when the
+        # reprieve ends, not when it was granted.
+        announced, deadline_to = ctx.pub, announced
+    explicit_ann = any(d.role == "announced" for d in c_dates) and deadline_to is None
     # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
     month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
     if (
@@ -987,7 +997,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         if not _RESPONSE.search(sent.words):
             return None
         background = True
-    expires = _expiry(
+    expires = deadline_to or _expiry(
         c.words, effective or announced, [d for d in s_dates if cs <= d.start < ce], text
     )
     return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)

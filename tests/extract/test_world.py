@@ -2024,3 +2024,25 @@ def test_a_zero_tariff_named_as_a_price_and_a_relative_threat_are_read_right() -
         "2025-11-09",
     )
     assert [s["status"] for s in out] == ["announced"]
+
+
+def test_a_probe_by_its_verb_rules_on_sales_and_an_extended_deadline() -> None:
+    out = statements(
+        "The United States will investigate Italy's new 3% tax on digital services, the trade "
+        "representative said on Wednesday.",
+        "2019-07-11",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("USA", "ITA", "investigation")]
+    out = statements(
+        "Tokyo tightened its rules on sales of chipmaking tools to China on Tuesday.",
+        "2023-10-17",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("JPN", "CHN", "export_control")]
+    out = statements(
+        "Trump extended the deadline for the tariffs on Mexican goods to August 1, the White House "
+        "said on Monday.",
+        "2025-07-07",
+    )
+    assert [(s["kind"], str(s["announced_on"]), str(s["expires_on"])) for s in out] == [
+        ("tariff_suspension", "2025-07-07", "2025-08-01")
+    ]
