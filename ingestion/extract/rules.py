@@ -577,6 +577,11 @@ _RATE_LIST = re.compile(
     r"|duties|levy|levies|surtax)\s+(?:on|for)\b)",
     _I,
 )
+# "will face higher rates from April 9: 34% for China, 20% for the European Union, ...".
+_RATE_FOR_LIST = re.compile(
+    r"\b(?:rates?|tariffs?|duties|levies)\b[^:;]{0,60}:\s*(\d+(?:\.\d+)?\s*(?:%|per ?cent|percent))"
+    r"\s+(?:on|for)\s+(?:the\s+)?[A-Z]"
+)
 _RATE_NOUN = re.compile(
     r"\W*(?:and\s+)?(?:an?\s+)(?:\w+\s+)?(\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))\s+on\b",
@@ -838,7 +843,7 @@ def _classify(clause: str) -> Kind | None:
     s = _SUPPLY.search(clause)
     if s and not t:
         return Kind("license_approval", s.start(), "resume_supply")
-    m = _RATE_NOUN.match(clause) or _RATE_LIST.search(clause)
+    m = _RATE_NOUN.match(clause) or _RATE_LIST.search(clause) or _RATE_FOR_LIST.search(clause)
     if m:
         # "..., and a 25% tariff on Chinese steel": another measure of the same announcement.
         return Kind("tariff_increase", m.start(1), "rate_noun_list")
@@ -930,6 +935,12 @@ def _classify(clause: str) -> Kind | None:
     ):
         return Kind("export_control_relaxation", m.start(), "export_permitted")
     # "suspended its export ban": easing a restriction, although the clause names a ban.
+    cg = _COUNTERMEASURE_GOODS.search(clause)
+    sv = _SUSPEND.search(clause, 0, cg.start()) if cg else None
+    if sv is not None:
+        # ("will suspend for 90 days the countermeasures on 21 billion euros of US goods"):
+        # duties on goods, paused.
+        return Kind("tariff_suspension", sv.start(), "tariff_suspend")
     nouns = [(x.start(), x.end()) for x in _CONTROL.finditer(clause)]
     for m in _RELAX.finditer(clause):
         # ("require export permits": a word of the control's own name is no easing verb)
@@ -1173,7 +1184,9 @@ _ON_GOODS = re.compile(
     # "on $34 billion of Chinese goods", "on 2.8 billion euros of US goods", "on 28 US products"
     r"|\bon\s+(?:about\s+|some\s+|nearly\s+|another\s+|an extra\s+)?(?:[A-Z]{0,2}[$€£¥]\s?)?"
     r"[\d.,]+\s*(?:billion|million|trillion|bn|mn|m)?\s*(?:euros?|dollars?|yuan|pounds?|yen)?\s*"
-    r"(?:worth\s+)?(?:of\s+)?(?:the\s+)?$",
+    r"(?:worth\s+)?(?:of\s+)?(?:the\s+)?$"
+    # ("a 100% surtax on electric vehicles made in China")
+    r"|\b(?:made|produced|manufactured|built|assembled|grown)\s+in\s+(?:the\s+)?$",
     _I,
 )
 

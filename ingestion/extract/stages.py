@@ -618,6 +618,15 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             if granter is not None:
                 return Parties(granter, [owners[0]], None, "actor_granter", "actor_granter")
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
+    if (
+        actor is None
+        and k.rule == "rate_noun_list"
+        and ctx.last_actor is not None
+        and len(_PCT_RATE.findall(text, cs, ce)) >= 2
+    ):
+        # ("Trump announced new tariffs. Partners will face higher rates: 34% for China, 20% for
+        # the EU"): a list of rates with no one named is the story's actor's.
+        actor, arule = ctx.last_actor, "actor_list"
     firms = (
         _NATIONAL_FIRMS.search(text, cs, pos) if k.kind in (OTHER, PURCHASE_COMMITMENT) else None
     )

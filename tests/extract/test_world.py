@@ -2046,3 +2046,31 @@ def test_a_probe_by_its_verb_rules_on_sales_and_an_extended_deadline() -> None:
     assert [(s["kind"], str(s["announced_on"]), str(s["expires_on"])) for s in out] == [
         ("tariff_suspension", "2025-07-07", "2025-08-01")
     ]
+
+
+def test_more_measures_from_a_blind_test() -> None:
+    out = statements(
+        "President Trump announced new tariffs on Wednesday. Dozens of trading partners will "
+        "face higher rates from April 9: 34% for China, 20% for the European Union and 24% for "
+        "Japan.",
+        "2025-04-03",
+    )
+    assert {(s["actor"], s["target"], s["rate_after_pct"]) for s in out if s["rate_after_pct"]} >= {
+        ("USA", "CHN", 34.0),
+        ("USA", "EUN", 20.0),
+        ("USA", "JPN", 24.0),
+    }
+    out = statements(
+        "Ottawa will impose a 100% surtax on electric vehicles made in China from October 1.",
+        "2024-08-27",
+    )
+    assert [(s["actor"], s["target"]) for s in out] == [("CAN", "CHN")]
+    k = classify(
+        "Washington began collecting tariffs on $7.5 billion of goods from the EU on Friday"
+    )
+    assert k is not None and k.kind == "tariff_increase"
+    k = classify(
+        "the Commission said it would suspend for 90 days the countermeasures on 21 billion euros "
+        "of US goods"
+    )
+    assert k is not None and k.kind == "tariff_suspension"
