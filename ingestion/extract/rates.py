@@ -29,13 +29,16 @@ _OF = re.compile(
     r"(?:up to\s+|about\s+)?" + _PCT,
     re.I,
 )
-_UP_FROM = re.compile(
-    r"\b(?:(?:up|down|rising|falling|raised|lowered|increased|reduced|cut|reduction|drop"
+# The words that name a level a rate replaces ("up from 34%", "a cut from the 20% rate",
+# "instead of the 25% rate threatened"): read here as the rate before, and by the stages as the
+# level whose own date and threat are not the measure's.
+PRIOR_LEVEL = (
+    r"\b(?:(?:up|down|rising|falling|raised|lowered|increased|reduced|cut|reduction|drop|fall"
     r"|decrease|increase|rise|hike)\s+from"
-    # ("a 15% tariff, instead of the 25% rate threatened")
-    r"|instead\s+of|rather\s+than|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?" + _PCT,
-    re.I,
+    r"|instead\s+of|rather\s+than|compared\s+(?:with|to)|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+    + _PCT
 )
+PRIOR_LEVEL_RX = re.compile(PRIOR_LEVEL, re.I)
 _PP = re.compile(r"\bby\s+(\d+(?:\.\d+)?)\s*percentage[- ]points?", re.I)
 _PP_SUSPEND = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|(?:percentage[- ])?points?)\s+of\s+(?:the\s+|its\s+|their\s+)?"
@@ -99,7 +102,7 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
         return None, float(m.group(3))
     if m is None:
         # "an 84% tariff ..., up from 34%": the earlier level follows the new one.
-        up = _UP_FROM.search(clause)
+        up = PRIOR_LEVEL_RX.search(clause)
         new = _TO.search(clause) or _OF.search(clause) or _ADDITIONAL.search(clause)
         new = new or _PLAIN.search(clause)
         if up and new and new.start() < up.start():

@@ -443,8 +443,7 @@ def _demonym_targets(text: str, start: int, end: int) -> list[str]:
     return [
         lx.DEMONYMS[m.group(0).lower()]
         for m in _DEMONYM_RE.finditer(text, start, end)
-        if not _BOUGHT.search(text, max(start, m.start() - 30), m.start())
-        and not _CURRENCY.match(text, m.end())
+        if not _names_no_goods(text, start, m)
     ]
 
 
@@ -1224,12 +1223,7 @@ def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
     named from `after` on when given."""
     found = []
     for m in _DEMONYM_RE.finditer(text, max(cs, after), ce):
-        # ("on 29.8 billion Canadian dollars worth of US products": a currency, no goods)
-        if _CURRENCY.match(text, m.end()):
-            continue
-        # ("on India over the country's purchases of Russian oil": what the target buys is the
-        # reason for the duty, not goods it falls on)
-        if _BOUGHT.search(text, max(cs, m.start() - 30), m.start()):
+        if _names_no_goods(text, cs, m):
             continue
         if (
             _ON_GOODS.search(text, max(cs, m.start() - 40), m.start())
@@ -1266,6 +1260,18 @@ _NOT_A_DUTY_ON = re.compile(
     r"|influence|hold|grip|leverage)\s+on\s+(?:the\s+)?$",
     _I,
 )
+
+
+def _names_no_goods(text: str, start: int, m: re.Match[str]) -> bool:
+    """A demonym that names no goods a measure falls on: a currency ("29.8 billion Canadian
+    dollars") or what the target buys, the reason for the duty ("over the country's purchases
+    of Russian oil")."""
+    return bool(
+        _CURRENCY.match(text, m.end())
+        or _BOUGHT.search(text, max(start, m.start() - 30), m.start())
+    )
+
+
 _BOUGHT = re.compile(
     r"\b(?:(?:purchases?|purchasing|buying|imports?|importing)\s+of|over|citing|because\s+of)"
     r"\s+(?:(?:its|their|the|his)\s+)?(?:[\w-]+\s+)?$",

@@ -33,7 +33,13 @@ from ingestion.extract.kinds import (
     TARIFF_SUSPENSION,
     VISA_POLICY,
 )
-from ingestion.extract.rates import _PCT, apply_halve_double, find_rates
+from ingestion.extract.rates import (
+    _PCT,
+    PRIOR_LEVEL,
+    PRIOR_LEVEL_RX,
+    apply_halve_double,
+    find_rates,
+)
 from ingestion.extract.rules import (
     _AGREEMENTS,
     _BACKGROUND_MARK,
@@ -295,15 +301,9 @@ _LEAD_DEMONYM = re.compile(
     r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]"
 )
 # A level the measure replaces ("down from the 25% Trump had threatened in April"): the threat
-# and the date told with it are that level's, not the measure's.
-_OLD_LEVEL = re.compile(
-    r"\b(?:(?:down|up|cut|reduction|drop|fall|rise|increase)\s+from|instead\s+of|rather\s+than"
-    r"|compared\s+(?:with|to)"
-    # (not "down from 145 percent to 30 percent from May 14": a change told from and to)
-    r"|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
-    r"(?:(?!\bto\s+\d)[^.;])*$",
-    _I,
-)
+# and the date told with it are that level's, not the measure's (not "down from 145 percent to
+# 30 percent from May 14": a change told from and to).
+_OLD_LEVEL = re.compile(PRIOR_LEVEL + r"(?:(?!\bto\s+\d)[^.;])*$", _I)
 _MUTUAL = re.compile(
     r"\b(?:both|each)\s+(?!other)(?:\w+\s+){0,2}?\w+(?:ed|ing)?\b|\beach\s+other(?:['’]s)?\b"
     r"|\bthe\s+other['’]s\b|\bmutual(?:ly)?\b|\breciprocal(?:ly)?\s+(?:suspend|lift|remov|cut)",
@@ -316,17 +316,12 @@ _ALLOWED_TO_IMPORT = re.compile(
     _I,
 )
 _RELATIVE_THREAT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?$", _I)
-_OLD_LEVEL_CUE = re.compile(
-    r"\b(?:(?:down|up|cut|reduction|drop|fall|rise|increase)\s+from|instead\s+of|rather\s+than"
-    r"|compared\s+(?:with|to)|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?\d",
-    _I,
-)
 
 
 def _without_old_level(words: str, after: int) -> str:
     """The clause's words up to a level it replaces ("at 6.1%, instead of the 100% surtax
     imposed in 2024"): the year of that level does not make the measure a recalled one."""
-    m = _OLD_LEVEL_CUE.search(words, max(0, after))
+    m = PRIOR_LEVEL_RX.search(words, max(0, after))
     return words[: m.start()] if m else words
 
 
@@ -1045,11 +1040,12 @@ def _target_rates(text: str, cs: int, ce: int, targets: list[str]) -> dict[str, 
     rates = [(m.start(), float(m.group(1))) for m in found]
     if len({r for _, r in rates}) < 2:
         return {}
-    named = [(mt.start, mt.iso) for mt in actor_mentions(text, cs, ce)]
+    mentions = actor_mentions(text, cs, ce)
+    named = [(mt.start, mt.iso) for mt in mentions]
     named += [
         (m.start(), lx.DEMONYMS[m.group(0).lower()]) for m in _DEMONYM_RE.finditer(text, cs, ce)
     ]
-    ends = {mt.start: mt.end for mt in actor_mentions(text, cs, ce)}
+    ends = {mt.start: mt.end for mt in mentions}
     # ("25% on goods from Canada and Mexico, along with an increase in the duty on Chinese
     # imports to 20%": a rate told in the same part of the clause as the target is its own)
     cuts = [m.start() for m in _RATE_PART.finditer(text, cs, ce)]
