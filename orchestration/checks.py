@@ -15,17 +15,6 @@ import dagster as dg
 
 from orchestration.resources import LedgerSettings
 
-PUBLISHED_TABLES = (
-    "entries",
-    "links",
-    "evidence",
-    "trade_monthly",
-    "commitment_checks",
-    "rejects",
-    "entries_history",
-    "quarantine",
-    "tariff_timeline",
-)
 # Tables whose promises to readers are stated as a Great Expectations suite.
 SUITE_TABLES = (
     "entries",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ingestion.load import connect
+from publication.publish import PUBLISHED_TABLES
 
 # `make setup-spark` installs dbt-spark and pyspark in an environment of their own, beside the
 # project's .venv (where Great Expectations would import a pyspark it found).
@@ -77,17 +78,10 @@ def contracts_from_manifest(manifest: Path, schema: str = "ledger") -> dict[str,
 HISTORY_NODES = ("entries_snapshot", "entries_history")
 # `dbt build` on Spark: everything else (dagster-dbt adds its own --select).
 SPARK_BUILD = ("build", "--exclude", " ".join(["resource_type:snapshot", *HISTORY_NODES[1:]]))
-# What a Spark build leaves in its ledger schema: the marts but entries_history, and the
-# incremental model's record of what it built (its next build starts from that watermark).
+# What a Spark build leaves in its ledger schema: the published tables but entries_history, and
+# the incremental model's record of what it built (its next build starts from that watermark).
 SPARK_LEDGER_TABLES = (
-    "entries",
-    "links",
-    "evidence",
-    "trade_monthly",
-    "commitment_checks",
-    "rejects",
-    "quarantine",
-    "tariff_timeline",
+    *(t for t in PUBLISHED_TABLES if t not in HISTORY_NODES),
     "trade_monthly__rebuilt",
     "trade_monthly__watermark",
 )

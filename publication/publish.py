@@ -24,6 +24,19 @@ from pathlib import Path
 
 import duckdb
 
+# The ledger tables a published file holds; readers depend on them (README, the contract).
+PUBLISHED_TABLES = (
+    "entries",
+    "links",
+    "evidence",
+    "trade_monthly",
+    "commitment_checks",
+    "rejects",
+    "entries_history",
+    "quarantine",
+    "tariff_timeline",
+)
+
 RUNS_DDL = """
 create table ledger.runs (
     run_id varchar primary key,

@@ -6,10 +6,11 @@ import dagster as dg
 
 from ingestion.load import connect
 from orchestration.assets.dbt import HISTORY
-from orchestration.checks import PUBLISHED_TABLES, ledger_key
+from orchestration.checks import ledger_key
 from orchestration.project import dbt_project
 from orchestration.resources import LedgerSettings
 from publication.publish import (
+    PUBLISHED_TABLES,
     RunRecord,
     current_version,
     publish,
