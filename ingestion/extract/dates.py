@@ -8,6 +8,7 @@ extractor must stay under 10 ms per article) and predictable (dateparser reads "
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -315,6 +316,9 @@ def find_dates(
                     if g.get("pyear")
                     else _year_for(mon, day, pub, default_year, fwd)
                 )
+                if "end" in part and year:
+                    # ("until the end of September": the month's last day)
+                    day = calendar.monthrange(year, mon)[1]
                 value = dt.date(year, mon, day) if year else None
                 gran = "month"
             elif g.get("mmon"):

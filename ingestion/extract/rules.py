@@ -1217,10 +1217,28 @@ _SUBJECT_GOODS_FROM = re.compile(
 )
 
 
-def _goods_origin(text: str, cs: int, ce: int, after: int = 0) -> list[str]:
+# A reason clause with a subject and a verb of its own ("..., after Washington doubled tariffs
+# on Indian goods"): what it names is another measure's, told as the cause.
+_REASON_CLAUSE = re.compile(
+    r"\b(?:after|since|following|because|as|when)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}"
+    r"(?:administration\s+|government\s+)?(?:had\s+|has\s+|have\s+)?[a-z]+ed\b"
+)
+
+
+def reason_start(text: str, trigger: int, end: int) -> int:
+    """Where a reason clause after the trigger begins (`end` when there is none)."""
+    reason = _REASON_CLAUSE.search(text, trigger, end)
+    return reason.start() if reason else end
+
+
+def _goods_origin(
+    text: str, cs: int, ce: int, after: int = 0, trigger: int | None = None
+) -> list[str]:
     """Countries whose goods a tariff falls on: "on Chinese goods", "on imports from China",
     and goods that are the clause's subject ("Peruvian products will be exempt"); only those
-    named from `after` on when given."""
+    named from `after` on when given, and none in a reason clause after the `trigger`."""
+    if trigger is not None:
+        ce = reason_start(text, trigger, ce)
     found = []
     for m in _DEMONYM_RE.finditer(text, max(cs, after), ce):
         if _names_no_goods(text, cs, m):

@@ -94,6 +94,7 @@ from ingestion.extract.rules import (
     actor_mentions,
     classify,
     party_counts,
+    reason_start,
 )
 from ingestion.extract.statement import Statement
 from ingestion.extract.text import split_clauses, split_sentences
@@ -551,7 +552,9 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     c_mentions = c.mentions
     # Whose goods the clause's measure falls on: read once, asked by several rules below.
     # ("would stop buying Iranian gas and buy American LNG": what is bought comes after the verb)
-    clause_goods = _goods_origin(text, cs, ce, pos if k.kind == PURCHASE_COMMITMENT else 0)
+    clause_goods = _goods_origin(
+        text, cs, ce, pos if k.kind == PURCHASE_COMMITMENT else 0, trigger=pos
+    )
     if k.kind == PURCHASE_COMMITMENT and not clause_goods:
         # "buy $40 billion of American gas": the country of the goods bought sells them.
         sellers = sorted(
@@ -1130,7 +1133,7 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if not k.kind.startswith("tariff"):
         return None, None
     text, ce, pos, se = c.text, c.end, c.trigger, c.sentence.end
-    words = text[c.start : c.step_end]
+    words = text[c.start : reason_start(text, pos, c.step_end)]
     before, after = apply_halve_double(words, *find_rates(words))
     tail = _RATE_TAIL.match(text, ce, se)
     if before is None and after is None and tail:
@@ -1172,7 +1175,7 @@ def statement(
     # "drop countermeasures once rare earths flow": goods of the condition are not the
     # goods of the measure.
     cond = _CONDITION.search(text, pos, ce)
-    names, codes, fam = _products(text[cs : cond.start() if cond else ce])
+    names, codes, fam = _products(text[cs : cond.start() if cond else reason_start(text, pos, ce)])
     if not names and (
         who.rule in ("actor_definite", "actor_detail") or _DEMONSTRATIVE_MEASURE.search(c.words)
     ):

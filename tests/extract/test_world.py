@@ -2074,3 +2074,26 @@ def test_more_measures_from_a_blind_test() -> None:
         "of US goods"
     )
     assert k is not None and k.kind == "tariff_suspension"
+
+
+def test_a_reason_clause_names_another_measure() -> None:
+    # The measure is the one of the main clause; the goods, rates and products of a reason
+    # clause ("after Washington doubled ...") belong to the measure it recalls.
+    out = statements(
+        "Indonesia on Monday removed its 5% import duty on American wheat until the end of "
+        "February, a gesture that followed after Washington lowered tariffs on Indonesian goods "
+        "to 19%.",
+        "2028-01-10",
+    )
+    assert [
+        (s["actor"], s["kind"], s["rate_before_pct"], s["rate_after_pct"], str(s["expires_on"]))
+        for s in out
+    ] == [("IDN", "tariff_reduction", 5.0, 0.0, "2028-02-29")]
+    out = statements(
+        "Vietnam on Tuesday scrapped its 10% duty on ethanol until the end of June, a step that "
+        "helps American farmers after Washington raised tariffs on Vietnamese goods to 46%.",
+        "2027-04-13",
+    )
+    assert [(s["actor"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("VNM", "tariff_reduction", 0.0)
+    ]
