@@ -1,7 +1,8 @@
 """Lexicons the rule-based extractor reads: built from the data files in `data/` at import.
 
 Everything the extractor knows about the world is data, not code: countries, demonyms and capitals
-(`countries.csv`), officials and agencies (`officials.csv`), agreements (`agreements.csv`),
+(`countries.csv`), officials and agencies (`officials.csv`), firms (`companies.csv`), agreements
+(`agreements.csv`),
 products (`products.csv`) and the cue words of kinds, modality and links (`cues.toml`). This module
 turns those files into the tables and regular-expression fragments that `rules.py` compiles, under
 the same public names as before. Adding a country or a cue word touches data only: a new upward
@@ -267,6 +268,16 @@ def _load_eras() -> list[tuple[re.Pattern[str], dt.date, dt.date]]:
 # `data/eras.csv`: titles that date a story by themselves ("President-elect Trump" was written
 # between an election and an inauguration), for articles that carry no year.
 ERAS: list[tuple[re.Pattern[str], dt.date, dt.date]] = _load_eras()
+
+
+def _load_companies() -> dict[str, str]:
+    with open(_DATA / "companies.csv", encoding="utf-8", newline="") as fh:
+        return {row["name"]: row["iso3"] for row in csv.DictReader(fh)}
+
+
+# `data/companies.csv`: firms that measures name instead of a country ("an antitrust probe into
+# Google", "export curbs on Nexperia"), with the country they belong to. Names match exactly.
+COMPANIES: dict[str, str] = _load_companies()
 # pattern -> (name, reference date). A statement is tied to an agreement when its sentence names it,
 # or when the article names it and the statement is an easing dated near the agreement.
 AGREEMENTS: list[tuple[str, str, dt.date]] = [

@@ -1446,6 +1446,9 @@ def _resolve_targets(
     dem = [iso for iso in _demonym_targets(text, cs, ce) if iso != actor]
     if dem:
         return [dem[0]]
+    firm = _firm_target(text, cs, ce, actor)
+    if firm:
+        return [firm]
     others = [mt.iso for mt in mentions if mt.iso != actor and not mt.place]
     if others:
         return [others[0]]
@@ -1486,6 +1489,25 @@ def _resolve_targets(
     # or origin ("China imposes export controls on seven rare earths").
     worldwide = kind in _RESTRICTIVE or kind.startswith(("tariff", "export_control", "license"))
     return ["WLD"] if worldwide else []
+
+
+_COMPANY_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted(map(re.escape, lx.COMPANIES), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+# A firm that speaks or trades is no object of the measure ("Nvidia said", "Nvidia shares").
+_FIRM_ACTS = re.compile(r"(?:['’]s)?\s+(?:said|says|shares|stock|told|declined|has said)\b")
+
+
+def _firm_target(text: str, cs: int, ce: int, actor: str) -> str | None:
+    """The country of a firm the measure names as its object ("a probe into Google",
+    "curbs on Nexperia's Chinese unit"), when no country is named."""
+    for m in _COMPANY_RE.finditer(text, cs, ce):
+        iso = lx.COMPANIES[m.group(0)]
+        if iso != actor and m.start() - cs > 15 and not _FIRM_ACTS.match(text, m.end()):
+            return iso
+    return None
 
 
 _RETALIATION = re.compile(

@@ -78,6 +78,11 @@ _CLAUSE = re.compile(
     r"|(?P<and>\s+and\s+(?:how\s+|that\s+)?)(?=" + _PARTY + _GOES_ON + r")"
     r"|\s+and\s+(?=(?:has|have|will|would|is|was|also|then)\b)"
     r"|,\s+(?:and|but)\s+(?=(?:[\w-]+\s+){1,6}?(?:will|would|shall)\s)"
+    # ("..., and market regulators opened a probe into Google": a body of government that
+    # goes on with a verb of its own)
+    r"|,\s+(?:and|but)\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:regulators?|authorities|ministry"
+    r"|ministries|officials|agency|department|customs|commission|bureau|office)\s+"
+    r"(?:\w+ly\s+)?(?:\w+ed|began|put|set|took|began|will|would|has|have|also)\b)"
     r"|,?\s+and\s+(?=(?:a|an)\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))"
     r"|,?\s+(?=under which\b)"

@@ -2097,3 +2097,22 @@ def test_a_reason_clause_names_another_measure() -> None:
     assert [(s["actor"], s["kind"], s["rate_after_pct"]) for s in out] == [
         ("VNM", "tariff_reduction", 0.0)
     ]
+
+
+def test_a_firm_named_as_the_object_gives_the_target() -> None:
+    # A measure on a firm, with no country named, is aimed at the firm's country; a body of
+    # government going on after ", and" starts a measure of its own.
+    out = statements(
+        "Beijing's market regulator on Friday opened an antitrust probe into Qualcomm.",
+        "2027-03-12",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("CHN", "USA", "investigation")]
+    out = statements(
+        "The ministry of commerce in Beijing restricted exports of bismuth, and customs "
+        "authorities began an inquiry into Micron.",
+        "2027-03-12",
+    )
+    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
+        ("CHN", "WLD", "export_control"),
+        ("CHN", "USA", "investigation"),
+    }
