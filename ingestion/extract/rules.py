@@ -95,7 +95,8 @@ _SUPPLY = re.compile(
     _I,
 )
 _HALT = re.compile(
-    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend|limit(?=s\b|ing\b))\w*\s+(?:\w+\s+){0,4}"
+    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend|curb|limit(?=s\b|ing\b))\w*\s+"
+    r"(?:\w+\s+){0,4}"
     r"(?:shipments|exports?(?!\s+(?:bans?|controls?|restrictions?|curbs?|licen))|exporting|sales?"
     r"|selling|supply|supplies|supplying)\b|\bstop selling\b"
     r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
@@ -641,7 +642,7 @@ _MARKET_ACCESS = re.compile(
     _I,
 )
 _PLEDGE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|agreed to|agrees to|pledged?|pledges|committed|commits?|promised?"
+    r"\b(?:will|would|shall|'ll|agreed to|agrees to|pledged?|pledges|committed|commits?|promised?"
     r"|vowed?|undert(?:ake|akes|ook)|expected to)\b",
     _I,
 )
@@ -1475,6 +1476,18 @@ def _resolve_targets(
     # sentence names in another clause is the destination ("a rule on exports to China, which
     # halted shipments").
     # In a tit-for-tat story, though, an unaimed control is read as aimed at the other side.
+    last = ctx.last_statement
+    if (
+        kind == "export_control"
+        and last is not None
+        and last[1] == actor
+        and last[3] == ctx.sentence_no
+        and last[2]
+        and not set(last[2]) & {"", "WLD"}
+    ):
+        # ("threatened a 100% tariff on Chinese goods and to curb exports of software": a
+        # second measure of the same sentence and actor, naming no one, is aimed the same way)
+        return list(last[2])
     if kind == "export_control" and not (ctx.retaliation and ctx.counterpart(actor)):
         destinations = [
             mt.iso

@@ -373,6 +373,14 @@ def modality(c: Clause) -> Modality | None:
         and not (m.start() > pos and _LATER_PART.search(text, pos, m.start()))
         for m in _THREAT.finditer(text, cs, ce)
     )
+    ss = c.sentence.start
+    if not threat and re.match(r"\W*(?:and\s+)?to\s", text[cs:pos], _I):
+        # ("threatened to impose a 100% tariff ... and to curb exports of software": a second
+        # infinitive hangs on the verb before it.)
+        lead = list(_THREAT.finditer(text, ss, cs))
+        threat = bool(lead) and not _OLD_LEVEL.search(
+            text, max(ss, lead[-1].start() - 60), lead[-1].start()
+        )
     hedged = (
         bool(_HEDGE.search(text, cs, pos))
         or bool(re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I))
@@ -412,7 +420,6 @@ def modality(c: Clause) -> Modality | None:
         # "tariffs on Canada that were later delayed": an aside on what befell a measure at
         # some later, unnamed time.
         return None
-    ss = c.sentence.start
     future = (
         bool(_FUTURE.search(text, cs, pos + 1))
         or bool(_COMMIT.search(pre))

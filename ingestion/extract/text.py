@@ -92,7 +92,7 @@ _CLAUSE = re.compile(
     # and extend the suspension"): a second verb with its own object
     r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos"
     r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
-    r"|postpon|exempt|waiv|reduc|tighten)\w*\s)"
+    r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"

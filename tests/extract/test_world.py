@@ -2116,3 +2116,24 @@ def test_a_firm_named_as_the_object_gives_the_target() -> None:
         ("CHN", "WLD", "export_control"),
         ("CHN", "USA", "investigation"),
     }
+
+
+def test_a_second_infinitive_shares_the_threat_and_the_aim() -> None:
+    out = statements(
+        "President Trump threatened on Sunday to put a 60% tariff on Brazilian goods and to curb "
+        "exports of aircraft parts.",
+        "2027-05-09",
+    )
+    assert {(s["actor"], s["target"], s["kind"], s["status"]) for s in out} == {
+        ("USA", "BRA", "tariff_increase", "threatened"),
+        ("USA", "BRA", "export_control", "threatened"),
+    }
+    out = statements(
+        "Tokyo said it would invest $90 billion in American shipyards, and Washington will lower "
+        "its tariff on Japanese ships to 10%.",
+        "2027-05-09",
+    )
+    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
+        ("JPN", "USA", "other"),
+        ("USA", "JPN", "tariff_reduction"),
+    }
