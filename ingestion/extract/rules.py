@@ -495,6 +495,11 @@ _NOUN_AFTER_ARTICLE = re.compile(
 )
 
 
+_ANOTHER_VERB = re.compile(
+    r"\b(?:and|but|or)\s+(?:had|has|have|was|were)\s+(?:\w+ly\s+)?\w+ed\b", _I
+)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -530,8 +535,13 @@ def _near_verbs(
         # suspension of", "the increase in", are read by the kind's own patterns).
         if _NOUN_AFTER_ARTICLE.search(clause, max(0, m.start() - 30), m.start()):
             continue
+        after = noun_rx.search(clause, m.end(), m.end() + 90)
+        if after and _ANOTHER_VERB.search(clause, m.end(), after.start()):
+            # ("failed to cooperate on curbing fentanyl flows and had retaliated against US
+            # duties": the noun is the object of a later verb, not of this one)
+            after = None
         if (
-            noun_rx.search(clause, m.end(), m.end() + 90)
+            after
             or noun_rx.search(clause, max(0, m.start() - 60), m.start())
             # "levy an extra 10% on crude": a rate is the object of a tariff verb.
             or (noun_rx is _TARIFF and _RATE_OBJ.match(clause, m.end()))
@@ -670,7 +680,7 @@ _CONTROL_ISSUED = re.compile(
     _I,
 )
 _RATE_RISES = re.compile(
-    r"\b(?:tariffs?|duties|duty|levies|levy|rates?)\s+(?:on\s+(?:[\w$.,-]+\s+){1,6}?)?"
+    r"\b(?:tariffs?|duties|duty|levies|levy|rates?)\s+(?:on\s+(?:[\w$.,-]+\s+){1,12}?)?"
     r"(?:will\s+|would\s+|to\s+|is\s+set\s+to\s+|are\s+set\s+to\s+)?"
     r"(?:rise|rises|rose|risen|climb\w*|jump\w*|go up|went up|goes up|increase|increases)\s+to\s+"
     r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",

@@ -2137,3 +2137,22 @@ def test_a_second_infinitive_shares_the_threat_and_the_aim() -> None:
         ("JPN", "USA", "other"),
         ("USA", "JPN", "tariff_reduction"),
     }
+
+
+def test_a_us_statute_names_the_actor_and_a_rate_that_rose_is_in_force() -> None:
+    out = statements(
+        "Section 301 duties of 50% on Chinese solar wafers came into force on Wednesday, the "
+        "trade office said.",
+        "2027-01-06",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("USA", "CHN", 50.0)]
+    out = statements(
+        "The Mexican levy on Chinese steel not shipped under the quota agreed with Beijing last "
+        "year rose to 45% from 30% on Monday, after Mexico City said Beijing had done little to "
+        "curb overcapacity and had retaliated against Mexican duties.",
+        "2027-03-02",
+    )
+    assert [
+        (s["actor"], s["target"], s["rate_before_pct"], s["rate_after_pct"], s["status"])
+        for s in out
+    ] == [("MEX", "CHN", 30.0, 45.0, "implemented")]
