@@ -288,6 +288,7 @@ def assign_entry_keys(statements: list[Statement]) -> None:
         window = TARIFF_CLUSTER_DAYS if base.split("|")[2].startswith("tariff") else CLUSTER_DAYS
         seen_rates: set[float] = set()
         seen_effs: set[dt.date] = set()
+        seen_parts: set[tuple[tuple[str, tuple[int, int]], float]] = set()
         label = ""
         used: set[str] = set()
         for s in dated:
@@ -300,6 +301,12 @@ def assign_entry_keys(statements: list[Statement]) -> None:
             new_step = _other_rate(rate, seen_rates) and (
                 d != start or _other_day(s.effective_on, seen_effs)
             )
+            # Two parts of one list ("15% on coal and 10% on crude") are two measures, whatever
+            # the day.
+            sibling = rate is not None and any(
+                part == (s.article_id, s.clause) and r != rate for part, r in seen_parts
+            )
+            new_step = new_step or sibling
             # A report naming no rate a few days after a step is that step taking effect
             # (announced on the 1st, in force on the 4th). (An equal rate alone does not join
             # two cuts: to one level days apart they may be two measures, a fentanyl cut and a
@@ -311,14 +318,17 @@ def assign_entry_keys(statements: list[Statement]) -> None:
                 if start is not None:
                     clusters.append((label, start, size))
                 start, size = d, 0
-                seen_rates, seen_effs = set(), set()
+                seen_rates, seen_effs, seen_parts = set(), set(), set()
                 label = f"{base}|{start.isoformat()}"
                 if label in used and s.effective_on is not None:
                     label = f"{label}+{s.effective_on.isoformat()}"
+                if label in used and rate is not None:
+                    label = f"{label}@{rate:g}"
                 used.add(label)
             size += 1
             if rate is not None:
                 seen_rates.add(rate)
+                seen_parts.add(((s.article_id, s.clause), rate))
             if s.effective_on is not None:
                 seen_effs.add(s.effective_on)
             s.entry_key = label
@@ -352,6 +362,8 @@ def assign_entry_keys(statements: list[Statement]) -> None:
         label = ""
         rates_here: set[float] = set()
         effs_here: set[dt.date] = set()
+        parts_here: set[tuple[tuple[str, tuple[int, int]], float]] = set()
+        labels_here: set[str] = set()
         for s in members:
             d = _ref_date(s)
             if d is None:
@@ -361,7 +373,10 @@ def assign_entry_keys(statements: list[Statement]) -> None:
             wide = (TARIFF_CLUSTER_DAYS if "|tariff" in base else CLUSTER_DAYS) + 3
             rate = s.rate_after_pct if "|tariff" in base else None
             # (a step of another rate that starts on another day: see the full clusters above)
-            step = _other_rate(rate, rates_here) and _other_day(s.effective_on, effs_here)
+            step = (_other_rate(rate, rates_here) and _other_day(s.effective_on, effs_here)) or (
+                rate is not None
+                and any(part == (s.article_id, s.clause) and r != rate for part, r in parts_here)
+            )
             fresh = start is None or (d - start).days > wide
             if fresh or step:
                 if fresh:
@@ -371,9 +386,13 @@ def assign_entry_keys(statements: list[Statement]) -> None:
                     # A fuller entry of that key turned it down (another rate, another day in
                     # force), or the step differs from the one before: a measure of its own.
                     label += f"+{(s.effective_on or start).isoformat()}"
-                rates_here, effs_here = set(), set()
+                    if label in labels_here and rate is not None:
+                        label += f"@{rate:g}"
+                rates_here, effs_here, parts_here = set(), set(), set()
+            labels_here.add(label)
             if rate is not None:
                 rates_here.add(rate)
+                parts_here.add(((s.article_id, s.clause), rate))
             if s.effective_on is not None:
                 effs_here.add(s.effective_on)
             s.entry_key = label

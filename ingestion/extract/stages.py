@@ -16,6 +16,7 @@ measure) returns None and the clause is skipped. The rules each stage applies li
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -1280,6 +1281,57 @@ def statement(
     return out
 
 
+# One part of a list of rates by product: "a 25% levy on heavy trucks, 50% on kitchen cabinets
+# and 30% on upholstered furniture".
+_PRODUCT_RATE_PART = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:[\w-]+\s+)?"
+    r"(?:(?:tariffs?|duty|duties|levy|levies|surtax)\s+)?on\s+",
+    _I,
+)
+
+
+def _rate_parts(c: Clause, made: list[Statement], first_index: int) -> list[Statement]:
+    """The clause's statements, one per part when it lists different rates for different
+    products; each part keeps its own rate and goods, and the rest of the statement."""
+    if not made or not c.kind.kind.startswith("tariff"):
+        return made
+    text, pos = c.text, c.trigger
+    end = reason_start(text, pos, c.step_end)
+    parts = list(_PRODUCT_RATE_PART.finditer(text, c.start, end))
+    if len(parts) < 2 or len({float(m.group(1)) for m in parts}) < 2:
+        return made
+    spans = [(m, parts[i + 1].start() if i + 1 < len(parts) else end) for i, m in enumerate(parts)]
+    goods = [_products(text[m.end() : stop]) for m, stop in spans]
+    # ("34% on China and 20% on the EU", "25% on Mexican goods and 10% on Chinese goods" are
+    # lists by country, read by the parties stage; a part that names no product is no list of
+    # goods)
+    origins = {
+        lx.DEMONYMS[d.group(0).lower()]
+        for m, stop in spans
+        for d in _DEMONYM_RE.finditer(text, m.end(), stop)
+    }
+    if (
+        not all(names for names, _, _ in goods)
+        or len(origins) > 1
+        or any(
+            mt.start - m.end() < 25
+            for m, _ in spans
+            for mt in actor_mentions(text, m.end(), m.end() + 40)
+        )
+    ):
+        return made
+    out: list[Statement] = []
+    for st in made:
+        for (m, _), (names, codes, fam) in zip(spans, goods, strict=True):
+            part = copy.copy(st)
+            part.statement_id = f"{st.article_id}:{first_index + len(out)}"
+            part.rate_after_pct = float(m.group(1))
+            part.rate_before_pct = 0.0 if st.rate_before_pct == 0.0 else None
+            part.products, part.hs_codes, part.product_family = ", ".join(names), codes, fam
+            out.append(part)
+    return out
+
+
 _IN_FORCE_ANAPHOR = re.compile(
     r"\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:removal|cuts?|reductions?"
     r"|increases?|hikes?|rises?|measures?|move|changes?|decision|suspension|bans?|restrictions?"
@@ -1330,7 +1382,7 @@ def extract_article(
             who = parties(ctx, c)
             if who is None or (when := dates(ctx, c, mod)) is None:
                 continue
-            made = statement(ctx, c, mod, who, when, rates(c), len(out))
+            made = _rate_parts(c, statement(ctx, c, mod, who, when, rates(c), len(out)), len(out))
             out.extend(made)
             if made:
                 last = made[-1]

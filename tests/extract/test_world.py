@@ -9,7 +9,7 @@ import pytest
 from ingestion.extract import lexicons
 from ingestion.extract.dates import text_year
 from ingestion.extract.rules import _raw_mentions, classify
-from tests.extract.conftest import statements
+from tests.extract.conftest import run, statements
 
 
 def _pairs(out: list[dict], kind_prefix: str = "") -> set[tuple[str, str]]:
@@ -2156,3 +2156,20 @@ def test_a_us_statute_names_the_actor_and_a_rate_that_rose_is_in_force() -> None
         (s["actor"], s["target"], s["rate_before_pct"], s["rate_after_pct"], s["status"])
         for s in out
     ] == [("MEX", "CHN", 30.0, 45.0, "implemented")]
+
+
+def test_a_list_of_rates_by_product_gives_one_measure_per_part() -> None:
+    ex = run(
+        "Ottawa will levy 20% on American bourbon and wine and 12% on steel and aluminium from "
+        "Monday, the finance department said.",
+        "2027-06-04",
+    )
+    out = ex.statements.to_dicts()
+    assert sorted((s["actor"], s["target"], s["rate_after_pct"], s["products"]) for s in out) == [
+        ("CAN", "USA", 12.0, "steel, aluminium"),
+        ("CAN", "USA", 20.0, "spirits, wine"),
+    ]
+    assert len({s["entry_key"] for s in out}) == 2
+    # (a list by country is not a list by product)
+    out = statements("Washington will put 30% tariffs on Chinese steel and 20% on Brazilian steel.")
+    assert {(s["target"], s["rate_after_pct"]) for s in out} == {("CHN", 30.0), ("BRA", 20.0)}
