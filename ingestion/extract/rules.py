@@ -235,7 +235,9 @@ _BOTH = re.compile(
     _I,
 )
 _RELATIVE = re.compile(
-    r"\b(?:it|they|which|that|each)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ed|put|set|took)\b"
+    r"\b(?:it|they|which|that|each)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ed|put|set|took"
+    # ("the fees that it began charging on Oct. 14")
+    r"|began\s+\w+ing|begun\s+\w+ing)\b"
     r"|\b(?:Beijing|Washington|China|the US)\s+(?:had\s+|has\s+)?(?:imposed|announced|introduced"
     r"|placed|put|took|adopted|unveiled)\b",
     _I,

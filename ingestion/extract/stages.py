@@ -460,7 +460,14 @@ def modality(c: Clause) -> Modality | None:
     is_commitment = kd in _EASING and (future or bool(_COMMIT.search(c.words)))
     if threat:
         status = "threatened"
-    elif kd in (PORT_FEE, VISA_POLICY) and _SUSPEND.search(text, max(cs, pos - 40), pos + 1):
+    elif (
+        kd in (PORT_FEE, VISA_POLICY)
+        and (
+            _SUSPEND.search(text, max(cs, pos - 40), pos + 1)
+            # ("halted for a year the fees on Chinese-built vessels")
+            or re.search(r"\bhalt(?:s|ed|ing)?\b", text[max(cs, pos - 40) : pos], _I)
+        )
+    ):
         # "will suspend the port fees": suspended (these kinds have no easing kind).
         status = "suspended"
     elif kd == TARIFF_SUSPENSION and not future:
@@ -950,7 +957,12 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # "the tariffs announced by Trump last week have now been paused": the date
         # belongs to the participle in the subject, not to the pause.
         and not (d.start < pos and _PARTICIPLE_DATE.search(text, max(cs, d.start - 40), d.start))
-    ] or [d for d in s_dates if d.role == "announced" and d.start < cs]
+    ] or [
+        d
+        for d in s_dates
+        # (not the date of an earlier clause's object: "the fees it began charging on Oct. 14")
+        if d.role == "announced" and d.start < cs and not _in_relative(text, sent.start, d.start)
+    ]
     announced, effective, explicit = _pick_dates(c_dates, ctx, future)
     if announced is None and re.search(r"\bretroactive|\bbackdated", c.words, _I):
         # "lowers the tariff, retroactive to November 1": news of today that applies from before.

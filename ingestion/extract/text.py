@@ -66,7 +66,10 @@ _PARTY = (
 )
 # A party that goes on with a verb of its own, not one item of a list ("Malaysia, Thailand").
 _GOES_ON = (
-    r"(?![\w-])(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:\w+ly\s+)?(?:will|would|shall|has|have|had|is|are"
+    r"(?![\w-])(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:\w+ly\s+)?"
+    # ("..., and Beijing in turn suspended ...")
+    r"(?:(?:in turn|in return|for its part|for their part|meanwhile),?\s+)?"
+    r"(?:will|would|shall|has|have|had|is|are"
     r"|was|were|also|then|said|says|can|could|may|might|must|agreed|agrees|plans|wants|\w+ed)\b"
 )
 # Clause boundaries: places where a new subject usually starts. "while"/"whereas" join the two

@@ -2173,3 +2173,17 @@ def test_a_list_of_rates_by_product_gives_one_measure_per_part() -> None:
     # (a list by country is not a list by product)
     out = statements("Washington will put 30% tariffs on Chinese steel and 20% on Brazilian steel.")
     assert {(s["target"], s["rate_after_pct"]) for s in out} == {("CHN", 30.0), ("BRA", 20.0)}
+
+
+def test_a_second_party_in_turn_and_a_date_of_the_object() -> None:
+    out = statements(
+        "Washington halted for a year the docking fees on Chinese-owned ships that it began "
+        "collecting on Oct. 14, and Beijing in turn suspended its own port charges on US vessels.",
+        "2027-11-16",
+    )
+    assert {
+        (s["actor"], s["target"], s["kind"], s["status"], str(s["announced_on"])) for s in out
+    } == {
+        ("USA", "CHN", "port_fee", "suspended", "2027-11-16"),
+        ("CHN", "USA", "port_fee", "suspended", "2027-11-16"),
+    }
