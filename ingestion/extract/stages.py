@@ -333,7 +333,8 @@ _GOODS_NAMED = re.compile(
 )
 _NATIONAL_FIRMS = re.compile(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[\w-]+\s+)?(?:companies|firms|businesses|investors"
-    r"|chipmakers|manufacturers|carmakers|automakers|industry|buyers|importers)\b"
+    r"|chipmakers|manufacturers|carmakers|automakers|industry|buyers|importers|airlines|carriers"
+    r"|refiners|traders)\b"
 )
 _DATE_AS_NAME = re.compile(r"\b(?:the|its|their|his|her)\s+$", _I)
 _SINCE = re.compile(
@@ -439,6 +440,16 @@ def modality(c: Clause) -> Modality | None:
     if _TALKS_PURPOSE.search(text, max(cs, pos - 100), pos) and not _PLEDGED.search(text, cs, pos):
         # "after months of negotiations to lower tariffs": what talks seek is not yet a measure.
         return None
+    means = _MEANS_TO.search(text, max(cs, pos - 90), pos)
+    if (
+        means
+        # ("Trump used emergency powers to impose ...": the means at work, a measure)
+        and not _MEANS_USED.search(text, max(cs, means.start() - 40), means.start())
+    ) or _REMAINS.search(text, pos, ce):
+        # ("scepticism about Trump's use of an emergency law to impose tariffs", "the power to
+        # impose duties": a means, not a measure; "the 25% levy on cars would remain in place":
+        # a level that stays, no news)
+        return None
     if _ANY_FURTHER.search(text, max(cs, pos - 30), min(ce, pos + 40)):
         # ("would ignore any further US tariff increases": measures that may never come)
         return None
@@ -482,6 +493,21 @@ def modality(c: Clause) -> Modality | None:
     return Modality(threat, future, recalled, status, is_commitment)
 
 
+_MEANS_TO = re.compile(
+    r"\b(?:use|power|powers|authority|right|ability|bid|attempt)\s+(?:of\s+[^.;,]{0,60}?\s+)?"
+    r"to\s+(?:\w+\s+)?$",
+    _I,
+)
+_MEANS_USED = re.compile(
+    r"\b(?:used|uses|using|invoked|invokes|invoking|wielded|exercised|tapped|cited|citing)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    _I,
+)
+_REMAINS = re.compile(
+    r"\b(?:will|would|shall|to)?\s*(?:remain|remains|stay|stays)\s+(?:in\s+(?:place|effect|force)"
+    r"|unchanged)\b",
+    _I,
+)
 _TALKS_PURPOSE = re.compile(
     r"\b(?:talks|negotiations|discussions|consultations)\b[^.;]{0,80}?\b(?:to|aimed at|aiming to"
     r"|meant to|designed to|seeking to|on how to)\s+(?:\w+\s+)?$",

@@ -2187,3 +2187,33 @@ def test_a_second_party_in_turn_and_a_date_of_the_object() -> None:
         ("USA", "CHN", "port_fee", "suspended", "2027-11-16"),
         ("CHN", "USA", "port_fee", "suspended", "2027-11-16"),
     }
+
+
+def test_a_means_a_level_that_stays_and_an_averted_measure_are_no_news() -> None:
+    assert not statements(
+        "Judges on the appeals court questioned President Trump's use of a 1977 emergency law "
+        "to impose duties on Indian and Brazilian goods.",
+        "2027-09-02",
+    )
+    assert not statements(
+        "President Trump said the 35% tariff on Canadian goods, the 25% levy on cars and the 50% "
+        "duty on steel would remain in place for Canada.",
+        "2027-09-02",
+    )
+    assert not statements(
+        'Brazil\'s minister said "we averted the tariff increase announced for Friday" after the '
+        "call with Washington.",
+        "2027-09-02",
+    )
+    out = statements(
+        "Washington used emergency powers to impose 40% tariffs on Brazilian goods on Monday.",
+        "2027-09-02",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("USA", "BRA", 40.0)]
+    out = statements(
+        "Indonesian carriers agreed on Friday to buy 30 Boeing jets under the trade deal.",
+        "2027-09-03",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("IDN", "USA", "purchase_commitment")
+    ]
