@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ingestion import vocabulary
 from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention
-from ingestion.extract.kinds import INVESTIGATION, PORT_FEE
+from ingestion.extract.kinds import INVESTIGATION, OTHER, PORT_FEE
 from ingestion.extract.rates import find_rates
 from ingestion.extract.text import trie_pattern
 
@@ -56,7 +56,10 @@ _COORD_RATE = re.compile(
 _OBJECT_PREP = re.compile(
     r"(?:\bon|\bto|\bagainst|\bfrom|\binto|\bwith|\bfor|\btoward|\btowards|\bat|\bbetween|\bthan"
     r"|\bof|\bin|\bhit|\bpunish|\bsue|\bfollow\w*|\bby|\baccus\w+|\bcalls? on|\burg\w+"
-    r"|\bunder|\bwithin|\bacross)\s+"
+    r"|\bunder|\bwithin|\bacross"
+    # ("China has notified Japan that it is suspending ...": the one told is no subject)
+    r"|\btold|\btells|\bnotifie[sd]|\bnotify|\binformed|\binforms|\bassured|\bwarned|\bwarns"
+    r"|\basked|\bpressed)\s+"
     r"(?:(?:the|a|an)\s+)?$",
     _I,
 )
@@ -502,6 +505,24 @@ _ANOTHER_VERB = re.compile(
 )
 
 
+_IMPORT_BAN = re.compile(
+    r"\b(?:ban|bann|halt|suspend|stop|block|bar|barr|restrict|prohibit|embargo)(?:s|ed|ing)?\s+"
+    r"(?:all\s+|most\s+|the\s+|its\s+|their\s+|further\s+|some\s+)?(?:imports?\s+(?:of|from)"
+    r"|importing)\b"
+    r"|\bimport\s+(?:bans?|embargo(?:es)?|suspensions?)\s+on\b"
+    r"|\b(?:barr|ban|prohibit)\w*\s+(?:\w+\s+){1,3}?from\s+importing\b"
+    r"|\b(?:bans?|embargo(?:es)?)\s+on\s+(?:all\s+|the\s+)?imports?\s+(?:of|from)\b",
+    _I,
+)
+_IMPORTS_RESUMED = re.compile(
+    r"\b(?:resum|restart|reopen)\w*\s+(?:\w+\s+){0,2}?(?:imports?\s+(?:of|from)|importing)\b"
+    r"|\b(?:lift|end|remov|scrap)\w*\s+(?:its\s+|the\s+|a\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:import\s+(?:ban|embargo)\b|(?:ban|embargo)\s+on\s+(?:all\s+|the\s+)?imports?\s+"
+    r"(?:of|from)\b)",
+    _I,
+)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -827,6 +848,14 @@ def _classify(clause: str) -> Kind | None:
     m = _PORT_FEE.search(clause)
     if m:
         return Kind(PORT_FEE, m.start(), "port_fees")
+    # Bans on another country's goods coming in, and their end: measures of their own, neither
+    # tariffs nor export controls ("suspended imports of Japanese seafood", "resumed imports").
+    m = _IMPORTS_RESUMED.search(clause)
+    if m:
+        return Kind(OTHER, m.start(), "imports_resumed")
+    m = _IMPORT_BAN.search(clause)
+    if m:
+        return Kind(OTHER, m.start(), "import_ban")
     nt = _NON_TARIFF.search(clause)
     if nt:
         r = _RELAX.search(clause)

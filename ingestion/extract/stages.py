@@ -47,6 +47,7 @@ from ingestion.extract.rules import (
     _BOTH,
     _COMMIT,
     _CONDITION,
+    _CURRENCY,
     _DEAL,
     _DEMONYM_RE,
     _EASING,
@@ -913,6 +914,17 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if setter is None:
             return None
         actor, targets, arule = setter, [actor], "actor_goods_owner"
+    if k.rule in ("import_ban", "imports_resumed") and not set(targets) - {"", "WLD"}:
+        # ("resume imports of Australian barley"): whose goods come in is the target (what a
+        # country imports names no target of a tariff, but it is the object of an import ban).
+        origin = [
+            lx.DEMONYMS[m.group(0).lower()]
+            for m in _DEMONYM_RE.finditer(text, pos, ce)
+            if not _CURRENCY.match(text, m.end())
+        ] + [mt.iso for mt in c_mentions if mt.start > pos and not mt.place]
+        origin = [iso for iso in origin if iso != actor]
+        if origin:
+            targets = origin[:1]
     if k.kind == EXPORT_CONTROL and _LISTING.search(c.words):
         # "added 32 companies to its Entity List ... in China, Turkey and the UAE": a
         # listing is a control on each country whose firms it names.

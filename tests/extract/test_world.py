@@ -2217,3 +2217,18 @@ def test_a_means_a_level_that_stays_and_an_averted_measure_are_no_news() -> None
     assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
         ("IDN", "USA", "purchase_commitment")
     ]
+
+
+def test_an_import_ban_and_its_end_are_measures_of_their_own() -> None:
+    out = statements(
+        "Russia has informed Moldova that it is halting imports of Moldovan wine from Monday, "
+        "the agriculture ministry in Moscow said, escalating a trade row with new tariffs in view.",
+        "2027-04-02",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("RUS", "MDA", "other")]
+    out = statements(
+        "Beijing said on Friday it would resume imports of Australian barley, lifting a ban that "
+        "accompanied its 80% tariff.",
+        "2027-04-02",
+    )
+    assert ("CHN", "AUS", "other") in {(s["actor"], s["target"], s["kind"]) for s in out}
