@@ -700,8 +700,11 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     if (
         not any(mt.subject and mt.end <= pos for mt in c_mentions)
         and len(ctx.parties) >= 2
-        and (both := _BOTH.search(text, max(cs, pos - 45), ce)) is not None
+        and (both := _BOTH.search(text, max(cs, pos - 60), ce)) is not None
         and both.start() < pos
+        # ("Both countries will also pause for a year the port fees": the subject of the
+        # trigger's own verb, with no aside or second clause in between)
+        and (both.start() >= pos - 45 or "," not in text[both.end() : pos])
     ):
         # "Both countries will pause ...": one statement for each party.
         actor, partner, arule = ctx.parties[0], ctx.parties[1], "actor_both"

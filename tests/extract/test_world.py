@@ -2232,3 +2232,12 @@ def test_an_import_ban_and_its_end_are_measures_of_their_own() -> None:
         "2027-04-02",
     )
     assert ("CHN", "AUS", "other") in {(s["actor"], s["target"], s["kind"]) for s in out}
+
+
+def test_both_as_the_subject_a_little_before_the_measure() -> None:
+    out = statements(
+        "Seoul and Tokyo met on Monday. Both governments will also suspend for two whole years "
+        "the port fees each charged on the other's cargo ships last summer.",
+        "2027-06-14",
+    )
+    assert {(s["actor"], s["target"]) for s in out} == {("KOR", "JPN"), ("JPN", "KOR")}
