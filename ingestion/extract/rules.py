@@ -364,9 +364,14 @@ def _with_role_bodies(text: str, found: list[tuple[int, int, str]]) -> list[tupl
     if not bodies:
         return found
     counts: dict[str, int] = {}
-    for _, _, iso in found:
+    first: dict[str, int] = {}
+    for s, _, iso in found:
         counts[iso] = counts.get(iso, 0) + 1
-    ranked = sorted((k for k in counts if k not in lx.NO_MINISTRIES), key=lambda k: (-counts[k], k))
+        first.setdefault(iso, s)
+    # (a tie goes to the country named first, the one the story opens with)
+    ranked = sorted(
+        (k for k in counts if k not in lx.NO_MINISTRIES), key=lambda k: (-counts[k], first[k])
+    )
     main = ranked[0] if ranked else None
     owner = main
     extra = []

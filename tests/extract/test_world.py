@@ -2241,3 +2241,12 @@ def test_both_as_the_subject_a_little_before_the_measure() -> None:
         "2027-06-14",
     )
     assert {(s["actor"], s["target"]) for s in out} == {("KOR", "JPN"), ("JPN", "KOR")}
+
+
+def test_a_bare_ministry_belongs_to_the_country_the_story_opens_with() -> None:
+    out = statements(
+        "India raised its duty on American almonds to 20% on Monday. The commerce ministry also "
+        "placed export controls on rice. Officials in Brazil said they were watching closely.",
+        "2027-05-10",
+    )
+    assert {s["actor"] for s in out} == {"IND"}
