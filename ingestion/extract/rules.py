@@ -495,8 +495,9 @@ _QUOTA_OBJECT = re.compile(
 
 
 _OTHER_OBJECT = re.compile(
-    r"\s+(?:its\s+|their\s+|the\s+)?(?:market\s+access|access|purchases|investments?|spending"
-    r"|production|output|pressure)\b",
+    r"\s+(?:its\s+|their\s+|the\s+|most\s+|all\s+|some\s+)?(?:[\w-]+\s+)?(?:market\s+access|access"
+    r"|purchases|investments?|spending|production|output|pressure|deliveries|services|flights"
+    r"|talks|negotiations)\b",
     _I,
 )
 _QUOTA_BEFORE = re.compile(r"\bquotas?\s+$", _I)
@@ -510,6 +511,13 @@ _ANOTHER_VERB = re.compile(
 )
 
 
+_DUTY_FREE_ENDED = re.compile(
+    r"\b(?:end|ended|ends|ending|scrap\w*|revok\w*|eliminat\w*|clos\w*|withdr[ae]w\w*"
+    r"|suspend\w*|abolish\w*|terminat\w*)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:duty-free\s+(?:treatment|access|status|entry)|de\s+minimis\s+(?:exemption|exception"
+    r"|treatment|rule|provision|threshold)s?)\b",
+    _I,
+)
 _IMPORT_BAN = re.compile(
     r"\b(?:ban|bann|halt|suspend|stop|block|bar|barr|restrict|prohibit|embargo)(?:s|ed|ing)?\s+"
     r"(?:all\s+|most\s+|the\s+|its\s+|their\s+|further\s+|some\s+)?(?:imports?\s+(?:of|from)"
@@ -870,6 +878,10 @@ def _classify(clause: str) -> Kind | None:
     if m:
         # "suspended the unreliable entity listing of 17 US firms": a listing eased.
         return Kind("export_control_relaxation", m.start(), "delist")
+    m = _DUTY_FREE_ENDED.search(clause)
+    if m:
+        # "ended duty-free treatment for low-value parcels": goods that paid nothing now pay.
+        return Kind("tariff_increase", m.start(), "duty_free_ended")
     m = _TRADE_BARRIERS.search(clause)
     if m:
         # "will eliminate trade barriers on 221 categories of US goods": duties on goods.

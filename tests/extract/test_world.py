@@ -2250,3 +2250,19 @@ def test_a_bare_ministry_belongs_to_the_country_the_story_opens_with() -> None:
         "2027-05-10",
     )
     assert {s["actor"] for s in out} == {"IND"}
+
+
+def test_ending_duty_free_treatment_is_an_increase_and_suspended_deliveries_no_tariff() -> None:
+    out = statements(
+        "Canada ended duty-free treatment for low-value parcels from all countries on Monday.",
+        "2027-03-01",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("CAN", "WLD", "tariff_increase")
+    ]
+    assert not statements(
+        "Over a dozen postal services, including those of Spain, Italy, Korea and Brazil, have "
+        "suspended most parcel deliveries to the US, citing confusion over how the duties will be "
+        "collected.",
+        "2027-03-02",
+    )
