@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,6 @@ __all__ = [
     "SUITES",
     "ValidationSummary",
     "columns_checked",
-    "preload",
     "read_table",
     "suite_builder",
     "validate_frame",
@@ -73,40 +71,8 @@ class ValidationSummary:
     docs_index: Path | None = None
 
 
-_preloading: threading.Thread | None = None
-
-
-def preload() -> None:
-    """Import Great Expectations in a background thread, once per process.
-
-    For a caller that knows validation comes later and has time to wait first: the run starts
-    it when dbt starts (a subprocess, during which this process mostly waits), so the import
-    (2-3 s, the bulk of a small validation) is done before the checks need it. The functions
-    here that use Great Expectations wait for that import to end before they import it
-    themselves, so no two threads import it at once.
-    """
-    global _preloading
-    if _preloading is None:
-        # Not a daemon: a process that ends meanwhile waits for the import rather than
-        # stopping it half-way through.
-        _preloading = threading.Thread(target=_import_gx, name="gx-preload")
-        _preloading.start()
-
-
-def _import_gx() -> None:
-    import great_expectations
-    import great_expectations.expectations  # noqa: F401
-
-
-def _preloaded() -> None:
-    """Wait for a `preload` under way, if any (every use of GX goes through `suite_builder`)."""
-    if _preloading is not None:
-        _preloading.join()
-
-
 def suite_builder(suite_name: str) -> tuple[str, Callable[[], gx.ExpectationSuite]]:
     """Resolve ``"entries"`` or ``"ledger_entries"`` to (table key, suite builder)."""
-    _preloaded()
     key = suite_name.removeprefix(_PREFIX)
     if key not in SUITES:
         raise KeyError(f"unknown suite {suite_name!r}; known: {sorted(SUITES)}")

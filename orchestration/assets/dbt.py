@@ -71,11 +71,6 @@ def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Led
     # through the environment, not --vars: dbt re-parses the whole project when its vars change
     # (every run), but only the files that read an environment variable whose value changed.
     os.environ[RUN_ID_ENV] = context.run.run_id
-    # The quality gate runs after dbt, in this process: its Great Expectations import (2-3 s)
-    # happens while dbt runs in its own.
-    from expectations.runner import preload
-
-    preload()
     if settings.engine == "spark":
         return build_on_spark(paths, dbt_project.manifest_path, spark_dbt_resource(), dbt, context)
     return dbt.cli(["build"], context=context, target_path=paths.dbt_target).stream()
