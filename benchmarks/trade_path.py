@@ -22,7 +22,9 @@ The generated periods span 1975-2025, earlier than the months the `ledger.trade_
 accepts, so its check fails on `month` (`checks_passed: false`; a run would not publish): the
 whole suite is still evaluated on every row, and publication is timed anyway, as the cost of that
 stage. Rates are file rows / wall seconds; the ratio is the path's rate over DuckDB's (median of
-`--repeat` rounds each). The last line is `ratio path / duckdb read_csv: R`.
+`--repeat` rounds each). The last line is `ratio path / duckdb read_csv: R`. Each round also
+prints the CPU seconds of each side and stage (the process and its finished children, dbt),
+which a busy machine changes less than wall seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,6 +58,13 @@ def _child(args: list[str]) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (dbt), user + system."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child_duckdb(csv_path: Path, db: Path) -> dict[str, Any]:
     """DuckDB's own reader into a table of a database file (same settings as trade_load)."""
     from benchmarks.trade_load import child_duckdb as load
@@ -76,26 +86,29 @@ def child_path(csv_path: Path, home: Path) -> dict[str, Any]:
     paths.warehouse.parent.mkdir(parents=True, exist_ok=True)
     out: dict[str, Any] = {}
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     source = SourceFile.of_input(InputFile(path=csv_path, root=csv_path.parent))
     report = load_into(paths.warehouse, [source], dt.datetime.now(dt.UTC), lake=paths.lake)
     out["raw_s"] = time.perf_counter() - t0
+    out["raw_cpu_s"] = _cpu() - c0
     (counts,) = report.files
     out.update({k: counts[k] for k in ("records_in", "loaded", "rejected")})
 
     from orchestration.project import run_dbt
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     run_dbt(home, ["build", "--select", "+trade_monthly"])
     out["dbt_s"] = time.perf_counter() - t0
+    out["dbt_cpu_s"] = _cpu() - c0
 
     from expectations.runner import columns_checked, read_table, validate_frame
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     # As the run's gate reads it: every row, the columns the suite reads.
     frame = read_table(paths.warehouse, "trade_monthly", columns_checked("trade_monthly"))
     summary = validate_frame(frame, "trade_monthly", docs_dir=paths.docs / "quality")
     out["checks_s"] = time.perf_counter() - t0
+    out["checks_cpu_s"] = _cpu() - c0
     out["checks_passed"] = summary.success
     out["trade_monthly_rows"] = len(frame)
     del frame
@@ -103,7 +116,7 @@ def child_path(csv_path: Path, home: Path) -> dict[str, Any]:
     from orchestration.project import dbt_project
     from publication.publish import RunRecord, publish, table_docs_from_manifest
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     run = RunRecord(
         run_id="bench-trade-path",
         started_at=dt.datetime.now(dt.UTC),
@@ -120,7 +133,9 @@ def child_path(csv_path: Path, home: Path) -> dict[str, Any]:
         docs=table_docs_from_manifest(dbt_project.manifest_path),
     )
     out["publish_s"] = time.perf_counter() - t0
+    out["publish_cpu_s"] = _cpu() - c0
     out["total_s"] = out["raw_s"] + out["dbt_s"] + out["checks_s"] + out["publish_s"]
+    out["total_cpu_s"] = sum(out[f"{k}_cpu_s"] for k in ("raw", "dbt", "checks", "publish"))
     return out
 
 
@@ -141,12 +156,17 @@ def run(rows: int, repeat: int, workdir: Path) -> dict[str, Any]:
         print(
             f"  round {r + 1}: duckdb {duck[-1]['raw_s']:.1f} s, path {path[-1]['total_s']:.1f} s "
             f"(raw {path[-1]['raw_s']:.1f}, dbt {path[-1]['dbt_s']:.1f}, checks "
-            f"{path[-1]['checks_s']:.1f}, publish {path[-1]['publish_s']:.1f})",
+            f"{path[-1]['checks_s']:.1f}, publish {path[-1]['publish_s']:.1f}); CPU s: duckdb "
+            f"{duck[-1]['raw_cpu_s']:.1f}, path {path[-1]['total_cpu_s']:.1f} (raw "
+            f"{path[-1]['raw_cpu_s']:.1f}, dbt {path[-1]['dbt_cpu_s']:.1f}, checks "
+            f"{path[-1]['checks_cpu_s']:.1f}, publish {path[-1]['publish_cpu_s']:.1f})",
             flush=True,
         )
     res["duckdb_s"] = statistics.median(d["raw_s"] for d in duck)
-    for stage in ("raw_s", "dbt_s", "checks_s", "publish_s", "total_s"):
-        res[f"path_{stage}"] = statistics.median(p[stage] for p in path)
+    res["duckdb_cpu_s"] = statistics.median(d["raw_cpu_s"] for d in duck)
+    for stage in ("raw", "dbt", "checks", "publish", "total"):
+        for unit in ("s", "cpu_s"):
+            res[f"path_{stage}_{unit}"] = statistics.median(p[f"{stage}_{unit}"] for p in path)
     last = path[-1]
     for k in ("records_in", "loaded", "rejected", "trade_monthly_rows", "checks_passed"):
         res[k] = last[k]

@@ -100,7 +100,13 @@ def _quote_balance(text: bytes, sep: bytes) -> int:
     escaped quote, or an empty quoted field). A literal quote inside a field (`12" pipe`) is
     neither. Positive: the text ends inside a quoted field.
     """
-    if b'"' not in text:  # the usual case (Comtrade quotes nothing): one memchr, no copy
+    quotes = text.count(b'"')
+    if not quotes:  # the usual case (Comtrade quotes nothing): one memchr, no copy
+        return 0
+    # `replace` below takes out count('""') pairs; when they are all the quotes there are
+    # (files that write empty fields as ""), nothing opens or closes. Two counts, no copy: the
+    # copy cost 0.9 s per 128 MB chunk of such a file.
+    if quotes == 2 * text.count(b'""'):
         return 0
     text = text.replace(b'""', b"")
     opens = text.count(sep + b'"') + text.count(b'\n"') + text.startswith(b'"')
@@ -110,8 +116,9 @@ def _quote_balance(text: bytes, sep: bytes) -> int:
 
 def iter_chunks(
     path: Path, chunk_bytes: int = CHUNK_BYTES, separator: str = ","
-) -> Iterator[tuple[bytes, int, bool]]:
-    """Yield (record-aligned bytes, number of their first line, is last) after the header.
+) -> Iterator[tuple[bytes, int, int, bool]]:
+    """Yield (record-aligned bytes, number of their first line, number of newlines in them, is
+    last) after the header.
 
     A chunk ends at a newline that is not inside a quoted field: when the cut falls inside one
     (a quoted field spanning lines), whole lines are added until the field closes, up to one more
@@ -138,8 +145,9 @@ def iter_chunks(
                 extra += len(more)
             if more_lines:
                 buf = b"".join([buf, *more_lines])
-            yield buf, line, fh.tell() >= size
-            line += buf.count(b"\n")
+            newlines = buf.count(b"\n")  # counted once: the caller needs it too
+            yield buf, line, newlines, fh.tell() >= size
+            line += newlines
 
 
 def load_comtrade_csv(
@@ -214,9 +222,9 @@ def load_comtrade_csv(
     # cores the stages overlap instead of taking turns. At most two chunks are in flight.
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending: tuple[Future[tuple[pl.DataFrame, pl.DataFrame]], tuple[int, int]] | None = None
-        for buf, first_line, last in iter_chunks(path, chunk_bytes, separator):
+        for buf, first_line, newlines, last in iter_chunks(path, chunk_bytes, separator):
             submitted = pool.submit(check, buf, first_line, last)
-            span = (first_line, first_line + max(buf.count(b"\n"), 1) - 1)
+            span = (first_line, first_line + max(newlines, 1) - 1)
             del buf
             if pending is not None:
                 settle(*pending)
