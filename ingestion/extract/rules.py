@@ -245,15 +245,21 @@ _RELATIVE = re.compile(
     r"|placed|put|took|adopted|unveiled)\b",
     _I,
 )
-_MEASURE_PARTICIPLES = r"announced|imposed|introduced|unveiled|issued|placed|adopted"
+# (and a deal's: "the deal struck in Scotland last month" dates the deal, not what it brings)
+_MEASURE_PARTICIPLES = (
+    r"announced|imposed|introduced|unveiled|issued|placed|adopted|struck|reached|sealed|signed"
+    r"|concluded|agreed"
+)
 _PARTICIPLE_DATE = re.compile(
-    r"\b(?:" + _MEASURE_PARTICIPLES + r")\s+(?:by\s+(?:\S+\s+){1,3})?$",
+    r"\b(?:" + _MEASURE_PARTICIPLES + r")\s+(?:by\s+(?:\S+\s+){1,3})?"
+    # ("struck in Scotland last month": a place between)
+    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*\s+)?$",
     _I,
 )
 # "the controls imposed on October 9", "a deal signed in March": after the trigger, a
 # participle dates its noun.
 _PARTICIPLE_ON_DATE = re.compile(
-    r"\b(?:" + _MEASURE_PARTICIPLES + r"|enacted|added|signed|agreed|reached|struck|concluded)"
+    r"\b(?:" + _MEASURE_PARTICIPLES + r"|enacted|added)"
     r"\s+(?:by\s+(?:\S+\s+){1,3})?(?:on|in|since|from)\s+$",
     _I,
 )

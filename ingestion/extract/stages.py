@@ -499,6 +499,9 @@ _MEANS_TO = re.compile(
     r"to\s+(?:\w+\s+)?$",
     _I,
 )
+_OWN_LEVEL = re.compile(
+    r"\s+(?:its|their|the|his|her|a)\s+(?:[\w-]+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I
+)
 _MEANS_USED = re.compile(
     r"\b(?:used|uses|using|invoked|invokes|invoking|wielded|exercised|tapped|cited|citing)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
@@ -1214,6 +1217,15 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if k.kind == TARIFF_REDUCTION and after is None and _ELIMINATE.match(text, pos):
         # "will eliminate tariffs on 1,675 products": they go to zero.
         after = 0.0
+    elif (
+        k.kind == TARIFF_REDUCTION
+        and before is None
+        and after
+        and _ELIMINATE.match(text, pos)
+        and _OWN_LEVEL.match(text, _ELIMINATE.match(text, pos).end())
+    ):
+        # "agreed to scrap its 19% tariff on US ethanol": the level named is the one removed.
+        before, after = after, 0.0
     return before, after
 
 

@@ -2266,3 +2266,20 @@ def test_ending_duty_free_treatment_is_an_increase_and_suspended_deliveries_no_t
         "collected.",
         "2027-03-02",
     )
+
+
+def test_scrapping_a_named_rate_and_the_date_of_a_deal_struck_earlier() -> None:
+    out = statements(
+        "Canada and Mexico signed a trade pact on Monday. Ottawa agreed to scrap its 8% tariff "
+        "on Mexican ethanol for a quota of 500 million litres.",
+        "2027-04-13",
+    )
+    assert [
+        (s["actor"], s["rate_before_pct"], s["rate_after_pct"], s["products"]) for s in out
+    ] == [("CAN", 8.0, 0.0, "ethanol")]
+    out = statements(
+        "Canada and Mexico on Friday released the text of the pact struck in Ottawa last month, "
+        "with Mexico committing to eliminate tariffs on Canadian machinery.",
+        "2027-05-14",
+    )
+    assert [(s["actor"], str(s["announced_on"])) for s in out] == [("MEX", "2027-05-14")]
