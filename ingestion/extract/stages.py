@@ -415,6 +415,16 @@ def modality(c: Clause) -> Modality | None:
         _I,
     ) or _subordinate_actor(text, c.mentions, cs, pos):
         return None
+    if _CAME_AFTER.search(text, max(c.sentence.start, pos - 90), pos) and not _DATE_WORD.search(
+        # (a day of the measure's own, before any aside: "..., officials said on Tuesday")
+        text,
+        pos,
+        comma if (comma := text.find(",", pos, ce)) > 0 else ce,
+    ):
+        # ("The latest push toward a deal comes after Washington imposed an additional 25%
+        # tariff"): the news is what came after; the measure, told with no day of its own, is
+        # the reference point.
+        return None
     if _GERUND_OBJECT.search(text, max(cs, pos - 6), pos) and re.match(r"\w+ing\b", text[pos:]):
         # "exceeded his authority in imposing the tariffs", "accused Beijing of restricting
         # exports": the act is what is judged, not news ("responded by imposing" is).
@@ -501,6 +511,14 @@ _MEANS_TO = re.compile(
 )
 _OWN_LEVEL = re.compile(
     r"\s+(?:its|their|the|his|her|a)\s+(?:[\w-]+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I
+)
+_CAME_AFTER = re.compile(
+    r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:after|following)\s+(?:[^\s,;]+\s+){0,8}$", _I
+)
+_DATE_WORD = re.compile(
+    r"\b(?:on|in|since)\s+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
 )
 _MEANS_USED = re.compile(
     r"\b(?:used|uses|using|invoked|invokes|invoking|wielded|exercised|tapped|cited|citing)\s+"

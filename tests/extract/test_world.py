@@ -765,7 +765,7 @@ def test_a_measure_that_takes_effect_later_is_announced_not_implemented() -> Non
 def test_a_country_that_imposes_an_additional_rate_acts_itself() -> None:
     out = statements(
         "India and the US resumed talks on Monday. The push comes after Washington imposed an "
-        "additional 25% tariff on Indian imports.",
+        "additional 25% tariff on Indian imports on Nov. 10.",
         "2025-11-17",
     )
     assert _pairs(out, "tariff_increase") == {("USA", "IND")}
@@ -2283,3 +2283,17 @@ def test_scrapping_a_named_rate_and_the_date_of_a_deal_struck_earlier() -> None:
         "2027-05-14",
     )
     assert [(s["actor"], str(s["announced_on"])) for s in out] == [("MEX", "2027-05-14")]
+
+
+def test_what_came_after_a_measure_makes_it_a_reference_point() -> None:
+    out = statements(
+        "Ottawa's new offer to Washington comes after the US imposed a 35% tariff on Canadian "
+        "goods, officials said on Tuesday.",
+        "2027-08-10",
+    )
+    assert not [s for s in out if s["kind"] == "tariff_increase"]
+    out = statements(
+        "The offer comes after the US imposed a 35% tariff on Canadian goods on Friday.",
+        "2027-08-10",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("USA", "CAN", 35.0)]
