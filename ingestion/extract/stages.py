@@ -516,9 +516,9 @@ _CAME_AFTER = re.compile(
     r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:after|following)\s+(?:[^\s,;]+\s+){0,8}$", _I
 )
 _DATE_WORD = re.compile(
-    r"\b(?:on|in|since)\s+(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday"
-    r"|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+    r"\b(?:on|in|since)\s+(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:19|20)\d\d)\b|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 _MEANS_USED = re.compile(
     r"\b(?:used|uses|using|invoked|invokes|invoking|wielded|exercised|tapped|cited|citing)\s+"
