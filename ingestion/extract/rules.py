@@ -512,6 +512,10 @@ _NOUN_AFTER_ARTICLE = re.compile(
 )
 
 
+_PERMIT_NOUN = re.compile(r"\b(?:a|an|the|its|their|export|import)\s+(?:[\w-]+\s+){0,2}$", _I)
+_SCRAP_MATERIAL = re.compile(
+    r"scrap\s+(?:alumin(?:i)?um|metals?|steel|iron|copper|paper|plastics?|brass)\b", _I
+)
 _ANOTHER_VERB = re.compile(
     r"\b(?:and|but|or)\s+(?:had|has|have|was|were)\s+(?:\w+ly\s+)?\w+ed\b", _I
 )
@@ -563,6 +567,9 @@ def _near_verbs(
             continue
         # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
         if kind == "tariff_reduction" and _QUOTA_OBJECT.match(clause, m.end()):
+            continue
+        # ("scrap aluminium", "scrap metal": a material, no verb)
+        if _SCRAP_MATERIAL.match(clause, m.start()):
             continue
         # ("face-to-face", "cut-price": part of a compound word, no verb)
         if clause[m.end() : m.end() + 1] == "-" or clause[max(0, m.start() - 1) : m.start()] == "-":
@@ -1018,7 +1025,16 @@ def _classify(clause: str) -> Kind | None:
         return Kind("export_control", h.start(), "halt_exports")
     if c:
         r = next(
-            (x for x in _RELAX.finditer(clause) if not any(a <= x.start() < b for a, b in nouns)),
+            (
+                x
+                for x in _RELAX.finditer(clause)
+                if not any(a <= x.start() < b for a, b in nouns)
+                # ("without a hard-to-obtain permit": the noun, no verb)
+                and not (
+                    x.group(0).lower().startswith("permit")
+                    and _PERMIT_NOUN.search(clause, max(0, x.start() - 40), x.start())
+                )
+            ),
             None,
         )
         if r and not _LICENSE_SUSPEND.search(clause):
@@ -1597,6 +1613,9 @@ _RETALIATION = re.compile(
     _I,
 )
 _DEAL = re.compile(
+    # (not "countries without a trade agreement": no deal there)
+    r"(?<!without a )(?<!without an )(?<!without )(?<!no )(?<!lack of a )(?<!without any )"
+    r"(?<!without a trade )(?<!without a free trade )(?<!no free trade )(?<!no trade )"
     r"\b(?:deals?|agreements?|frameworks?|arrangements?|pacts?|truce|trade talks|negotiations"
     r"|concessions|in exchange for|in return for)\b",
     _I,

@@ -2297,3 +2297,22 @@ def test_what_came_after_a_measure_makes_it_a_reference_point() -> None:
         "2027-08-10",
     )
     assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("USA", "CAN", 35.0)]
+
+
+def test_without_a_deal_is_no_deal_and_nouns_that_look_like_verbs() -> None:
+    out = statements(
+        "Peru's new tariffs of up to 40% on imports from countries without a trade agreement took "
+        "effect on Thursday. Cars from Vietnam now face a 40% duty, officials in Lima said.",
+        "2027-01-08",
+    )
+    assert {(s["actor"], s["kind"]) for s in out} == {("PER", "tariff_increase")}
+    out = statements(
+        "Beijing said a 20% levy now applies to six items including pork and scrap copper.",
+        "2027-01-08",
+    )
+    assert {s["kind"] for s in out} <= {"tariff_increase"}
+    assert not statements(
+        "The listing bars US suppliers from selling Huawei chips without a hard-to-obtain permit, "
+        "a rule Beijing condemned on Monday.",
+        "2027-01-08",
+    )
