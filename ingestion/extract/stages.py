@@ -1367,8 +1367,15 @@ def statement(
 # One part of a list of rates by product: "a 25% levy on heavy trucks, 50% on kitchen cabinets
 # and 30% on upholstered furniture".
 _PRODUCT_RATE_PART = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:[\w-]+\s+)?"
+    r"(?<![\w.])(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)\s+(?:[\w-]+\s+)?"
     r"(?:(?:tariffs?|duty|duties|levy|levies|surtax)\s+)?on\s+",
+    _I,
+)
+
+
+_PRODUCT_TO_RATE = re.compile(
+    r"\bon\s+(?P<goods>(?:(?!\bon\s)[^,;%]){3,60}?)\s+to\s+"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)",
     _I,
 )
 
@@ -1380,35 +1387,42 @@ def _rate_parts(c: Clause, made: list[Statement], first_index: int) -> list[Stat
         return made
     text, pos = c.text, c.trigger
     end = reason_start(text, pos, c.step_end)
-    parts = list(_PRODUCT_RATE_PART.finditer(text, c.start, end))
-    if len(parts) < 2 or len({float(m.group(1)) for m in parts}) < 2:
+    # Each part: its rate and where its goods are named.
+    found = list(_PRODUCT_RATE_PART.finditer(text, c.start, end))
+    parts = [
+        (float(m.group("rate")), m.end(), found[i + 1].start() if i + 1 < len(found) else end)
+        for i, m in enumerate(found)
+    ]
+    if len(parts) < 2:
+        # ("raised the duty on apples to 70% and on walnuts to 120%": goods, then their rate;
+        # read to the clause's end, as "and on walnuts to 120%" is no later step of one measure)
+        parts = [
+            (float(m.group("rate")), m.start("goods"), m.end("goods"))
+            for m in _PRODUCT_TO_RATE.finditer(text, c.start, reason_start(text, pos, c.end))
+        ]
+    if len(parts) < 2 or len({rate for rate, _, _ in parts}) < 2:
         return made
-    spans = [(m, parts[i + 1].start() if i + 1 < len(parts) else end) for i, m in enumerate(parts)]
-    goods = [_products(text[m.end() : stop]) for m, stop in spans]
+    goods = [_products(text[a:b]) for _, a, b in parts]
     # ("34% on China and 20% on the EU", "25% on Mexican goods and 10% on Chinese goods" are
     # lists by country, read by the parties stage; a part that names no product is no list of
     # goods)
     origins = {
         lx.DEMONYMS[d.group(0).lower()]
-        for m, stop in spans
-        for d in _DEMONYM_RE.finditer(text, m.end(), stop)
+        for _, a, b in parts
+        for d in _DEMONYM_RE.finditer(text, a, b)
     }
     if (
         not all(names for names, _, _ in goods)
         or len(origins) > 1
-        or any(
-            mt.start - m.end() < 25
-            for m, _ in spans
-            for mt in actor_mentions(text, m.end(), m.end() + 40)
-        )
+        or any(mt.start - a < 25 for _, a, b in parts for mt in actor_mentions(text, a, b))
     ):
         return made
     out: list[Statement] = []
     for st in made:
-        for (m, _), (names, codes, fam) in zip(spans, goods, strict=True):
+        for (rate, _, _), (names, codes, fam) in zip(parts, goods, strict=True):
             part = copy.copy(st)
             part.statement_id = f"{st.article_id}:{first_index + len(out)}"
-            part.rate_after_pct = float(m.group(1))
+            part.rate_after_pct = rate
             part.rate_before_pct = 0.0 if st.rate_before_pct == 0.0 else None
             part.products, part.hs_codes, part.product_family = ", ".join(names), codes, fam
             out.append(part)

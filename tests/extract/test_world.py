@@ -2316,3 +2316,17 @@ def test_without_a_deal_is_no_deal_and_nouns_that_look_like_verbs() -> None:
         "a rule Beijing condemned on Monday.",
         "2027-01-08",
     )
+
+
+def test_goods_then_their_rate_in_a_list() -> None:
+    out = statements(
+        "Turkey on Friday raised the duty on American apples to 60% and on walnuts to 110%, "
+        "answering Washington's steel tariffs.",
+        "2027-07-09",
+    )
+    rows = {
+        (s["actor"], s["target"], s["rate_after_pct"], s["products"])
+        for s in out
+        if s["actor"] == "TUR"
+    }
+    assert rows == {("TUR", "USA", 60.0, "fruit"), ("TUR", "USA", 110.0, "nuts")}
