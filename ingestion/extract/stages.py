@@ -415,11 +415,10 @@ def modality(c: Clause) -> Modality | None:
         _I,
     ) or _subordinate_actor(text, c.mentions, cs, pos):
         return None
-    if _CAME_AFTER.search(text, max(c.sentence.start, pos - 90), pos) and not _DATE_WORD.search(
-        # (a day of the measure's own, before any aside: "..., officials said on Tuesday")
-        text,
-        pos,
-        comma if (comma := text.find(",", pos, ce)) > 0 else ce,
+    # (a day of the measure's own, before any aside: not "..., officials said on Tuesday")
+    own_end = comma if (comma := text.find(",", pos, ce)) > 0 else ce
+    if _CAME_AFTER.search(text, max(c.sentence.start, pos - 90), pos) and not any(
+        pos <= d.start < own_end for d in c.sentence.dates
     ):
         # ("The latest push toward a deal comes after Washington imposed an additional 25%
         # tariff"): the news is what came after; the measure, told with no day of its own, is
@@ -514,11 +513,6 @@ _OWN_LEVEL = re.compile(
 )
 _CAME_AFTER = re.compile(
     r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:after|following)\s+(?:[^\s,;]+\s+){0,8}$", _I
-)
-_DATE_WORD = re.compile(
-    r"\b(?:on|in|since)\s+(?:(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?:19|20)\d\d)\b|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 _MEANS_USED = re.compile(
     r"\b(?:used|uses|using|invoked|invokes|invoking|wielded|exercised|tapped|cited|citing)\s+"
