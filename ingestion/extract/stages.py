@@ -272,6 +272,19 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     text = ctx.text
     words = text[cs:ce]
     k = classify(words)
+    last = ctx.last_statement
+    detail = _RANGE_DETAIL.match(words)
+    if (
+        detail
+        and last is not None
+        and last[0].startswith("tariff")
+        and ctx.sentence_no - last[3] <= 1
+        and "" not in last[2]
+    ):
+        # ("The EU's duties on Chinese EVs took effect on Wednesday. The definitive duties range
+        # from 7.8% to 35.3%"): the rates of the measure just told, whatever else the sentence
+        # names.
+        k = Kind(last[0], detail.start("verb"), "rate_range_detail")
     if k is None:
         return None
     if (
@@ -514,6 +527,11 @@ _OWN_LEVEL = re.compile(
 _CAME_AFTER = re.compile(
     r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:after|following)\s+(?:[^\s,;]+\s+){0,8}$", _I
 )
+_RANGE_DETAIL = re.compile(
+    r"\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:duties|tariffs|levies|rates)\s+"
+    r"(?:will\s+|would\s+)?(?P<verb>range|ranging|vary|varying)\s+from\b",
+    _I,
+)
 _MEANS_USED = re.compile(
     r"\b(?:used|uses|using|invoked|invokes|invoking|wielded|exercised|tapped|cited|citing)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
@@ -605,6 +623,9 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     targets from `rules._resolve_targets`; tariffs are the importing side's ("a 15% levy on
     Japanese cars" is set by the other party), and a listing names the countries of its firms.
     """
+    if c.kind.rule == "rate_range_detail" and ctx.last_statement is not None:
+        _, last_actor, last_targets, _ = ctx.last_statement
+        return Parties(last_actor, list(last_targets), None, "actor_detail", "actor_detail")
     text, cs, ce, pos, k = c.text, c.start, c.end, c.trigger, c.kind
     c_mentions = c.mentions
     # Whose goods the clause's measure falls on: read once, asked by several rules below.

@@ -2330,3 +2330,18 @@ def test_goods_then_their_rate_in_a_list() -> None:
         if s["actor"] == "TUR"
     }
     assert rows == {("TUR", "USA", 60.0, "fruit"), ("TUR", "USA", 110.0, "nuts")}
+
+
+def test_a_range_of_rates_details_the_measure_just_told() -> None:
+    ex = run(
+        "Canada's duties on steel from Vietnam took effect on Monday for three years. The final "
+        "duties range from 12.5% for one mill to 41.2% for another, with smaller makers facing "
+        "20%.",
+        "2027-02-15",
+    )
+    out = ex.statements.to_dicts()
+    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
+        ("CAN", "VNM", "tariff_increase")
+    }
+    assert 41.2 in {s["rate_after_pct"] for s in out}
+    assert len({s["entry_key"] for s in out}) == 1
