@@ -527,6 +527,11 @@ _OWN_LEVEL = re.compile(
 _CAME_AFTER = re.compile(
     r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:after|following)\s+(?:[^\s,;]+\s+){0,8}$", _I
 )
+_HAD_PROMISED = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:committed|pledged|agreed|promised|vowed|undertaken)\s+to\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    _I,
+)
 _RANGE_DETAIL = re.compile(
     r"\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:duties|tariffs|levies|rates)\s+"
     r"(?:will\s+|would\s+)?(?P<verb>range|ranging|vary|varying)\s+from\b",
@@ -1072,6 +1077,10 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # "Malaysia had previously faced a 25% rate": the level before the news.
         or _FORMERLY.search(text, cs, pos)
     ):
+        return None
+    if not explicit and _HAD_PROMISED.search(text, max(cs, pos - 60), pos):
+        # ("Beijing had committed to increase purchases of US farm goods"): a promise made
+        # before the story's time, told with no day of its own, is its background.
         return None
     # "Since the beginning of his term, X has imposed ...": a running total, not an event.
     if not explicit and re.search(

@@ -2345,3 +2345,17 @@ def test_a_range_of_rates_details_the_measure_just_told() -> None:
     }
     assert 41.2 in {s["rate_after_pct"] for s in out}
     assert len({s["entry_key"] for s in out}) == 1
+
+
+def test_a_promise_in_the_past_perfect_is_background() -> None:
+    out = statements(
+        "Soybean futures slid on Tuesday. Under the 2020 pact, Beijing had committed to increase "
+        "purchases of US farm goods by $32 billion, a goal it missed by a wide margin.",
+        "2027-02-09",
+    )
+    assert not [s for s in out if s["kind"] == "purchase_commitment"]
+    out = statements(
+        "Beijing committed on Tuesday to increase purchases of US farm goods by $32 billion.",
+        "2027-02-09",
+    )
+    assert [(s["actor"], s["kind"]) for s in out] == [("CHN", "purchase_commitment")]
