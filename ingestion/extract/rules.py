@@ -163,7 +163,7 @@ _WLD = re.compile(
     r"|(?:over|more than|dozens of|most|other)\s+(?:\d+\s+)?(?:other\s+)?(?:countries|partners)"
     r"|for countries"
     r"|globally|global (?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levy|ban|controls?|exports?|imports?)"
-    r"|any country|all foreign)\b",
+    r"|any country|every country|all foreign)\b",
     _I,
 )
 _TRADE_TERMS = re.compile(

@@ -2359,3 +2359,19 @@ def test_a_promise_in_the_past_perfect_is_background() -> None:
         "2027-02-09",
     )
     assert [(s["actor"], s["kind"]) for s in out] == [("CHN", "purchase_commitment")]
+
+
+def test_without_right_before_the_verb_and_every_country() -> None:
+    assert not statements(
+        "Brazil called the tariff unjustified and said it would defend its exporters, without "
+        "announcing countermeasures.",
+        "2027-03-03",
+    )
+    out = statements(
+        "Canada ended duty-free treatment for small parcels from every country on Monday. Postal "
+        "services in France and Japan paused deliveries to Canada.",
+        "2027-03-01",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("CAN", "WLD", "tariff_increase")
+    ]
