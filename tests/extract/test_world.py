@@ -2375,3 +2375,20 @@ def test_without_right_before_the_verb_and_every_country() -> None:
     assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
         ("CAN", "WLD", "tariff_increase")
     ]
+
+
+def test_a_permission_to_sell_abroad_makes_a_story_relevant() -> None:
+    out = statements(
+        "Prime Minister Takaichi said on Monday she would allow Tokyo Electron to sell its older "
+        "chipmaking tools to approved buyers in China, with the government reviewing each "
+        "order. The trade ministry is drafting the details and will publish them this month, "
+        "she told reporters in parliament, adding that the newest machines are not part of the "
+        "plan. Beijing said it welcomed the step. The decision reverses a policy that had kept "
+        "the tools off limits to Chinese buyers since last year. Some lawmakers in her own party "
+        "criticised the move, and shares of Tokyo Electron rose 3% in afternoon trading in "
+        "Tokyo, where investors had been expecting a narrower change for several weeks.",
+        "2027-09-14",
+    )
+    assert ("JPN", "CHN", "export_control_relaxation") in {
+        (s["actor"], s["target"], s["kind"]) for s in out
+    }
