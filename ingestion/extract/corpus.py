@@ -166,6 +166,16 @@ def _other_day(day: dt.date | None, seen: set[dt.date]) -> bool:
     return day is not None and bool(seen) and all(abs((day - e).days) > 7 for e in seen)
 
 
+def _other_part(
+    st: Statement, rate: float | None, parts: set[tuple[tuple[str, tuple[int, int]], float]]
+) -> bool:
+    """Another part, at another rate, of the list the statement's clause gives ("15% on coal
+    and 10% on crude"): a measure of its own, whatever the day."""
+    return rate is not None and any(
+        part == (st.article_id, st.clause) and r != rate for part, r in parts
+    )
+
+
 def _total_rate(st: Statement) -> bool:
     """A rate told as the sum of every layer ("the combined duty ... 30%") is the same measure
     as its layer's own rate (10%), not another step."""
@@ -298,15 +308,10 @@ def assign_entry_keys(statements: list[Statement]) -> None:
             # the 8th, 125% on the 9th), not a late report of the same one; and so is a step
             # announced the same day to start on a later one (25% from October 14, 50% from
             # January 1).
-            new_step = _other_rate(rate, seen_rates) and (
-                d != start or _other_day(s.effective_on, seen_effs)
-            )
-            # Two parts of one list ("15% on coal and 10% on crude") are two measures, whatever
-            # the day.
-            sibling = rate is not None and any(
-                part == (s.article_id, s.clause) and r != rate for part, r in seen_parts
-            )
-            new_step = new_step or sibling
+            new_step = (
+                _other_rate(rate, seen_rates)
+                and (d != start or _other_day(s.effective_on, seen_effs))
+            ) or _other_part(s, rate, seen_parts)
             # A report naming no rate a few days after a step is that step taking effect
             # (announced on the 1st, in force on the 4th). (An equal rate alone does not join
             # two cuts: to one level days apart they may be two measures, a fentanyl cut and a
@@ -373,10 +378,9 @@ def assign_entry_keys(statements: list[Statement]) -> None:
             wide = (TARIFF_CLUSTER_DAYS if "|tariff" in base else CLUSTER_DAYS) + 3
             rate = s.rate_after_pct if "|tariff" in base else None
             # (a step of another rate that starts on another day: see the full clusters above)
-            step = (_other_rate(rate, rates_here) and _other_day(s.effective_on, effs_here)) or (
-                rate is not None
-                and any(part == (s.article_id, s.clause) and r != rate for part, r in parts_here)
-            )
+            step = (
+                _other_rate(rate, rates_here) and _other_day(s.effective_on, effs_here)
+            ) or _other_part(s, rate, parts_here)
             fresh = start is None or (d - start).days > wide
             if fresh or step:
                 if fresh:

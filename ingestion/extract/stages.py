@@ -433,9 +433,8 @@ def modality(c: Clause) -> Modality | None:
     if _CAME_AFTER.search(text, max(c.sentence.start, pos - 90), pos) and not any(
         pos <= d.start < own_end for d in c.sentence.dates
     ):
-        # ("The latest push toward a deal comes after Washington imposed an additional 25%
-        # tariff"): the news is what came after; the measure, told with no day of its own, is
-        # the reference point.
+        # ("Ottawa's new offer comes after the US imposed a 35% tariff"): the news is what came
+        # after; the measure, told with no day of its own, is the reference point.
         return None
     if _GERUND_OBJECT.search(text, max(cs, pos - 6), pos) and re.match(r"\w+ing\b", text[pos:]):
         # "exceeded his authority in imposing the tariffs", "accused Beijing of restricting
@@ -1380,7 +1379,7 @@ def statement(
                 ann_from_pub=not when.explicit_ann,
                 soft=(not when.explicit_ann and ctx.pub_inferred) or when.month_only,
                 month_only=when.month_only,
-                # "... comes after Washington imposed a 25% tariff": an earlier measure the
+                # "... comes after the US imposed a 35% tariff": an earlier measure the
                 # sentence refers to; with no date of its own it joins the entry it names.
                 anaphoric=(after_clause and not when.explicit) or probed,
             )

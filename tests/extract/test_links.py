@@ -138,8 +138,8 @@ def test_a_response_to_tariffs_on_a_product_line_answers_the_tariff_on_everyone(
     from tests.extract.conftest import statements
 
     out = statements(
-        "Turkey on Monday proposed to impose retaliatory duties on US walnuts against the US "
-        "over American tariffs on steel and aluminium.",
+        "Turkey on Monday proposed retaliatory duties on US walnuts against the US over "
+        "Washington's tariffs on steel and aluminium.",
         "2025-05-12",
     )
     answered = [s for s in out if s["actor"] == "USA"]

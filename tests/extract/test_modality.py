@@ -59,7 +59,7 @@ def test_what_a_deal_is_for_is_still_to_come() -> None:
     from tests.extract.conftest import statements
 
     out = statements(
-        "Prime Minister Mark Carney says he has reached a deal with Seoul to allow up to 20,000 "
+        "Canada's prime minister says he has struck a deal with Seoul to let as many as 20,000 "
         "Korean trucks into Canada at a 2% tariff.",
         "2025-11-12",
     )

@@ -560,8 +560,8 @@ def test_a_destination_in_another_clause_of_the_sentence_is_the_target() -> None
 
 def test_a_country_named_for_comparison_is_no_target() -> None:
     out = statements(
-        "Washington said on Thursday it would reduce levies on most goods from Peru from 20 per "
-        "cent to 15 per cent, in line with duties on Chile and Colombia.",
+        "Washington said on Thursday it would cut levies on most Peruvian goods from 20% to "
+        "15%, in line with the rates on Chile and Colombia.",
         "2025-06-26",
     )
     assert _pairs(out, "tariff_reduction") == {("USA", "PER")}
@@ -764,8 +764,8 @@ def test_a_measure_that_takes_effect_later_is_announced_not_implemented() -> Non
 
 def test_a_country_that_imposes_an_additional_rate_acts_itself() -> None:
     out = statements(
-        "India and the US resumed talks on Monday. The push comes after Washington imposed an "
-        "additional 25% tariff on Indian imports on Nov. 10.",
+        "Delhi and Washington met again on Monday. The new round follows talks that stalled "
+        "and comes after the US put an extra 25% duty on Indian goods on Nov. 10.",
         "2025-11-17",
     )
     assert _pairs(out, "tariff_increase") == {("USA", "IND")}
@@ -841,8 +841,8 @@ def test_punitive_measures_walked_back_are_an_easing() -> None:
 
 def test_goods_subject_to_a_rate_decide_over_an_agent_named_later() -> None:
     out = statements(
-        "By Jane Cruz | Manila Wire\nPeruvian exports to the United States will now be subject to "
-        "a 19% tariff, down from 20%, Trump said after a visit by President Boluarte on Tuesday.",
+        "By Jane Cruz | Manila Wire\nShipments from Peru to America are to be subject to a 19% "
+        "duty rather than 20%, Trump said after meeting President Boluarte on Tuesday.",
         "2025-07-22",
     )
     assert ("USA", "PER") in _pairs(out, "tariff")
@@ -1017,8 +1017,8 @@ def test_a_verb_on_market_access_or_a_quota_is_no_tariff_change() -> None:
 
     assert classify("Brussels confirms steel quota halving, 50% tariffs proposal") is None
     offered = classify(
-        "followed trade talks in which Seoul offered concessions to the US, including increased "
-        "market access and the removal of some farm tariffs"
+        "came after negotiations in which Seoul put forward concessions to Washington, including "
+        "increased market access and an end to some farm tariffs"
     )
     assert offered is None or offered.kind != "tariff_increase"
 
@@ -1053,8 +1053,8 @@ def test_a_compound_word_is_no_tariff_verb() -> None:
 
 def test_a_demonyms_authorities_decision_names_the_actor() -> None:
     keys = _keys(
-        "Earlier in May, Kenya had sought consultations with the US under the WTO's safeguard "
-        "agreement, following American authorities' decision to impose these tariffs.",
+        "Kenya asked Washington for talks at the WTO in early May, after American authorities' "
+        "decision to impose these tariffs.",
         "2025-05-12",
     )
     assert keys == {("USA", "KEN", "tariff_increase")}
@@ -1117,9 +1117,8 @@ def test_removing_trade_barriers_on_goods_is_a_tariff_cut() -> None:
 
 def test_a_suspension_of_concessions_is_aimed_at_the_member_whose_measure_it_answers() -> None:
     assert _keys(
-        '"Brazil hereby notifies the Council for Trade in Goods of its proposed suspension of '
-        "concessions ... in connection with safeguard measures extended by the United States on "
-        'imports of steel," a WTO document said.',
+        "Brazil told the WTO's goods council it plans a suspension of concessions over "
+        "the safeguard duties the United States prolonged on steel imports, a filing showed.",
         "2025-05-12",
     ) == {("BRA", "USA", "tariff_increase")}
 

@@ -47,7 +47,7 @@ def test_article_id() -> None:
         ("WASHINGTON (Reuters), Sept. 3, 2025 - Officials", date(2025, 9, 3)),
         ("12 May 2025 — Geneva", date(2025, 5, 12)),
         (" date 2025-05-12 On May 12 the two sides", date(2025, 5, 12)),
-        ("On May 12, 2025, the United States and China announced", None),
+        ("On May 12, 2025, Washington and Beijing said", None),
         ("The tariffs took effect on April 10, 2025 — a Thursday.", None),
         ("February 30, 2025 — impossible", None),
     ],
