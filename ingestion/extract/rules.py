@@ -63,12 +63,19 @@ _OBJECT_PREP = re.compile(
     r"(?:(?:the|a|an)\s+)?$",
     _I,
 )
+_GERUND_BEFORE = re.compile(r"\b(?!(?:morn|even|dur|spr|bring|inform|tell|notify|warn|ask|urg|press|remind)ing\b)[a-z]{2,}ing\s+(?:the\s+)?$")
+# ("saying Vietnam would impose no tariffs": a speech verb's clause has its own subject)
+_VERB_NEXT = re.compile(
+    r"\s+(?:would|will|is|are|was|were|has|have|had|could|should|may|might|must|can|\w+ed\b)"
+    r"|\s*[“\"]",
+    _I,
+)
 _ADJ_FOLLOW = re.compile(
     r"^[\s-]*(?:goods|imports|exports|products|companies|firms|entities|farm|exporters|suppliers"
     r"|chip|chips|soybeans?|coal|lng|crude|technology|technologies|businesses|defen[cs]e|ethane"
     r"|customers|producers|manufacturers|shipments|economy|markets?|side of|-china|–china"
     r"|oil|gas|energy|steel|cars|autos|vehicles|seafood|beef|pork|airlines?|carmakers?"
-    r"|-based|consumers|students|tariffs? on|-made|origin|items|counterpart"
+    r"|-based|consumers|students|tariffs? on|-made|manufactured\b|origin|items|counterpart"
     # ("US trade deficit", not "the US Trade Representative")
     r"|trade(?!\s+(?:representative|office|minist|secretary|department)))",
     _I,
@@ -174,7 +181,7 @@ _TRADE_TERMS = re.compile(
     r"|retaliat\w*|countermeasures?|joint statement|visas?|port fees?|curbs?|restrictions?"
     r"|export bans?|controls|probes?|investigations?|unreliable entit\w+|blacklist\w*|white ?lists?"
     r"|stop selling|GSP|(?:trade )?preferences|preferential (?:trade )?(?:status|treatment|access)"
-    r"|deposits? of|export permits?|fees? on (?:[\w-]+ )*(?:vessels|ships)|port calls?"
+    r"|deposits? of|(?:export|import) permits?|fees? on (?:[\w-]+ )*(?:vessels|ships)|port calls?"
     # (a permission to sell abroad: a measure with no tariff or control word)
     r"|(?:allow|let|permit)\w*\s+(?:[\w-]+\s+){0,3}?to\s+(?:sell|ship|export|resume)"
     r"|rules on (?:the )?(?:\w+ ){0,2}(?:sales|exports|shipments)|investigat(?:e|es|ed|ing)"
@@ -415,7 +422,10 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
         last_end = e
         before = text[max(start, s - 25) : s]
         after = text[e : min(end, e + 30)]
-        subject = not _OBJECT_PREP.search(before)
+        # ("accepting US vehicle standards": right after a gerund, the mention is its object)
+        subject = not _OBJECT_PREP.search(before) and not (
+            _GERUND_BEFORE.search(before) and not _VERB_NEXT.match(after)
+        )
         # "in response to the US raising tariffs": the mention is the gerund's subject.
         if (
             not subject
@@ -432,6 +442,16 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
             subject = False
         # "from Cambodia and Malaysia": a mention joined to an object is an object too.
         if subject and out and not out[-1].subject and _COORD_AND.fullmatch(text, out[-1].end, s):
+            subject = False
+        # ("including India, South Korea, Thailand and Indonesia": an item of a list that goes on
+        # is an object too; "against the US, China imposed ..." starts a subject with its verb)
+        if (
+            subject
+            and out
+            and not out[-1].subject
+            and re.fullmatch(r",\s+", text[out[-1].end : s])
+            and re.match(r"\s*(?:,|and\b|or\b|[.;)]|$)", text[e : e + 5])
+        ):
             subject = False
         # "(including goods from Guam and Macao)": a country inside an open parenthesis is an
         # aside, never the one acting.
@@ -544,6 +564,13 @@ _IMPORTS_RESUMED = re.compile(
     r"|\b(?:lift|end|remov|scrap)\w*\s+(?:its\s+|the\s+|a\s+|their\s+)?(?:\w+\s+)?"
     r"(?:import\s+(?:ban|embargo)\b|(?:ban|embargo)\s+on\s+(?:all\s+|the\s+)?imports?\s+"
     r"(?:of|from)\b)",
+    _I,
+)
+# Permits to bring goods in are the importing side's to give: opening its market, not an easing
+# of the seller's export controls ("will issue import permits for US ethanol").
+_IMPORT_PERMIT = re.compile(
+    r"\b(?:issu|grant|approv|accept|expedit|eas|speed)\w*\s+(?:\w+\s+){0,2}?import\s+"
+    r"(?:permits?|licen[cs]es?|approvals?)\b",
     _I,
 )
 
@@ -884,6 +911,9 @@ def _classify(clause: str) -> Kind | None:
     m = _IMPORT_BAN.search(clause)
     if m:
         return Kind(OTHER, m.start(), "import_ban")
+    m = _IMPORT_PERMIT.search(clause)
+    if m:
+        return Kind(OTHER, m.start(), "import_permit")
     nt = _NON_TARIFF.search(clause)
     if nt:
         r = _RELAX.search(clause)

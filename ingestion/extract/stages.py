@@ -957,7 +957,10 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if setter is None:
             return None
         actor, targets, arule = setter, [actor], "actor_goods_owner"
-    if k.rule in ("import_ban", "imports_resumed") and not set(targets) - {"", "WLD"}:
+    if k.rule in ("import_ban", "imports_resumed", "import_permit") and not set(targets) - {
+        "",
+        "WLD",
+    }:
         # ("resume imports of Australian barley"): whose goods come in is the target (what a
         # country imports names no target of a tariff, but it is the object of an import ban).
         origin = [

@@ -2391,3 +2391,39 @@ def test_a_permission_to_sell_abroad_makes_a_story_relevant() -> None:
     assert ("JPN", "CHN", "export_control_relaxation") in {
         (s["actor"], s["target"], s["kind"]) for s in out
     }
+
+
+def test_import_permits_are_given_by_the_importing_side() -> None:
+    # (a permit to bring goods in opens the buyer's market; it eases no seller's export curbs)
+    assert _keys(
+        "Under the framework, Vietnam will issue import permits for American pork within 60 "
+        "days.",
+        "2025-11-02",
+    ) == {("VNM", "USA", "other")}
+    # (a heading before the colon and a country right after a gerund are not the subject)
+    assert _keys(
+        "Opening Markets for U.S. Farmers: Indonesia has committed to accepting U.S. inspection "
+        "certificates and to issuing import permits for U.S. dairy products.",
+        "2025-11-02",
+    ) == {("IDN", "USA", "other")}
+
+
+def test_a_relative_clause_leaves_the_subject_with_its_verb() -> None:
+    keys = _keys(
+        "Ecuador's congress on Tuesday backed a bill raising tariffs on imports from its "
+        "neighbours. The bill, which still needs the president's signature, would lift duties "
+        "to 30% on cement and coffee from Andean countries that have no trade pact with Quito, "
+        "including Peru and Bolivia.",
+        "2026-02-11",
+    )
+    assert keys and {actor for actor, _, _ in keys} == {"ECU"}
+
+
+def test_the_country_after_a_speech_verb_is_its_clauses_subject() -> None:
+    # (beside the gerund rule above: "accepting US certificates" has an object, "saying Peru
+    # would ..." a clause of its own)
+    assert _keys(
+        "Trump announced a trade deal with Peru on Friday, saying Peru would charge no tariffs "
+        "on US farm goods.",
+        "2025-09-13",
+    ) == {("PER", "USA", "tariff_reduction")}
