@@ -63,7 +63,10 @@ _OBJECT_PREP = re.compile(
     r"(?:(?:the|a|an)\s+)?$",
     _I,
 )
-_GERUND_BEFORE = re.compile(r"\b(?!(?:morn|even|dur|spr|bring|inform|tell|notify|warn|ask|urg|press|remind)ing\b)[a-z]{2,}ing\s+(?:the\s+)?$")
+_GERUND_BEFORE = re.compile(
+    r"\b(?!(?:morn|even|dur|spr|bring|inform|tell|notify|warn|ask|urg|press|remind)ing\b)"
+    r"[a-z]{2,}ing\s+(?:the\s+)?$"
+)
 # ("saying Vietnam would impose no tariffs": a speech verb's clause has its own subject)
 _VERB_NEXT = re.compile(
     r"\s+(?:would|will|is|are|was|were|has|have|had|could|should|may|might|must|can|\w+ed\b)"
