@@ -2396,8 +2396,7 @@ def test_a_permission_to_sell_abroad_makes_a_story_relevant() -> None:
 def test_import_permits_are_given_by_the_importing_side() -> None:
     # (a permit to bring goods in opens the buyer's market; it eases no seller's export curbs)
     assert _keys(
-        "Under the framework, Vietnam will issue import permits for American pork within 60 "
-        "days.",
+        "Under the framework, Vietnam will issue import permits for American pork within 60 days.",
         "2025-11-02",
     ) == {("VNM", "USA", "other")}
     # (a heading before the colon and a country right after a gerund are not the subject)
