@@ -1091,6 +1091,30 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         _I,
     ):
         return None
+    # ("Washington has charged 25% on Canadian goods since March", "Beijing has since halted
+    # imports"): a measure in force for a while, told as the state of things, no event.
+    # (and so is what the same sentence adds without a day of its own: "..., and Ottawa
+    # responded with counter-tariffs")
+    # ("The White House has since clarified that ... from September 20": a later step with a day
+    # of its own is news)
+    # The perfect must govern the measure, not its object ("to lift the countermeasures it has
+    # taken since April 2" is news).
+    since = _ONGOING_SINCE.search(text, cs, ce)
+    has_since = _HAS_SINCE.search(text, cs, ce)
+    earlier = _ONGOING_SINCE.search(text, sent.start, cs)
+    if (since and since.start() < pos) or (
+        not explicit and ((has_since and has_since.start() < pos) or earlier)
+    ):
+        return None
+    # ("Trump had raised the rate several times this month"): the past perfect, told by the
+    # article rather than reported as someone's news ("X said it had imposed ..."), sets the
+    # scene for the story's own events.
+    if (
+        not explicit
+        and _HAD_DONE.search(text, max(cs, pos - 40), pos)
+        and not _REPORTED.search(text, sent.start, sent.end)
+    ):
+        return None
     # "With China granting licences ..., the US appears close to ...": an absolute phrase sets
     # the scene for the main clause; the state it describes is no news of its own.
     if not explicit and _WITH_GERUND.match(text, cs, ce):
@@ -1118,6 +1142,23 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     return Dates(announced, effective, expires, explicit, explicit_ann, month_only, background)
 
 
+_HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?since\b", _I)
+_ONGOING_SINCE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been\s+)?(?:now\s+|long\s+|already\s+)?\w+(?:ed|en|id|ut|et)\b"
+    r"[^.;]{0,100}?\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|last\s+\w+|(?:19|20)\d\d|then"
+    r"|the\s+(?:start|beginning))\b",
+    _I,
+)
+_HAD_DONE = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:already\s+)?(?:(?:\w+ed|put|set|cut|hit)\s+(?:[\w-]+\s+){0,4}?)?$",
+    _I,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told|tells|reported|according to"
+    r"|stated|declared|revealed|disclosed|noted|added)\b",
+    _I,
+)
 _WITH_GERUND = re.compile(r"\W*with\s+(?:[\w.'’-]+\s+){1,4}?\w+ing\b", _I)
 _PAST_EFFECT = re.compile(
     r"\b(?:took|came into|went into|had taken|had come into)\s+(?:effect|force)\b", _I

@@ -2426,3 +2426,41 @@ def test_the_country_after_a_speech_verb_is_its_clauses_subject() -> None:
         "on US farm goods.",
         "2025-09-13",
     ) == {("PER", "USA", "tariff_reduction")}
+
+
+def test_a_measure_in_force_since_a_past_day_is_the_state_of_things() -> None:
+    # (present perfect with "since": the level stands, nothing happened in the story's time; the
+    # sentence's other clause without a day of its own is old too)
+    assert not _keys(
+        "Exports to Canada fell again in May, the statistics office said on Friday. Ottawa has "
+        "charged 25% on American steel since April, and Washington answered with duties on "
+        "Canadian lumber.",
+        "2025-07-04",
+    )
+    assert not _keys(
+        "Tokyo protested on Monday. Ties have been strained by a row over fishing rights, and "
+        "Beijing has since blocked imports of Japanese scallops.",
+        "2025-11-20",
+    )
+    assert not _keys(
+        "Shrimp prices rose in August. Canberra has levied duties on Thai shrimp since 2019.",
+        "2025-09-02",
+    )
+    # (the perfect of the measure's object is no state of the measure: a lift is news)
+    assert _keys(
+        "Canberra said on Tuesday it would lift the duties it has charged on Thai shrimp since "
+        "2019.",
+        "2025-09-02",
+    ) == {("AUS", "THA", "tariff_reduction")}
+
+
+def test_the_past_perfect_told_by_the_article_sets_the_scene() -> None:
+    assert _keys(
+        "Peru raised its duty on Chilean wine to 18% on Monday. Santiago had raised its own "
+        "levies on Peruvian grapes twice this year.",
+        "2025-06-03",
+    ) == {("PER", "CHL", "tariff_increase")}
+    # (reported by someone, the past perfect is the news: "said it had imposed")
+    assert _keys(
+        "Peru said on Monday it had imposed a 20% duty on Chilean wine.", "2025-06-03"
+    ) == {("PER", "CHL", "tariff_increase")}
