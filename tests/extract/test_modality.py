@@ -93,3 +93,16 @@ def test_a_measure_held_until_the_other_side_gives_way_is_a_threat() -> None:
     assert [(s["actor"], s["kind"], s["status"]) for s in out] == [
         ("CAN", "tariff_increase", "threatened")
     ]
+
+
+def test_counterfactuals_complaints_and_demands_are_no_measures() -> None:
+    from tests.extract.conftest import run
+
+    for text in (
+        # (a complaint about licences not approved, a lobby's demand)
+        "Officials in Washington have complained that Beijing is slow to approve export "
+        "licences for gallium.",
+        "Canadian farm groups have lobbied for the duties on Chinese fertiliser to be scrapped.",
+        "Exporters are pressing for the tariffs on US whiskey to be lifted before the summer.",
+    ):
+        assert run(text, "2025-09-01").statements.is_empty(), text
