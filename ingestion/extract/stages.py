@@ -890,6 +890,21 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             and "" not in last_targets
         ):
             return Parties(last_actor, list(last_targets), None, "actor_detail", "actor_detail")
+    if actor is None and k.kind in _EASING:
+        # ("phones will be spared from Trump's reciprocal tariffs"): the owner of the measure
+        # eased, named after the verb, eases it.
+        owner = next(
+            (
+                mt.iso
+                for mt in c_mentions
+                if pos < mt.start <= pos + 60
+                and text[mt.end : mt.end + 2] in ("'s", "’s")
+                and _OWNED_MEASURE.match(text, mt.end + 2)
+            ),
+            None,
+        )
+        if owner is not None:
+            actor, arule = owner, "actor_owner_after"
     if actor is None:
         return None
     partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
@@ -1110,7 +1125,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     # article rather than reported as someone's news ("X said it had imposed ..."), sets the
     # scene for the story's own events.
     if (
-        not explicit
+        (not explicit or month_only)
         and _HAD_DONE.search(text, max(cs, pos - 40), pos)
         and not _REPORTED.search(text, sent.start, sent.end)
     ):
@@ -1157,6 +1172,11 @@ _HAD_DONE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|confirms|told|tells|reported|according to"
     r"|stated|declared|revealed|disclosed|noted|added)\b",
+    _I,
+)
+_OWNED_MEASURE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:counter-?)?(?:tariffs?|duties|levies|export\s+controls?|curbs"
+    r"|restrictions)\b",
     _I,
 )
 _WITH_GERUND = re.compile(r"\W*with\s+(?:[\w.'’-]+\s+){1,4}?\w+ing\b", _I)

@@ -2464,3 +2464,20 @@ def test_the_past_perfect_told_by_the_article_sets_the_scene() -> None:
     assert _keys(
         "Peru said on Monday it had imposed a 20% duty on Chilean wine.", "2025-06-03"
     ) == {("PER", "CHL", "tariff_increase")}
+
+
+def test_goods_spared_from_a_named_sides_tariffs_are_its_exemption() -> None:
+    assert _keys(
+        "Auto parts from Canada will be spared from Washington's new steel tariffs, officials "
+        "said on Friday.",
+        "2025-04-13",
+    ) == {("USA", "CAN", "tariff_reduction")}
+
+
+def test_the_past_perfect_of_this_month_is_still_the_scene() -> None:
+    # ("this month" dates the step only roughly: no day of its own, no news of its own)
+    assert _keys(
+        "Seoul cut its duty on US beef to 5% on Monday. Washington had raised its levies on "
+        "Korean steel twice this month.",
+        "2025-06-23",
+    ) == {("KOR", "USA", "tariff_reduction")}
