@@ -661,6 +661,16 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         and text[mt.end : mt.end + 2] not in ("'s", "’s")
     ]
     carried = prior[-1].iso if prior else c.sentence.subject
+    if _ANSWER_LEAD.match(text, cs):
+        # ("..., in response to US tariffs of 25% that took effect the same day"): the measure
+        # answered is the other side's; the responder, the sentence's subject, is not its actor.
+        owner = next(
+            (mt.iso for mt in c_mentions if mt.iso != carried and not mt.place),
+            None,
+        )
+        if owner is None:
+            return None
+        carried = owner
     if len(prior) >= 2 and re.fullmatch(r"\s+and\s+", text[prior[-2].end : prior[-1].start]):
         # ("Washington and Beijing stepped back ..., announcing ...": a compound subject is
         # the sentence's, read as such.)
@@ -1172,6 +1182,11 @@ _HAD_DONE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|confirms|told|tells|reported|according to"
     r"|stated|declared|revealed|disclosed|noted|added)\b",
+    _I,
+)
+_ANSWER_LEAD = re.compile(
+    r"\W*(?:in\s+(?:direct\s+)?response\s+to|in\s+retaliation\s+(?:for|to|against)"
+    r"|in\s+reply\s+to|in\s+reaction\s+to)\b",
     _I,
 )
 _OWNED_MEASURE = re.compile(

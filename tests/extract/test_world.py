@@ -2481,3 +2481,15 @@ def test_the_past_perfect_of_this_month_is_still_the_scene() -> None:
         "Korean steel twice this month.",
         "2025-06-23",
     ) == {("KOR", "USA", "tariff_reduction")}
+
+
+def test_the_measure_answered_is_not_the_responders() -> None:
+    # (the rate and the actor after "in response to" are the answered side's)
+    text = (
+        "Ottawa on Friday unveiled counter-tariffs on US orange juice in response to US tariffs "
+        "of 35% on lumber and paper that took effect the same day."
+    )
+    rates = {(s["actor"], s["rate_after_pct"]) for s in statements(text, "2025-08-01")}
+    assert ("CAN", None) in rates
+    assert ("USA", 35.0) in rates
+    assert ("CAN", 35.0) not in rates
