@@ -7,6 +7,7 @@ import re
 from ingestion.extract import lexicons as lx
 
 _PCT = r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pc\b|pct\b)"
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\.\d+)?\s*(?:%|per ?cent|percent))")
 _FROM_TO = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:current\s+|previous\s+|earlier\s+)?"
     + _PCT
@@ -27,6 +28,12 @@ _TO = re.compile(
 _OF = re.compile(
     r"\b(?:tariffs?|duty|duties|levies|levy|surtax(?:es)?|rates?|deposits?)\s+of\s+"
     r"(?:up to\s+|about\s+)?" + _PCT,
+    re.I,
+)
+# ("rates as high as 3,521%", "duties reaching 80%"): the top of the rates told
+_AS_HIGH_AS = re.compile(
+    r"\b(?:rates?|tariffs?|duties|levies)\s+(?:as\s+high\s+as|reaching|of\s+as\s+much\s+as)\s+"
+    + _PCT,
     re.I,
 )
 # The words that name a level a rate replaces ("up from 34%", "a cut from the 20% rate",
@@ -93,6 +100,8 @@ _BETWEEN = re.compile(r"\bbetween\s+" + _PCT + r"\s+and\s+" + _PCT, re.I)
 
 def find_rates(clause: str) -> tuple[float | None, float | None]:
     """Return (rate_before_pct, rate_after_pct) stated in the clause, None where not stated."""
+    # ("rates as high as 3,521%": anti-dumping margins run into thousands)
+    clause = _THOUSANDS.sub("", clause)
     m = _BETWEEN.search(clause)
     if m is not None:
         return None, float(m.group(2))
@@ -158,7 +167,12 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
         step = float(pp.group(1))
         before = after + step if _DOWN_WORD.search(clause) else after - step
         return (before if before >= 0 else None), after
-    m = _OF.search(clause) or _ADDITIONAL.search(clause) or _PLAIN.search(clause)
+    m = (
+        _OF.search(clause)
+        or _AS_HIGH_AS.search(clause)
+        or _ADDITIONAL.search(clause)
+        or _PLAIN.search(clause)
+    )
     if m and _TO_NOUN.search(clause, max(0, m.start() - 30), m.start()):
         # "lower its tariff to a combined rate of about 15%": the level it goes to.
         return None, float(m.group(1))

@@ -555,7 +555,9 @@ _DUTY_FREE_ENDED = re.compile(
 )
 _IMPORT_BAN = re.compile(
     r"\b(?:ban|bann|halt|suspend|stop|block|bar|barr|restrict|prohibit|embargo)(?:s|ed|ing)?\s+"
-    r"(?:all\s+|most\s+|the\s+|its\s+|their\s+|further\s+|some\s+)?(?:imports?\s+(?:of|from)"
+    r"(?:all\s+|most\s+|the\s+|its\s+|their\s+|further\s+|some\s+)?"
+    # ("suspended beef imports from four Australian plants")
+    r"(?:(?!exports?\b)[a-z-]+\s+){0,2}?(?:imports?\s+(?:of|from)"
     r"|importing)\b"
     r"|\bimport\s+(?:bans?|embargo(?:es)?|suspensions?)\s+on\b"
     r"|\b(?:barr|ban|prohibit)\w*\s+(?:\w+\s+){1,3}?from\s+importing\b"
@@ -567,6 +569,14 @@ _IMPORTS_RESUMED = re.compile(
     r"|\b(?:lift|end|remov|scrap)\w*\s+(?:its\s+|the\s+|a\s+|their\s+)?(?:\w+\s+)?"
     r"(?:import\s+(?:ban|embargo)\b|(?:ban|embargo)\s+on\s+(?:all\s+|the\s+)?imports?\s+"
     r"(?:of|from)\b)",
+    _I,
+)
+# Shutting another side's firms out of public purchasing: a measure of its own, neither a tariff
+# nor an export control ("will bar EU companies from government purchases of medical devices").
+_PROCUREMENT_BAN = re.compile(
+    r"\b(?:bar|ban|exclud|shut|block|restrict)\w*\s+(?:[\w.'’-]+\s+){0,6}?(?:from|out\s+of)\s+"
+    r"(?:\w+\s+)?(?:government|public|state)\s+(?:purchases|purchasing|procurement|tenders"
+    r"|contracts)\b",
     _I,
 )
 # Permits to bring goods in are the importing side's to give: opening its market, not an easing
@@ -679,7 +689,8 @@ _RATE_NOUN = re.compile(
     _I,
 )
 _EXTEND_PAUSE = re.compile(
-    r"\bextend\w*\s+(?:the|their|its|a)\s+(?:[\w-]+\s+){0,2}(?:truce|pause|suspension|reprieve"
+    r"\bextend\w*\s+(?:by\s+(?:\w+\s+){1,3}?)?(?:the|their|its|a)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:truce|pause|suspension|reprieve"
     r"|exemptions?)\b"
     # ("extended the deadline for the reciprocal tariffs to August 1": their start put off)
     r"|\b(?:extend\w*|push\w*\s+back|delay\w*)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+)?deadlines?\s+"
@@ -914,6 +925,9 @@ def _classify(clause: str) -> Kind | None:
     m = _IMPORT_BAN.search(clause)
     if m:
         return Kind(OTHER, m.start(), "import_ban")
+    m = _PROCUREMENT_BAN.search(clause)
+    if m:
+        return Kind(OTHER, m.start(), "procurement_ban")
     m = _IMPORT_PERMIT.search(clause)
     if m:
         return Kind(OTHER, m.start(), "import_permit")

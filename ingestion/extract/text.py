@@ -97,7 +97,8 @@ _CLAUSE = re.compile(
     r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
     r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
-    r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|shortly|just|a day)\s+)?after\b)"
+    r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|months|years|shortly|just"
+    r"|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"
     # "This latest increase comes as Trump announced a pause ...": the news is after "as".
     r"|\s+(?=(?:comes?|came)\s+as\s)"

@@ -2493,3 +2493,44 @@ def test_the_measure_answered_is_not_the_responders() -> None:
     assert ("CAN", None) in rates
     assert ("USA", 35.0) in rates
     assert ("CAN", 35.0) not in rates
+
+
+def test_remedy_duties_with_rates_in_the_thousands_fall_on_each_country_named() -> None:
+    keys = _keys(
+        "The Commerce Department on Tuesday set final anti-dumping duties on steel wire from "
+        "Laos, Indonesia and Peru, with rates as high as 1,204% for some Lao producers.",
+        "2025-06-11",
+    )
+    assert {("USA", iso, "tariff_increase") for iso in ("LAO", "IDN", "PER")} <= keys
+
+
+def test_goods_named_before_imports_still_make_an_import_ban() -> None:
+    assert _keys(
+        "Seoul on Friday suspended poultry imports from three Brazilian exporters after a bird "
+        "flu outbreak, the agriculture ministry said, as a trade dispute over tariffs simmered.",
+        "2025-05-16",
+    ) == {("KOR", "BRA", "other")}
+
+
+def test_an_extension_told_before_its_object_is_still_an_extension() -> None:
+    assert _keys(
+        "Mexico on Friday signed a decree extending by 60 days the suspension of its duties on "
+        "Canadian pork.",
+        "2025-09-05",
+    ) == {("MEX", "CAN", "tariff_suspension")}
+
+
+def test_a_date_months_before_in_an_after_phrase_is_not_the_measures() -> None:
+    assert _keys(
+        "The Commerce Department began issuing export licences on Friday for Micron's memory "
+        "chips to Indian buyers, months after the administration halted the sales in March.",
+        "2025-08-11",
+    ) >= {("USA", "IND", "license_approval")}
+
+
+def test_shutting_a_sides_firms_out_of_public_tenders_is_a_measure() -> None:
+    assert _keys(
+        "Brazil will bar companies from South Korea from public tenders for railway equipment, "
+        "the finance ministry said on Monday, in retaliation for Korean tariffs on its steel.",
+        "2025-10-06",
+    ) >= {("BRA", "KOR", "other")}
