@@ -331,6 +331,7 @@ _ALLOWED_TO_IMPORT = re.compile(
     r"(?:import|buy|receive|purchase|acquire)\b",
     _I,
 )
+_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)\s+have\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", _I)
 _RELATIVE_THREAT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?$", _I)
 
 
@@ -402,6 +403,8 @@ def modality(c: Clause) -> Modality | None:
         or bool(re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I))
         # ("unveiled potential export controls": the measure itself is only possible)
         or bool(_POSSIBLE_MEASURE.match(text, pos, ce))
+        # ("US levies would have jumped back to 34%": what did not happen)
+        or bool(_COUNTERFACTUAL.search(text, cs, min(ce, pos + 45)))
     )
     # (a condition told after a later coordinated part is that part's, as for threats)
     conditional = any(

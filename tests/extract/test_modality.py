@@ -106,3 +106,21 @@ def test_counterfactuals_complaints_and_demands_are_no_measures() -> None:
         "Exporters are pressing for the tariffs on US whiskey to be lifted before the summer.",
     ):
         assert run(text, "2025-09-01").statements.is_empty(), text
+
+
+def test_what_would_have_happened_is_no_measure() -> None:
+    from tests.extract.conftest import run
+
+    out = run(
+        "Ottawa and Washington extended their truce on Monday. Without the extension, Canadian "
+        "levies on US whiskey would have jumped back to 25% on top of the 10% federal tariff.",
+        "2025-08-12",
+    ).statements
+    assert "tariff_increase" not in out["kind"].to_list()
+    # (a counterfactual in an aside far after the measure leaves the measure alone)
+    out = run(
+        "Brazil raised its tariff on US ethanol to 18% on Monday, a move analysts said would have "
+        "been unthinkable a year ago.",
+        "2025-08-12",
+    ).statements
+    assert out["rate_after_pct"].to_list() == [18.0]
