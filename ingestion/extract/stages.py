@@ -1100,6 +1100,14 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # reprieve ends, not when it was granted.
         announced, deadline_to = ctx.pub, announced
     explicit_ann = any(d.role == "announced" for d in c_dates) and deadline_to is None
+    if not explicit and not future and sent.agreement and ctx.pub is not None:
+        # ("Under the Geneva accord, the two sides cut their tariffs ..." in a story weeks
+        # later): what a named agreement did, told with no day of its own, is dated by the
+        # agreement, not by the story.
+        day = dict(ctx.agreements).get(sent.agreement)
+        named_at = _AGREEMENTS_BY_NAME[sent.agreement].search(text, cs, pos)
+        if day is not None and named_at is not None and (ctx.pub - day).days > 7:
+            announced, explicit, explicit_ann = day, True, True
     # A month ("in April") dates an event only roughly: see corpus.assign_entry_keys.
     month_only = bool(c_dates) and all(d.granularity != "day" for d in c_dates)
     if (
@@ -1202,6 +1210,7 @@ _PAST_EFFECT = re.compile(
     r"\b(?:took|came into|went into|had taken|had come into)\s+(?:effect|force)\b", _I
 )
 _AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
+_AGREEMENTS_BY_NAME = {name: rx for rx, name, _ in _AGREEMENTS}
 _LATER_STEP = re.compile(
     r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+"
     r"(?:(?:gradually|steadily|later|then|monthly)\s+)?to\s+"

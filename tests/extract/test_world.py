@@ -2534,3 +2534,12 @@ def test_shutting_a_sides_firms_out_of_public_tenders_is_a_measure() -> None:
         "the finance ministry said on Monday, in retaliation for Korean tariffs on its steel.",
         "2025-10-06",
     ) >= {("BRA", "KOR", "other")}
+
+
+def test_what_a_named_agreement_did_is_dated_by_the_agreement() -> None:
+    out = statements(
+        "Beijing on Monday accused Washington of breaking the truce. Under the Geneva accord, "
+        "the two sides cut their tariffs on each other's goods for 90 days.",
+        "2025-06-03",
+    )
+    assert out and {s["announced_on"] for s in out} == {dt.date(2025, 5, 12)}
