@@ -553,7 +553,10 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
             after_st = [st for st in here if st.trigger > cue_pos]
             before_st = [st for st in here if st.trigger <= cue_pos] + prev
             for a in after_st:
-                for b in before_st:
+                # ("deals with A, B and C ... In return, A will ...": each partner's side answers
+                # the measure aimed at it, when one is)
+                mirrored = [b for b in before_st if b.actor == a.target and b.target == a.actor]
+                for b in mirrored or before_st:
                     if b.actor != a.actor:
                         _link(links, b, a, basis, a.agreement or b.agreement, 0.75)
         # Two parties' promises joined in one sentence ("X will approve ..., while Y would lift
@@ -562,7 +565,8 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
         if re.search(r"\bwhile\b|\bwhereas\b|\bin turn\b", sentence, re.I):
             for i, a in enumerate(promises):
                 for b in promises[i + 1 :]:
-                    if a.actor != b.actor:
+                    # (two sides giving the same third country something are no bargain)
+                    if a.actor != b.actor and (a.target == b.actor or b.target == a.actor):
                         _link(links, a, b, "in exchange", a.agreement or b.agreement, 0.65)
     _packages(stmts + created, links)
     out_links.update(links)

@@ -655,9 +655,16 @@ _DELIST = re.compile(
     _I,
 )
 _TRADE_BARRIERS = re.compile(
-    r"\b(?:eliminat|remov|lift|reduc|cut|scrap|drop)\w*\s+(?:\w+\s+){0,2}?(?:trade|tariff|import)"
-    r"\s+barriers\s+(?:on|for|to)\s+(?:\S+\s+){0,8}?(?:goods|products|exports|imports"
+    r"\b(?:eliminat|remov|lift|reduc|cut|scrap|drop)\w*\s+(?:\w+\s+){0,2}?(?:(?:trade|tariff"
+    r"|import)\s+)?barriers\s+(?:on|for|to)\s+(?:\S+\s+){0,8}?(?:goods|products|exports|imports"
     r"|categories|items|lines)\b",
+    _I,
+)
+# ("will give preferential access to US medicines", "give US goods preferential access to its
+# market"): lower duties for the other side's goods, when no tariff verb says more
+_PREFERENTIAL_ACCESS = re.compile(
+    r"\b(?:giv|grant|provid|offer|extend|allow)\w*\s+(?:[\w-]+\s+){0,4}?preferential\s+"
+    r"(?:market\s+)?(?:access|treatment)\b",
     _I,
 )
 _FACE = re.compile(r"fac(?:e|es|ed|ing)\b", _I)
@@ -701,6 +708,8 @@ _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
     r"|\b(?:zero[- ](?:percent|per cent)|0\s?%)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|rates?)\b"
+    # ("setting a zero rate for some products")
+    r"|\b(?:set\w*|appl\w*|grant\w*|offer\w*)\s+(?:a\s+)?zero\s+(?:tariff\s+)?(?:rate|duty)\b"
     # "Jakarta will not impose tariffs on US goods under the deal": a deal's promise of no duty
     # (without a deal named, a denial of retaliation, which is no statement).
     r"|\bnot\s+(?:impos\w*|charg\w*|levy\w*|apply\w*)\s+(?:any\s+)?(?:tariffs?|duties|levies)\b"
@@ -1096,6 +1105,9 @@ def _classify(clause: str) -> Kind | None:
         w = _CONTROL_ISSUED.search(clause)
         if w:
             return Kind("export_control", w.start(), "control_issued")
+    m = _PREFERENTIAL_ACCESS.search(clause)
+    if m:
+        return Kind("tariff_reduction", m.start(), "preferential_access")
     for rx, rule in ((_INVESTMENT_PLEDGE, "investment_pledge"), (_MARKET_ACCESS, "market_access")):
         m = rx.search(clause)
         # ("... will buy US energy and invest $600 billion": a verb that opens its clause shares
@@ -1503,6 +1515,18 @@ _INCLUDED = re.compile(
 )
 
 
+def listed_in_sentence(text: str, mentions: list[Mention], actor: str | None) -> list[str]:
+    """The longest run of countries joined by commas and "and" in the sentence, less the actor."""
+    best: list[str] = []
+    for mt in mentions:
+        if mt.iso == actor or mt.place:
+            continue
+        run = [iso for iso in _coordinated(text, mt, mentions) if iso != actor]
+        if len(run) > len(best):
+            best = run
+    return best
+
+
 def _coordinated(
     text: str, first: Mention, mentions: list[Mention], backwards: bool = False
 ) -> list[str]:
@@ -1624,6 +1648,11 @@ def _resolve_targets(
             if not mt.subject and not mt.place and not mt.modifier and mt.iso != actor
         ]
         return destinations[:1] or ["WLD"]
+    listed = listed_in_sentence(text, list(sentence_mentions), actor)
+    if kind.startswith("tariff") and not mentions and len(listed) >= 2:
+        # ("signed deals with Malaysia and Cambodia, ... setting a zero rate for some
+        # products"): a clause naming no one speaks of the partners its sentence lists.
+        return listed
     other = ctx.counterpart(actor)
     if other:
         return [other]

@@ -95,6 +95,7 @@ from ingestion.extract.rules import (
     _subordinate_actor,
     actor_mentions,
     classify,
+    listed_in_sentence,
     party_counts,
     reason_start,
 )
@@ -1020,6 +1021,12 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         # also paused the tariffs on Canada": the tariffs named are eased by their owner, not by
         # whoever a pronoun might point at)
         actor = ctx.imposers[targets[0]]
+    if k.kind.startswith("tariff") and _THOSE_COUNTRIES.search(text, pos, ce):
+        # ("deals with Argentina, Ecuador and Guatemala, under which Washington will remove its
+        # tariffs on goods those countries produce"): the countries listed in the sentence.
+        listed = listed_in_sentence(text, c.sentence.mentions, actor)
+        if len(listed) >= 2:
+            targets = listed
     targets = [t for t in targets if t != actor] or [""]
     if "CHN" in targets:
         # ("visa applications from China and Hong Kong": China's special administrative
@@ -1195,6 +1202,13 @@ _REPORTED = re.compile(
     r"|stated|declared|revealed|disclosed|noted|added)\b",
     _I,
 )
+_THOSE_COUNTRIES = re.compile(
+    r"\b(?:those|these|the\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:countries"
+    r"|nations|economies|partners|governments)\b|\btheir\s+(?:goods|exports|products|imports)\b",
+    _I,
+)
+
+
 _ANSWER_LEAD = re.compile(
     r"\W*(?:in\s+(?:direct\s+)?response\s+to|in\s+retaliation\s+(?:for|to|against)"
     r"|in\s+reply\s+to|in\s+reaction\s+to)\b",
@@ -1420,6 +1434,11 @@ def statement(
         # "approved tariffs that take effect on January 1": in force only from that day.
         status = "announced"
     pairs = [(actor, t) for t in who.targets] + ([(partner, actor)] if partner else [])
+    third = [t for t in who.targets if t not in ("", "WLD", partner)]
+    if partner and third and kd in _EASING and who.rule != "actor_both":
+        # ("Guatemala and El Salvador agreed to remove barriers to US farm goods"): two
+        # subjects doing the same for a third country's goods each give it to that country.
+        pairs = [(a, t) for a in (actor, partner) for t in third]
     # "keeping US duties at 30% and Chinese duties at 10%": each side's own rate.
     side_rates = (
         {iso: _side_rate(text, cs, ce, iso) for iso in {a for a, _ in pairs}} if partner else {}

@@ -95,6 +95,7 @@ _CLAUSE = re.compile(
     # and extend the suspension"): a second verb with its own object
     r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos"
     r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
+    r"|setting"
     r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|months|years|shortly|just"

@@ -2543,3 +2543,30 @@ def test_what_a_named_agreement_did_is_dated_by_the_agreement() -> None:
         "2025-06-03",
     )
     assert out and {s["announced_on"] for s in out} == {dt.date(2025, 5, 12)}
+
+
+def test_each_partner_of_a_multi_country_deal_gets_and_gives_its_side() -> None:
+    text = (
+        "Washington on Friday announced trade frameworks with Peru, Paraguay and Uruguay, under "
+        "which it will remove its tariffs on some goods those countries grow, such as cocoa and "
+        "avocados. In return, Peru will give preferential access to US machinery and medical "
+        "devices. Paraguay and Uruguay agreed to remove barriers to US farm goods."
+    )
+    keys = _keys(text, "2025-11-15")
+    assert {("USA", iso, "tariff_reduction") for iso in ("PER", "PRY", "URY")} <= keys
+    assert {(iso, "USA", "tariff_reduction") for iso in ("PER", "PRY", "URY")} <= keys
+    # (each partner's side answers the cut aimed at it, not the other partners')
+    ex = run(text, "2025-11-15")
+    st = {r["statement_id"]: (r["actor"], r["target"]) for r in ex.statements.to_dicts()}
+    for lk in ex.links.to_dicts():
+        a, b = st[lk["commitment_statement_id"]], st[lk["reciprocal_statement_id"]]
+        if lk["basis"] == "in return":
+            assert a == (b[1], b[0]), (a, b)
+
+
+def test_a_zero_rate_set_under_deals_with_two_countries_is_a_cut_for_each() -> None:
+    assert _keys(
+        "The United States signed trade deals with Laos and Nepal on Sunday, keeping a 20% "
+        "tariff on most of their goods but setting a zero rate for some farm products.",
+        "2025-10-27",
+    ) >= {("USA", "LAO", "tariff_reduction"), ("USA", "NPL", "tariff_reduction")}
