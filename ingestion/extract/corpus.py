@@ -490,7 +490,14 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
                 continue
             targets = [st for st in here if st.actor == answered and st not in responders]
             targets = targets or [st for st in prev + nxt if st.actor == answered]
-            if not targets and any(r.kind in _RESTRICTIVE and _ref_date(r) for r in responders):
+            # ("a probe widely seen as retaliation for EU tariffs on Chinese cars"): a reading
+            # by others names no measure of its own to date
+            opinion = _SEEN_AS.search(sentence, max(0, cue.start() - 40), cue.start())
+            if (
+                not targets
+                and not opinion
+                and any(r.kind in _RESTRICTIVE and _ref_date(r) for r in responders)
+            ):
                 targets = _nominal(text, ss, se, cue_pos, answered, responders, created, stmts)
             for r in responders:
                 if r.kind not in _RESTRICTIVE:
@@ -571,6 +578,13 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
     _packages(stmts + created, links)
     out_links.update(links)
     return created
+
+
+_SEEN_AS = re.compile(
+    r"\b(?:seen|viewed|regarded|perceived|interpreted|read|described|billed)\s+as\s+"
+    r"(?:(?:a|an|the)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _counterpart(stmts: list[Statement], iso: str) -> str:

@@ -399,10 +399,21 @@ def _with_role_bodies(text: str, found: list[tuple[int, int, str]]) -> list[tupl
         prev = [f for f in found if m.start() - 12 <= f[1] <= m.start()]
         head = text[max(0, m.start() - 12) : m.start()]
         dem = _DEMONYM_RE.search(head)
+        # ("China on Tuesday banned ... The commerce ministry said ..."): the country that
+        # last opened a sentence, nearby, is the one whose ministry speaks next
+        opener = [
+            f
+            for f in found
+            if m.start() - 400 <= f[0] < m.start()
+            and f[2] not in lx.NO_MINISTRIES
+            and re.search(r"(?:^|[.!?]\s+|\n\s*)(?:the\s+)?$", text[max(0, f[0] - 8) : f[0]], _I)
+        ]
         if prev and re.search(r"['’]s\s+(?:\w+\s+)?$", text[prev[-1][1] : m.start()]):
             owner = prev[-1][2]
         elif dem and re.fullmatch(r"\s*", head[dem.end() :]):
             owner = lx.DEMONYMS[dem.group(0).lower()]
+        elif opener:
+            owner = opener[-1][2]
         if owner is not None:
             extra.append((m.start(), m.end(), owner))
     return sorted(found + extra)

@@ -1144,7 +1144,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     # taken since April 2" is news).
     since = _ONGOING_SINCE.search(text, cs, ce)
     has_since = _HAS_SINCE.search(text, cs, ce)
-    earlier = _ONGOING_SINCE.search(text, sent.start, cs)
+    earlier = _ONGOING_SINCE.search(text, sent.start, cs) or _HAS_SINCE.search(text, sent.start, cs)
     if (since and since.start() < pos) or (
         not explicit and ((has_since and has_since.start() < pos) or earlier)
     ):

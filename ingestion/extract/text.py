@@ -93,9 +93,10 @@ _CLAUSE = re.compile(
     r"|causing|answering|responding|retaliating|countering)\b)|,\s+then\s+"
     # ("paused most tariffs for 90 days but raised the levy on China", "halve the tariff to 10%
     # and extend the suspension"): a second verb with its own object
-    r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos"
+    r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:(?:a\s+day|two\s+days|days|hours|weeks)\s+"
+    r"later\s+|later\s+|then\s+|separately\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos"
     r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
-    r"|setting"
+    r"|setting|launch|initiat"
     r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|months|years|shortly|just"

@@ -2570,3 +2570,34 @@ def test_a_zero_rate_set_under_deals_with_two_countries_is_a_cut_for_each() -> N
         "tariff on most of their goods but setting a zero rate for some farm products.",
         "2025-10-27",
     ) >= {("USA", "LAO", "tariff_reduction"), ("USA", "NPL", "tariff_reduction")}
+
+
+def test_an_unnamed_ministry_belongs_to_the_side_that_just_acted() -> None:
+    # (the other side is named more often, but the story's last sentence opened with the actor)
+    text = (
+        "Japan protested after Tokyo firms were hit. Japanese officials said Japan would not "
+        "accept it. China on Monday banned exports of gallium to Japanese defence users, and a "
+        "day later opened an anti-dumping probe into Japanese photoresist. The commerce ministry "
+        "said the export ban took effect at once."
+    )
+    keys = _keys(text, "2026-01-08")
+    assert ("CHN", "JPN", "export_control") in keys
+    assert ("CHN", "JPN", "investigation") in keys
+    assert not {k for k in keys if k[0] == "JPN"}
+
+
+def test_a_reading_by_others_names_no_answered_measure() -> None:
+    keys = _keys(
+        "Beijing will impose anti-dumping duties of 30% on pork from Spain from Saturday, "
+        "concluding a probe widely seen as retaliation for EU tariffs on Chinese cars.",
+        "2025-07-04",
+    )
+    assert keys == {("CHN", "ESP", "tariff_increase")}
+
+
+def test_has_since_carries_to_the_verb_joined_after_it() -> None:
+    assert not _keys(
+        "Tokyo protested on Monday against the new tariffs. Seoul has since urged its citizens "
+        "not to travel to Japan and halted imports of Japanese scallops.",
+        "2025-11-20",
+    )
