@@ -434,8 +434,11 @@ def modality(c: Clause) -> Modality | None:
         return None
     # (a day of the measure's own, before any aside: not "..., officials said on Tuesday")
     own_end = comma if (comma := text.find(",", pos, ce)) > 0 else ce
-    if _CAME_AFTER.search(text, max(c.sentence.start, pos - 90), pos) and not any(
-        pos <= d.start < own_end for d in c.sentence.dates
+    if _CAME_AFTER.search(text, max(c.sentence.start, pos - 160), pos) and not any(
+        pos <= d.start < own_end
+        # ("ease the export control imposed in April": the day of the object, not the act)
+        and not _PARTICIPLE_ON_DATE.search(text, max(pos, d.start - 40), d.start)
+        for d in c.sentence.dates
     ):
         # ("Ottawa's new offer comes after the US imposed a 35% tariff"): the news is what came
         # after; the measure, told with no day of its own, is the reference point.
@@ -528,7 +531,9 @@ _OWN_LEVEL = re.compile(
     r"\s+(?:its|their|the|his|her|a)\s+(?:[\w-]+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I
 )
 _CAME_AFTER = re.compile(
-    r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:after|following)\s+(?:[^\s,;]+\s+){0,8}$", _I
+    r"\b(?:comes?|came|coming)\s+(?:(?!(?:minutes|hours|moments|shortly|just|seconds)\b)\w+\s+)?"
+    r"(?:after|following)\s+(?:[^\s,;]+\s+){0,20}$",
+    _I,
 )
 _HAD_PROMISED = re.compile(
     r"\bhad\s+(?:\w+ly\s+)?(?:committed|pledged|agreed|promised|vowed|undertaken)\s+to\s+"

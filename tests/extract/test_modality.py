@@ -124,3 +124,23 @@ def test_what_would_have_happened_is_no_measure() -> None:
         "2025-08-12",
     ).statements
     assert out["rate_after_pct"].to_list() == [18.0]
+
+
+def test_what_a_recovery_came_after_is_its_reference_point() -> None:
+    from tests.extract.conftest import run
+
+    # (a long "came after" phrase, and a date that belongs to the object eased)
+    out = run(
+        "Indonesia's nickel exports rose again in July. The recovery came after Jakarta agreed "
+        "to a string of deals with Japan and Korea to raise shipments and ease the export "
+        "restrictions imposed in March.",
+        "2025-08-20",
+    ).statements
+    assert out.is_empty()
+    # ("minutes after": the reference event is the same day's news)
+    out = run(
+        "Ottawa's counter-tariffs came minutes after a 25% US duty on all Canadian steel took "
+        "effect.",
+        "2025-03-04",
+    ).statements
+    assert "USA" in out["actor"].to_list()
