@@ -1526,6 +1526,11 @@ _INCLUDED = re.compile(
 )
 
 
+_ALIGNED_WITH = re.compile(
+    r"\b(?:with|alongside|like|joining|following|echoing|mirroring|matching)\s+(?:the\s+)?$", _I
+)
+
+
 def listed_in_sentence(text: str, mentions: list[Mention], actor: str | None) -> list[str]:
     """The longest run of countries joined by commas and "and" in the sentence, less the actor."""
     best: list[str] = []
@@ -1605,6 +1610,12 @@ def _resolve_targets(
         if (not mt.subject or text[mt.end : mt.end + 2] in ("'s", "’s"))
         and not mt.place
         and mt.iso != actor
+        # ("will restrict exports of chip tools, aligning itself with US efforts"): an ally a
+        # control is lined up with is not where the goods may no longer go
+        and not (
+            kind.startswith(("export_control", "license"))
+            and _ALIGNED_WITH.search(text, max(cs, mt.start - 30), mt.start)
+        )
     ]
     if objects:
         return [iso for iso in _coordinated(text, objects[0], mentions) if iso != actor]

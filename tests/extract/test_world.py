@@ -2601,3 +2601,13 @@ def test_has_since_carries_to_the_verb_joined_after_it() -> None:
         "not to travel to Japan and halted imports of Japanese scallops.",
         "2025-11-20",
     )
+
+
+def test_an_ally_a_control_is_aligned_with_is_not_its_destination() -> None:
+    keys = _keys(
+        "Japan will restrict exports of 23 types of chipmaking equipment from July, aligning "
+        "itself with US efforts to curb China's access to advanced technology.",
+        "2023-05-23",
+    )
+    assert ("JPN", "USA", "export_control") not in keys
+    assert keys
