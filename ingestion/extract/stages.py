@@ -332,6 +332,11 @@ _ALLOWED_TO_IMPORT = re.compile(
     r"(?:import|buy|receive|purchase|acquire)\b",
     _I,
 )
+_NOT_COVERED = re.compile(
+    r"\bnot\s+(?:already\s+|yet\s+|otherwise\s+)?(?:covered|included|affected|listed|subject"
+    r"|part|hit|targeted)\b[^,;]*?\b(?=will|would|shall|are|is|face|pay)",
+    _I,
+)
 _COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)\s+have\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", _I)
 _RELATIVE_THREAT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?$", _I)
 
@@ -377,6 +382,9 @@ def modality(c: Clause) -> Modality | None:
     """
     text, cs, ce, pos, pre = c.text, c.start, c.end, c.trigger, c.pre
     # Negation scoped to the words just before the trigger ("has not yet lifted").
+    # ("goods not already covered by earlier duties will face 50%": a negation inside the
+    # subject's own description negates nothing of the measure)
+    pre = _NOT_COVERED.sub(" ", pre)
     if _NEG.search(pre) or re.search(
         r"\b(?:would|will|does|do|did|could) not\b", text[pos : min(ce, pos + 30)], _I
     ):
@@ -869,6 +877,19 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             # "Imports of lumber will be subject to a 10% tariff": no country's goods,
             # so the side the story is about sets it, on everyone (see targets).
             owner = ctx.last_actor or (ctx.parties[0] if ctx.parties else None)
+        last = ctx.last_statement
+        if (
+            owner is None
+            and not goods
+            and not c_mentions
+            and last is not None
+            and last[0] == k.kind
+            and ctx.sentence_no - last[3] <= 1
+            and "" not in last[2]
+        ):
+            # ("... tariffs on farm goods from Russia. Products not yet covered will face an
+            # extra 50%"): goods of no country named right after a measure are its goods.
+            return Parties(last[1], list(last[2]), None, "actor_detail", "actor_detail")
         if owner is not None:
             actor, arule = owner, "actor_goods_owner"
         elif k.rule != "rate_rise_noverb":

@@ -2611,3 +2611,19 @@ def test_an_ally_a_control_is_aligned_with_is_not_its_destination() -> None:
     )
     assert ("JPN", "USA", "export_control") not in keys
     assert keys
+
+
+def test_final_approval_given_to_tariffs_and_goods_not_yet_covered() -> None:
+    keys = _keys(
+        "EU governments gave final approval on Monday to higher tariffs on steel and farm goods "
+        "from Belarus.",
+        "2025-06-13",
+    )
+    assert keys == {("EUN", "BLR", "tariff_increase")}
+    # (a negation in the subject's own description leaves the measure standing)
+    out = statements(
+        "Ottawa on Monday approved new tariffs on steel from China. Steel products not already "
+        "covered by earlier duties will face an extra 25% tariff from July.",
+        "2025-06-13",
+    )
+    assert ("CAN", "CHN", 25.0) in [(s["actor"], s["target"], s["rate_after_pct"]) for s in out]
