@@ -1145,7 +1145,7 @@ def _classify(clause: str) -> Kind | None:
             clause[max(0, p.start() - 40) : p.start()],
             _I,
         )
-        or re.match(r"\W*(?:to\s+)?$", clause[: p.start()])
+        or re.match(r"\W*(?:to\s+)?(?:make\s+(?:[\w-]+\s+){0,2})?$", clause[: p.start()])
     ):
         # ("... will invest $350 billion and buy US energy": a verb that opens its clause shares
         # the modal of the one before it.)

@@ -96,7 +96,7 @@ _CLAUSE = re.compile(
     r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:(?:a\s+day|two\s+days|days|hours|weeks)\s+"
     r"later\s+|later\s+|then\s+|separately\s+)?(?:invest|buy|purchase|open|cut|lower|rais|impos"
     r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
-    r"|setting|launch|initiat"
+    r"|setting|launch|initiat|make\s+(?:[\w-]+\s+){0,2}?purchases"
     r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|months|years|shortly|just"

@@ -2627,3 +2627,15 @@ def test_final_approval_given_to_tariffs_and_goods_not_yet_covered() -> None:
         "2025-06-13",
     )
     assert ("CAN", "CHN", 25.0) in [(s["actor"], s["target"], s["rate_after_pct"]) for s in out]
+
+
+def test_controls_deferred_and_purchases_made_are_each_a_pledge() -> None:
+    keys = _keys(
+        "A Japanese official said on Sunday that China would defer for a year the gallium export "
+        "controls it unveiled on Oct. 9 and make large purchases of Japanese seafood, though he "
+        "gave no volumes.",
+        "2025-10-27",
+    )
+    assert ("CHN", "JPN", "export_control_relaxation") in keys
+    assert ("CHN", "JPN", "purchase_commitment") in keys
+    assert ("CHN", "JPN", "export_control") not in keys
