@@ -1523,6 +1523,40 @@ def statement(
     return out
 
 
+# One part of a list of purchases by amount: "$750 billion of US energy and $40 billion of
+# American AI chips", "$2.6 billion a year in farm goods".
+_AMOUNT_OF = re.compile(
+    r"(?:\$|US\$|USD\s?|€|£)\s?\d[\d.,]*\s*(?:billion|million|trillion|bn|tn|m)?\b\s*"
+    r"(?:(?:a|per)\s+year\s+|annually\s+|worth\s+)?(?:of|in)\s+",
+    _I,
+)
+
+
+def _purchase_parts(c: Clause, made: list[Statement], first_index: int) -> list[Statement]:
+    """A purchase pledge listing several amounts of different goods: one statement per part,
+    each with its own goods (several outlets report the parts one by one)."""
+    if not made or c.kind.kind != PURCHASE_COMMITMENT:
+        return made
+    text = c.text
+    end = reason_start(text, c.trigger, c.step_end)
+    found = list(_AMOUNT_OF.finditer(text, c.start, end))
+    parts = [
+        _products(text[m.end() : found[i + 1].start() if i + 1 < len(found) else end])
+        for i, m in enumerate(found)
+    ]
+    parts = [p for p in parts if p[0]]
+    if len(parts) < 2 or len({fam or names[0] for names, _, fam in parts}) < 2:
+        return made
+    out: list[Statement] = []
+    for st in made:
+        for names, codes, fam in parts:
+            part = copy.copy(st)
+            part.statement_id = f"{st.article_id}:{first_index + len(out)}"
+            part.products, part.hs_codes, part.product_family = ", ".join(names), codes, fam
+            out.append(part)
+    return out
+
+
 # One part of a list of rates by product: "a 25% levy on heavy trucks, 50% on kitchen cabinets
 # and 30% on upholstered furniture".
 _PRODUCT_RATE_PART = re.compile(
@@ -1639,6 +1673,7 @@ def extract_article(
             if who is None or (when := dates(ctx, c, mod)) is None:
                 continue
             made = _rate_parts(c, statement(ctx, c, mod, who, when, rates(c), len(out)), len(out))
+            made = _purchase_parts(c, made, len(out))
             out.extend(made)
             if made:
                 last = made[-1]

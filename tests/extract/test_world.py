@@ -2639,3 +2639,13 @@ def test_controls_deferred_and_purchases_made_are_each_a_pledge() -> None:
     assert ("CHN", "JPN", "export_control_relaxation") in keys
     assert ("CHN", "JPN", "purchase_commitment") in keys
     assert ("CHN", "JPN", "export_control") not in keys
+
+
+def test_a_purchase_pledge_listing_amounts_of_different_goods_is_one_per_part() -> None:
+    out = statements(
+        "Seoul pledged on Thursday to buy $90 billion of US energy by 2028 and $25 "
+        "billion of American aircraft.",
+        "2025-08-22",
+    )
+    parts = sorted(s["products"] for s in out if s["kind"] == "purchase_commitment")
+    assert parts == ["aircraft", "energy products"]
