@@ -353,6 +353,12 @@ def assign_entry_keys(statements: list[Statement]) -> None:
     weak_blocks: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(weak, key=lambda s: (_ref_date(s) or dt.date.min, s.quote, s.statement_id)):
         key = _attach(st, by_block, effs, rates)
+        if key is None and st.anaphoric and st.target == "WLD" and "nominal_answered" in st.rules:
+            # ("in retaliation for Washington's tariffs on steel"): a tariff on a product line
+            # from everyone, answered months later, is dated only by the answer; unless it
+            # joins a report of its own it cannot be placed in time (dropped as undated).
+            st.entry_key = f"{_block(st)}|undated"
+            continue
         if key is not None:
             st.entry_key = key
             # A month-only date ("in April") or a date borrowed from the answering measure says

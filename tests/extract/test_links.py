@@ -135,15 +135,35 @@ def test_an_agreement_named_in_a_story_about_other_parties_is_not_theirs() -> No
 
 
 def test_a_response_to_tariffs_on_a_product_line_answers_the_tariff_on_everyone() -> None:
-    from tests.extract.conftest import statements
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame
 
-    out = statements(
-        "Turkey on Monday proposed retaliatory duties on US walnuts against the US over "
-        "Washington's tariffs on steel and aluminium.",
-        "2025-05-12",
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://t.example/us",
+                    "2025-04-01",
+                    "The United States on Tuesday put 25% tariffs on steel and aluminium "
+                    "imports from all countries.",
+                ),
+                (
+                    "https://t.example/tr",
+                    "2025-05-12",
+                    "Turkey on Monday proposed retaliatory duties on US walnuts against the US "
+                    "over Washington's tariffs on steel and aluminium.",
+                ),
+            ]
+        )
     )
-    answered = [s for s in out if s["actor"] == "USA"]
-    assert [(s["target"], s["products"]) for s in answered] == [("WLD", "steel, aluminium")]
+    st = {r["statement_id"]: r for r in ex.statements.to_dicts()}
+    answered = [
+        st[r["reciprocal_statement_id"]]
+        for r in ex.links.to_dicts()
+        if st[r["commitment_statement_id"]]["actor"] == "TUR"
+    ]
+    assert [(s["actor"], s["target"]) for s in answered] == [("USA", "WLD")]
+    assert "steel" in answered[0]["products"]
 
 
 def test_a_response_to_tariffs_on_ones_own_goods_answers_the_tariff_on_oneself() -> None:

@@ -953,17 +953,38 @@ def test_the_total_a_layer_brings_is_not_the_layers_rate() -> None:
 
 
 def test_reimposed_countermeasures_answer_the_tariff_on_a_product_line() -> None:
-    from tests.extract.conftest import statements
+    from ingestion.extract import extract_corpus
+    from tests.extract.conftest import make_frame, statements
 
-    out = statements(
+    answer = (
         "Tokyo said it would reimpose countermeasures on up to 900 billion yen of US goods from "
-        "May 1 in response to the US steel and aluminium tariffs.",
-        "2025-03-12",
+        "May 1 in response to the US steel and aluminium tariffs."
     )
-    assert {(s["actor"], s["target"], s["kind"]) for s in out} == {
-        ("JPN", "USA", "tariff_increase"),
-        ("USA", "WLD", "tariff_increase"),
+    # (alone, the tariff answered can only be dated by its answer: it is left out)
+    assert {(s["actor"], s["target"], s["kind"]) for s in statements(answer, "2025-03-12")} == {
+        ("JPN", "USA", "tariff_increase")
     }
+    # (with a report of its own, the answer is linked to it)
+    ex = extract_corpus(
+        make_frame(
+            [
+                (
+                    "https://t.example/steel",
+                    "2025-02-11",
+                    "Washington on Monday raised its tariffs on imported steel and aluminium "
+                    "to 25% for every country.",
+                ),
+                ("https://t.example/tokyo", "2025-03-12", answer),
+            ]
+        )
+    )
+    st = {r["statement_id"]: r for r in ex.statements.to_dicts()}
+    answered = {
+        (st[r["commitment_statement_id"]]["actor"], st[r["reciprocal_statement_id"]]["target"])
+        for r in ex.links.to_dicts()
+        if r["basis"] == "retaliation"
+    }
+    assert ("JPN", "WLD") in answered
 
 
 def _keys(text: str, pub: str) -> set[tuple[str, str, str]]:
