@@ -624,6 +624,10 @@ def _nominal(
 ) -> list[Statement]:
     """A statement for a measure named only as the object of a response cue."""
     tail = text[cue_pos : min(se, cue_pos + 120)].lower()
+    if re.match(r"investigation|probe|inquir", tail):
+        # ("an investigation into China's production of chips, a probe that could lead to new
+        # tariffs"): a probe answers a measure only when it names one as its object
+        tail = tail[:50]
     if re.search(r"tariffs?\b|dut(?:y|ies)\b|levies\b|levy\b", tail):
         kind = TARIFF_INCREASE
     elif re.search(

@@ -539,7 +539,10 @@ _QUOTA_OBJECT = re.compile(
 _OTHER_OBJECT = re.compile(
     r"\s+(?:its\s+|their\s+|the\s+|most\s+|all\s+|some\s+)?(?:[\w-]+\s+)?(?:market\s+access|access"
     r"|purchases|investments?|spending|production|output|pressure|deliveries|services|flights"
-    r"|talks|negotiations)\b",
+    r"|talks|negotiations"
+    # ("the truce reduced the risk of escalation": no duty is what falls)
+    r"|risks?|uncertainty|likelihood|chances?|odds|threat|tensions|prices|costs|deficits?"
+    r"|volumes|imports|exports|shipments|emissions|inflation|stockpiles|inventories)\b",
     _I,
 )
 _QUOTA_BEFORE = re.compile(r"\bquotas?\s+$", _I)
@@ -716,7 +719,8 @@ _EXTEND_PAUSE = re.compile(
     _I,
 )
 _ZERO_TARIFF = re.compile(
-    r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*)\s+(?:no|zero)\s+"
+    r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*|fac(?:e|es|ed|ing)|pay"
+    r"|pays|paying|attract\w*)\s+(?:no|zero)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
     r"|\b(?:zero[- ](?:percent|per cent)|0\s?%)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|rates?)\b"
     # ("setting a zero rate for some products")

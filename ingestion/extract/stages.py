@@ -409,7 +409,9 @@ def modality(c: Clause) -> Modality | None:
         )
     hedged = (
         bool(_HEDGE.search(text, cs, pos))
-        or bool(re.search(r"\b(?:could|might|(?-i:may)|can)\b", pre, _I))
+        or bool(
+            re.search(r"\b(?:could|might|(?-i:may)|can(?!\s+(?:now|again|already)\b))\b", pre, _I)
+        )
         # ("unveiled potential export controls": the measure itself is only possible)
         or bool(_POSSIBLE_MEASURE.match(text, pos, ce))
         # ("US levies would have jumped back to 34%": what did not happen)

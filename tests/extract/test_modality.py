@@ -144,3 +144,39 @@ def test_what_a_recovery_came_after_is_its_reference_point() -> None:
         "2025-03-04",
     ).statements
     assert "USA" in out["actor"].to_list()
+
+
+def test_a_risk_reduced_is_no_tariff_cut_and_goods_that_can_now_enter_are_news() -> None:
+    from tests.extract.conftest import run
+
+    # (the object of "reduced" is a risk; the tariff named far after is another noun)
+    assert run(
+        "The European Union on Tuesday paused its countermeasures for six months. Analysts at a "
+        "Dutch bank said the truce reduced the risk of escalation but left exporters facing far "
+        "higher US tariffs than before.",
+        "2025-08-06",
+    ).statements.filter(
+        (__import__("polars").col("actor") == "USA")
+        & (__import__("polars").col("kind") == "tariff_reduction")
+    ).is_empty()
+    # ("can now": a permission in force, no hedge; "face no tariff": a zero rate)
+    out = run(
+        "Lower US tariffs on Australian goods took effect on Monday. Up to 50,000 Australian cars "
+        "a year can now enter the United States at a 10% tariff rather than 25%, while aircraft "
+        "parts such as engines and wings will face no tariff at all.",
+        "2025-06-30",
+    ).statements
+    assert ("tariff_reduction", 0.0) in list(zip(out["kind"], out["rate_after_pct"], strict=True))
+
+
+def test_a_probe_answers_only_a_measure_it_names_as_its_object() -> None:
+    from tests.extract.conftest import run
+
+    out = run(
+        "Ottawa on Monday launched an investigation into China's production of steel wire, a "
+        "probe that could lead to new tariffs on the wire used in tyres.",
+        "2024-12-23",
+    ).statements
+    assert [(a, k) for a, k in zip(out["actor"], out["kind"], strict=True)] == [
+        ("CAN", "investigation")
+    ]
