@@ -542,7 +542,10 @@ _OTHER_OBJECT = re.compile(
     r"|talks|negotiations"
     # ("the truce reduced the risk of escalation": no duty is what falls)
     r"|risks?|uncertainty|likelihood|chances?|odds|threat|tensions|prices|costs|deficits?"
-    r"|volumes|imports|exports|shipments|emissions|inflation|stockpiles|inventories)\b",
+    r"|volumes|imports|exports|shipments|emissions|inflation|stockpiles|inventories"
+    # ("laying off workers and cancelling shifts"): a business's own cuts
+    r"|orders|contracts|shifts|jobs|workers|staff|plans|trips|visits|meetings|forecasts?"
+    r"|outlook|estimates?|guidance|stakes?|holdings?|rates\s+on\s+(?:loans|mortgages))\b",
     _I,
 )
 _QUOTA_BEFORE = re.compile(r"\bquotas?\s+$", _I)

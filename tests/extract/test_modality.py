@@ -178,3 +178,15 @@ def test_a_probe_answers_only_a_measure_it_names_as_its_object() -> None:
     assert [(a, k) for a, k in zip(out["actor"], out["kind"], strict=True)] == [
         ("CAN", "investigation")
     ]
+
+
+def test_a_business_cancelling_its_own_orders_is_no_tariff_cut() -> None:
+    from tests.extract.conftest import run
+
+    out = run(
+        "Garment makers in Bangladesh say they have started laying off workers and cancelling "
+        "shifts as American buyers put orders on hold, a week after US tariffs on many "
+        "Bangladeshi goods reached 35%.",
+        "2025-09-04",
+    ).statements
+    assert "tariff_reduction" not in out["kind"].to_list()
