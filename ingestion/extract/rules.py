@@ -331,6 +331,9 @@ class ArticleContext:
     # Canada" are eased by whoever imposed them)
     imposers: dict[str, str] = field(default_factory=dict)
     retaliation: bool = False  # the article tells of retaliation between parties
+    # the parties the article shows answering another's measure (the first named in a sentence
+    # that tells of retaliation)
+    answering: frozenset[str] = frozenset()
 
     def counterpart(self, actor: str | None) -> str | None:
         """The party the article names most after `actor`: who a measure is aimed at when the
@@ -1652,6 +1655,17 @@ def _resolve_targets(
             # ... unless the sentence before named whose goods the duties fall on ("tariffs on
             # $7.5 billion of European goods. A 10% tariff on aircraft and 25% on cheese").
             return list(last[2])
+        other = ctx.counterpart(actor)
+        if (
+            instrument not in ("Section 232", "Section 201")
+            and ctx.retaliation
+            and other
+            and actor in ctx.answering
+        ):
+            # ... and in a tit-for-tat story, the answering side's duties on a product list
+            # fall on the side it answers ("Beijing said tariffs of 5% or 10% would apply to
+            # soybeans and crude oil").
+            return [other]
         return ["WLD"]
     # An export control that names no destination applies to every destination ("The Hague
     # widened its licence rule for chip tools"), whoever else the article is about; one the
@@ -1916,6 +1930,18 @@ def _pick_dates(
             else None
         )
     return announced, effective, explicit
+
+
+def answering_parties(text: str) -> frozenset[str]:
+    """The countries named first in each sentence that tells of retaliation before its cue
+    ("China hit back on Tuesday with ...", "Beijing's countermeasures")."""
+    out = set()
+    for m in _RETALIATION.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        first = next((iso for s, e, iso in _raw_mentions(text) if start <= s < m.start()), None)
+        if first is not None:
+            out.add(first)
+    return frozenset(out)
 
 
 def is_relevant(text: str, language: str | None) -> bool:

@@ -94,6 +94,7 @@ from ingestion.extract.rules import (
     _speaker,
     _subordinate_actor,
     actor_mentions,
+    answering_parties,
     classify,
     listed_in_sentence,
     party_counts,
@@ -225,6 +226,7 @@ def article_context(
     ctx.agreements = found
     ctx.deal = bool(_DEAL.search(text))
     ctx.retaliation = bool(_RETALIATION.search(text))
+    ctx.answering = answering_parties(text) if ctx.retaliation else frozenset()
     return ctx
 
 

@@ -2670,3 +2670,22 @@ def test_a_purchase_pledge_listing_amounts_of_different_goods_is_one_per_part() 
     )
     parts = sorted(s["products"] for s in out if s["kind"] == "purchase_commitment")
     assert parts == ["aircraft", "energy products"]
+
+
+def test_the_answering_sides_duties_on_a_product_list_fall_on_the_side_it_answers() -> None:
+    keys = _keys(
+        "Tokyo said on Friday it would impose retaliatory tariffs on $30 billion of US goods, "
+        "prompting President Donald Trump to hit back hours later with higher duties on Japanese "
+        "imports in a sharp escalation of the trade war. Japan's finance ministry said additional "
+        "tariffs of 5% or 10% would be applied in two batches, on Sept. 1 and Dec. 15, covering "
+        "2,100 products including soybeans, crude oil and small aircraft.",
+        "2025-08-24",
+    )
+    assert ("JPN", "USA", "tariff_increase") in keys
+    assert ("JPN", "WLD", "tariff_increase") not in keys
+    # (the side answered keeps its product-wide tariffs on everyone)
+    assert ("USA", "WLD", "tariff_increase") in _keys(
+        "Washington put 50% tariffs on all steel imports on Monday. Ottawa hit back on Tuesday "
+        "with duties on US bourbon.",
+        "2025-06-04",
+    )
