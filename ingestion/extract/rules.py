@@ -540,7 +540,7 @@ _QUOTA_OBJECT = re.compile(
 
 
 _OTHER_OBJECT = re.compile(
-    r"\s+(?:its\s+|their\s+|the\s+|most\s+|all\s+|some\s+)?(?:[\w-]+\s+)?(?:market\s+access|access"
+    r"\s+(?:off\s+)?(?:its\s+|their\s+|the\s+|most\s+|all\s+|some\s+)?(?:[\w-]+\s+)?(?:market\s+access|access"
     r"|purchases|investments?|spending|production|output|pressure|deliveries|services|flights"
     r"|talks|negotiations"
     # ("the truce reduced the risk of escalation": no duty is what falls)
@@ -589,6 +589,15 @@ _IMPORTS_RESUMED = re.compile(
     r"|\b(?:lift|end|remov|scrap)\w*\s+(?:its\s+|the\s+|a\s+|their\s+)?(?:\w+\s+)?"
     r"(?:import\s+(?:ban|embargo)\b|(?:ban|embargo)\s+on\s+(?:all\s+|the\s+)?imports?\s+"
     r"(?:of|from)\b)",
+    _I,
+)
+# A tax on the revenue of (mostly foreign) technology firms: no duty on goods, a measure of its
+# own ("rescinded its digital services tax", "repeal the 3% levy on revenue earned by large
+# technology firms").
+_DIGITAL_TAX = re.compile(
+    r"\bdigital[- ](?:services?[- ])?tax(?:es)?\b|\bDST\b|\bequali[sz]ation levy\b"
+    r"|\b(?:levy|tax)\s+on\s+(?:the\s+)?revenues?\s+(?:earned\s+)?(?:by|of|from)\s+(?:large\s+|big\s+)?"
+    r"(?:tech(?:nology)?|internet|digital|online)\b",
     _I,
 )
 # Shutting another side's firms out of public purchasing: a measure of its own, neither a tariff
@@ -955,6 +964,11 @@ def _classify(clause: str) -> Kind | None:
     m = _IMPORT_BAN.search(clause)
     if m:
         return Kind(OTHER, m.start(), "import_ban")
+    m = _DIGITAL_TAX.search(clause)
+    if m:
+        verb = _UP.search(clause) or _DOWN.search(clause) or _RELAX.search(clause)
+        if verb is not None:
+            return Kind(OTHER, verb.start(), "digital_tax")
     m = _PROCUREMENT_BAN.search(clause)
     if m:
         return Kind(OTHER, m.start(), "procurement_ban")

@@ -2689,3 +2689,16 @@ def test_the_answering_sides_duties_on_a_product_list_fall_on_the_side_it_answer
         "with duties on US bourbon.",
         "2025-06-04",
     )
+
+
+def test_a_digital_services_tax_is_a_measure_of_its_own_and_a_vow_of_tariffs_a_threat() -> None:
+    out = statements(
+        "Poland scrapped its digital services tax on Monday, hours before the first payments were "
+        "due, after President Donald Trump abruptly cut off trade talks and vowed to announce "
+        "new tariffs on Polish goods within a week.",
+        "2025-06-30",
+    )
+    got = {(s["actor"], s["target"], s["kind"], s["status"]) for s in out}
+    assert ("POL", "USA", "other", "implemented") in got
+    assert ("USA", "POL", "tariff_increase", "threatened") in got
+    assert not any(k == "tariff_reduction" for _, _, k, _ in got)
