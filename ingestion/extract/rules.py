@@ -856,7 +856,8 @@ _PROBE_VERB = re.compile(
 )
 _CONTROL_EXTENDED = re.compile(
     r"\b(?:extend\w*|expand\w*|widen\w*|broaden\w*)\s+(?:its\s+|their\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}(?:restrictions|controls|curbs|rules?|ban)\s+to\b",
+    r"(?:[\w-]+\s+){0,3}(?:restrictions|controls|curbs|rules?|ban|blacklists?|entity\s+lists?"
+    r"|lists)\s+to\b",
     _I,
 )
 _COUNTERMEASURE_GOODS = re.compile(

@@ -2702,3 +2702,11 @@ def test_a_digital_services_tax_is_a_measure_of_its_own_and_a_vow_of_tariffs_a_t
     assert ("POL", "USA", "other", "implemented") in got
     assert ("USA", "POL", "tariff_increase", "threatened") in got
     assert not any(k == "tariff_reduction" for _, _, k, _ in got)
+
+
+def test_a_blacklist_extended_to_cover_affiliates_is_a_control() -> None:
+    assert _keys(
+        "Tokyo on Monday extended its export blacklists to cover any firm at least half owned by "
+        "a listed Russian company.",
+        "2025-09-30",
+    ) == {("JPN", "RUS", "export_control")}
