@@ -339,6 +339,11 @@ _NOT_COVERED = re.compile(
     r"|part|hit|targeted)\b[^,;]*?\b(?=will|would|shall|are|is|face|pay)",
     _I,
 )
+_DEFINITE_OBJECT = re.compile(
+    r"\w+\s+(?:the|these|those|such|its|their)\s+(?:[\w-]+\s+)?(?:tariffs|duties|levies|measures"
+    r"|curbs|controls|restrictions)\b(?!\s+(?:on|of|against)\b)",
+    _I,
+)
 _COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)\s+have\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", _I)
 _RELATIVE_THREAT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?$", _I)
 
@@ -490,6 +495,10 @@ def modality(c: Clause) -> Modality | None:
         # ("scepticism about Trump's use of an emergency law to impose tariffs", "the power to
         # impose duties": a means, not a measure; "the 25% levy on cars would remain in place":
         # a level that stays, no news)
+        return None
+    if re.search(r"\bdecision\s+to\s+$", pre, _I) and _DEFINITE_OBJECT.match(text, pos):
+        # ("following American authorities' decision to impose these tariffs", "its decision to
+        # impose the tariffs was based on security"): a measure already told, now discussed
         return None
     if _ANY_FURTHER.search(text, max(cs, pos - 30), min(ce, pos + 40)):
         # ("would ignore any further US tariff increases": measures that may never come)
@@ -1184,7 +1193,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     # scene for the story's own events.
     if (
         (not explicit or month_only)
-        and _HAD_DONE.search(text, max(cs, pos - 40), pos)
+        and _HAD_DONE.search(text, max(cs, pos - 80), pos)
         and not _REPORTED.search(text, sent.start, sent.end)
     ):
         return None
@@ -1224,7 +1233,8 @@ _ONGOING_SINCE = re.compile(
     _I,
 )
 _HAD_DONE = re.compile(
-    r"\bhad\s+(?:\w+ly\s+)?(?:already\s+)?(?:(?:\w+ed|put|set|cut|hit)\s+(?:[\w-]+\s+){0,4}?)?$",
+    r"\bhad\s+(?:\w+ly\s+)?(?:already\s+)?(?:(?:\w+ed|put|set|cut|hit|sent|made|told|gave|wrote"
+    r"|took|brought)\s+(?:[\w.'’-]+\s+){0,8}?)?$",
     _I,
 )
 _REPORTED = re.compile(

@@ -1074,11 +1074,17 @@ def test_a_compound_word_is_no_tariff_verb() -> None:
 
 def test_a_demonyms_authorities_decision_names_the_actor() -> None:
     keys = _keys(
+        "Kenya asked Washington for talks at the WTO on Monday, after American authorities' "
+        "decision to impose 25% tariffs on Kenyan tea.",
+        "2025-05-12",
+    )
+    assert keys == {("USA", "KEN", "tariff_increase")}
+    # (a decision about tariffs the story already told is discussed, not reported again)
+    assert not _keys(
         "Kenya asked Washington for talks at the WTO in early May, after American authorities' "
         "decision to impose these tariffs.",
         "2025-05-12",
     )
-    assert keys == {("USA", "KEN", "tariff_increase")}
 
 
 def test_the_country_whose_pressure_led_to_a_control_is_not_its_target() -> None:
@@ -2710,3 +2716,11 @@ def test_a_blacklist_extended_to_cover_affiliates_is_a_control() -> None:
         "a listed Russian company.",
         "2025-09-30",
     ) == {("JPN", "RUS", "export_control")}
+
+
+def test_a_letter_sent_earlier_in_the_month_in_the_past_perfect_is_background() -> None:
+    assert not _keys(
+        "Trump had sent a letter to Lula earlier in July threatening a tariff of 50% on "
+        "Brazilian imports if Brazil did not agree to a deal.",
+        "2025-07-30",
+    )
