@@ -553,7 +553,7 @@ _OWN_LEVEL = re.compile(
 )
 _CAME_AFTER = re.compile(
     r"\b(?:comes?|came|coming)\s+(?:(?!(?:minutes|hours|moments|shortly|just|seconds)\b)\w+\s+)?"
-    r"(?:after|following)\s+(?:[^\s,;]+\s+){0,20}$",
+    r"(?:after|following|at\s+a\s+time\s+when|amid)\s+(?:[^\s,;]+\s+){0,20}$",
     _I,
 )
 _HAD_PROMISED = re.compile(

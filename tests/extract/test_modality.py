@@ -190,3 +190,15 @@ def test_a_business_cancelling_its_own_orders_is_no_tariff_cut() -> None:
         "2025-09-04",
     ).statements
     assert "tariff_reduction" not in out["kind"].to_list()
+
+
+def test_what_news_comes_at_a_time_of_is_its_backdrop() -> None:
+    from tests.extract.conftest import run
+
+    out = run(
+        "Beijing banned exports of antimony to Japan on Tuesday. The tightening comes at a time "
+        "when the US president-elect has been threatening to sharply raise tariffs on imports "
+        "from Japan and other countries.",
+        "2024-12-03",
+    ).statements
+    assert out["actor"].to_list() == ["CHN"]
