@@ -1025,6 +1025,17 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         if setter is None:
             return None
         actor, targets, arule = setter, [actor], "actor_goods_owner"
+    benefit = _ACCESS_FOR.search(text, cs, ce) if k.rule == "market_access" else None
+    if benefit is not None:
+        # ("a deal that will provide Americans with unprecedented market access"): access
+        # given to the actor's own people is the other side's to give
+        who_gets = benefit.group(1).lower().rstrip("s")
+        if lx.DEMONYMS.get(who_gets) == actor:
+            giver = next((t for t in targets if t not in ("", "WLD")), None) or ctx.counterpart(
+                actor
+            )
+            if giver is not None:
+                actor, targets = giver, [actor]
     if k.rule in ("import_ban", "imports_resumed", "import_permit") and not set(targets) - {
         "",
         "WLD",
@@ -1249,6 +1260,10 @@ _THOSE_COUNTRIES = re.compile(
 )
 
 
+_ACCESS_FOR = re.compile(
+    r"\b(?:provid|giv|grant|offer|open)\w*\s+(?:up\s+)?(?:markets?\s+to\s+)?([A-Z][a-z]+)\b",
+    re.UNICODE,
+)
 _ANSWER_LEAD = re.compile(
     r"\W*(?:in\s+(?:direct\s+)?response\s+to|in\s+retaliation\s+(?:for|to|against)"
     r"|in\s+reply\s+to|in\s+reaction\s+to)\b",
