@@ -25,6 +25,7 @@ from ingestion.extract import lexicons as lx
 from ingestion.extract.dates import DateMention, find_dates
 from ingestion.extract.kinds import (
     EXPORT_CONTROL,
+    EXPORT_CONTROL_RELAXATION,
     INVESTIGATION,
     OTHER,
     PORT_FEE,
@@ -299,6 +300,15 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
         # ("We concluded our Trade Deal ... The Philippines will pay a 19% Tariff"): a rate the
         # taxed side accepts next to a deal is the deal's, down from what it faced.
         k = Kind(TARIFF_REDUCTION, k.pos, k.rule)
+    if (
+        k.rule == "extend_pause"
+        and not _TARIFF.search(words)
+        and len(_CONTROL_STORY.findall(text, 0, sent.start))
+        > len(_TARIFF_STORY.findall(text, 0, sent.start))
+    ):
+        # ("China announced that it would extend the suspension", in a story about a ban on
+        # exports): the pause named by no noun is the pause of the story's export controls.
+        k = Kind(EXPORT_CONTROL_RELAXATION, k.pos, k.rule)
     pos = cs + k.pos
     return Clause(
         text,
@@ -315,6 +325,12 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     )
 
 
+_CONTROL_STORY = re.compile(
+    r"\b(?:export\s+(?:bans?|controls?|curbs|restrictions|licen[cs]\w*)|ban\s+on\s+(?:the\s+)?"
+    r"exports?|restrictions|controls|bans?)\b",
+    _I,
+)
+_TARIFF_STORY = re.compile(r"\b(?:tariffs?|duties|levies)\b", _I)
 _LEAD_DEMONYM = re.compile(
     r"\W*(?:(?:however|but|and|meanwhile|also),?\s+)?(?:(?:the|all|most|some|certain)\s+)?"
     r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]"

@@ -2732,3 +2732,14 @@ def test_market_access_given_to_the_actors_own_people_is_the_partners_to_give() 
         "with unprecedented market access in Peru.",
         "2025-10-26",
     ) == {("PER", "USA", "other")}
+
+
+def test_a_pause_extended_in_a_story_about_export_bans_eases_the_ban() -> None:
+    keys = _keys(
+        "Beijing suspended its ban on exports of antimony to Japan on Sunday, the commerce "
+        "ministry said. The restrictions had barred shipments of dual-use items to Japanese "
+        "buyers. On Wednesday, China said it would extend the suspension.",
+        "2025-11-09",
+    )
+    assert ("CHN", "JPN", "tariff_suspension") not in keys
+    assert ("CHN", "JPN", "export_control_relaxation") in keys
