@@ -296,6 +296,9 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
         and k.kind == TARIFF_INCREASE
         and _DEAL.search(text, max(0, sent.start - 300), ce)
         and not _RAISE_VERB.search(words)
+        # ("will face a 25% tariff unless they reach trade agreements"): a deal still to be
+        # made is the condition of a threat, not the deal that set the rate
+        and not re.search(r"\b(?:unless|if|without)\b", words, _I)
     ):
         # ("We concluded our Trade Deal ... The Philippines will pay a 19% Tariff"): a rate the
         # taxed side accepts next to a deal is the deal's, down from what it faced.
@@ -754,12 +757,21 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             if granter is not None:
                 return Parties(granter, [owners[0]], None, "actor_granter", "actor_granter")
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
+    listing = (
+        k.rule == "rate_noun_list"
+        and len(_PCT_RATE.findall(text, c.sentence.start, c.sentence.end)) >= 2
+    )
+    last = ctx.last_statement
     if (
-        actor is None
-        and k.rule == "rate_noun_list"
-        and ctx.last_actor is not None
-        and len(_PCT_RATE.findall(text, cs, ce)) >= 2
+        listing
+        and last is not None
+        and last[0].startswith("tariff")
+        and (actor is None or ctx.sentence_no - last[3] <= 1)
     ):
+        # ("... will face a 25% tariff, Trump warned. Other rates in the letters were: 30% for
+        # South Africa; 32% for Indonesia"): the list goes on with the last tariff's setter.
+        actor, arule = last[1], "actor_list"
+    elif actor is None and listing and ctx.last_actor is not None:
         # ("Trump announced new tariffs. Partners will face higher rates: 34% for China, 20% for
         # the EU"): a list of rates with no one named is the story's actor's.
         actor, arule = ctx.last_actor, "actor_list"
@@ -1087,6 +1099,27 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         # also paused the tariffs on Canada": the tariffs named are eased by their owner, not by
         # whoever a pronoun might point at)
         actor = ctx.imposers[targets[0]]
+    if k.rule == "rate_noun_list":
+        # ("30% for South Africa; 32% for Indonesia; and 40% for Laos and Myanmar"): every
+        # country given a rate of its own, and those joined to it
+        rated: list[str] = []
+        for mt in c_mentions:
+            if re.search(
+                r"\d\s*(?:%|percent|per cent)\s+(?:[\w-]+\s+)?(?:for|on)\s+(?:the\s+)?$",
+                text[max(cs, mt.start - 32) : mt.start],
+                _I,
+            ):
+                rated += [iso for iso in _coordinated(text, mt, c_mentions) if iso not in rated]
+        rated = [iso for iso in rated if iso != actor]
+        if len(rated) >= 2:
+            targets = rated
+    if k.kind.startswith("tariff") and _N_COUNTRIES.search(text, pos, ce) and c.sentence.following:
+        # ("a 10% tariff on all goods from eight European countries ... The countries singled
+        # out were Denmark, Norway, ..."): the next sentence names them.
+        a, b = c.sentence.following[0]
+        named = listed_in_sentence(text, actor_mentions(text, a, b), actor)
+        if len(named) >= 2:
+            targets = named
     if k.kind.startswith("tariff") and _THOSE_COUNTRIES.search(text, pos, ce):
         # ("deals with Argentina, Ecuador and Guatemala, under which Washington will remove its
         # tariffs on goods those countries produce"): the countries listed in the sentence.
@@ -1268,6 +1301,10 @@ _REPORTED = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|confirms|told|tells|reported|according to"
     r"|stated|declared|revealed|disclosed|noted|added)\b",
     _I,
+)
+_N_COUNTRIES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+dozen)\s+"
+    r"(?:[A-Z][\w-]+\s+)?(?:countries|nations|economies|trading\s+partners)\b",
 )
 _THOSE_COUNTRIES = re.compile(
     r"\b(?:those|these|the\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:countries"

@@ -151,6 +151,9 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
+_RATE_ITEM = re.compile(r"(?:and\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:for|on)\b", re.I)
+
+
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the sentence text[start:end] into clause spans at subject-changing connectors."""
     spans: list[tuple[int, int]] = []
@@ -164,6 +167,10 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # ... and so is "will revise and suspend" (two verbs, one object).
         short = len(_WORDS.findall(text, cur, m.start())) < 4
         if (m.group("and") or m.group("party") or m.group("verb")) and short:
+            continue
+        # ("30% for South Africa; 32% for Indonesia; and 40% for Laos"): a list of rates by
+        # country is one list, not one clause per item
+        if m.group(0).startswith(";") and _RATE_ITEM.match(text, m.end()):
             continue
         # ("The proposal, which still needs a vote, would raise ...": a relative clause inside
         # a bare subject leaves the subject with its verb)

@@ -2743,3 +2743,26 @@ def test_a_pause_extended_in_a_story_about_export_bans_eases_the_ban() -> None:
     )
     assert ("CHN", "JPN", "tariff_suspension") not in keys
     assert ("CHN", "JPN", "export_control_relaxation") in keys
+
+
+def test_countries_named_in_the_sentence_after_n_countries_are_the_targets() -> None:
+    keys = _keys(
+        "President Trump threatened on Saturday to put a 10% tariff on all goods from five "
+        "Asian countries that voted against the resolution, starting March 1. The countries "
+        "named in his post were Laos, Nepal, Mongolia, Bhutan and Sri Lanka.",
+        "2026-01-18",
+    )
+    assert {t for a, t, k in keys if a == "USA"} == {"LAO", "NPL", "MNG", "BTN", "LKA"}
+
+
+def test_a_rate_list_split_by_semicolons_goes_on_with_the_last_tariffs_setter() -> None:
+    out = statements(
+        "Chile and Peru will face a 25% tariff on their goods from Aug. 1 unless they reach "
+        "trade agreements with Washington, President Donald Trump warned on Monday. Other rates "
+        "in the letters were: 30% for Ghana; 32% for Kenya; and 40% for Nepal and Bhutan.",
+        "2025-07-08",
+    )
+    got = {(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out}
+    assert ("USA", "CHL", "tariff_increase", 25.0) in got
+    assert {("USA", "GHA", "tariff_increase", 30.0), ("USA", "KEN", "tariff_increase", 32.0)} <= got
+    assert {("USA", "NPL", "tariff_increase", 40.0), ("USA", "BTN", "tariff_increase", 40.0)} <= got
