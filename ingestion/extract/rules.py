@@ -452,6 +452,10 @@ def actor_mentions(text: str, start: int, end: int) -> list[Mention]:
             subject = True
         # "U.S. goods", "China-based firms": a modifier, not the one acting.
         modifier = bool(_ADJ_FOLLOW.match(after)) and not after.lstrip().startswith(("'s", "’s"))
+        # ("US chicken, wheat and corn"): a country right before a product names its origin
+        if not modifier and re.match(r"[ -]", after):
+            lead = _PRODUCT_SCAN.match(after.lstrip(" -"))
+            modifier = lead is not None and lead.start() == 0
         # "US-India tariff cut", "the EU-China summit": a hyphenated pair modifies a noun.
         if text[e : e + 1] in ("-", "–") or text[s - 1 : s] in ("-", "–"):
             modifier = True

@@ -2766,3 +2766,12 @@ def test_a_rate_list_split_by_semicolons_goes_on_with_the_last_tariffs_setter() 
     assert ("USA", "CHL", "tariff_increase", 25.0) in got
     assert {("USA", "GHA", "tariff_increase", 30.0), ("USA", "KEN", "tariff_increase", 32.0)} <= got
     assert {("USA", "NPL", "tariff_increase", 40.0), ("USA", "BTN", "tariff_increase", 40.0)} <= got
+
+
+def test_a_country_right_before_a_product_names_its_origin_not_the_actor() -> None:
+    keys = _keys(
+        "Ottawa struck back on Tuesday at a fresh round of US tariffs. Under Canada's response, "
+        "US chicken, wheat and cotton will be charged an additional 15%.",
+        "2025-03-04",
+    )
+    assert keys == {("CAN", "USA", "tariff_increase")}
