@@ -202,3 +202,16 @@ def test_what_news_comes_at_a_time_of_is_its_backdrop() -> None:
         "2024-12-03",
     ).statements
     assert out["actor"].to_list() == ["CHN"]
+
+
+def test_a_recommended_rate_is_a_threat() -> None:
+    from tests.extract.conftest import run
+
+    out = run(
+        "President Donald Trump said on Friday he was recommending a straight 40% tariff on "
+        "goods from Brazil starting on June 1.",
+        "2025-05-24",
+    ).statements
+    assert list(zip(out["actor"], out["target"], out["status"], strict=True)) == [
+        ("USA", "BRA", "threatened")
+    ]
