@@ -30,6 +30,8 @@ _OF = re.compile(
     r"(?:up to\s+|about\s+)?" + _PCT,
     re.I,
 )
+# ("will be charged 15%"): the rate goods will pay
+_CHARGED = re.compile(r"\bcharged\s+(?:an?\s+)?(?:additional\s+|extra\s+)?" + _PCT, re.I)
 # ("rates as high as 3,521%", "duties reaching 80%"): the top of the rates told
 _AS_HIGH_AS = re.compile(
     r"\b(?:rates?|tariffs?|duties|levies)\s+(?:as\s+high\s+as|reaching|of\s+as\s+much\s+as)\s+"
@@ -42,7 +44,9 @@ _AS_HIGH_AS = re.compile(
 PRIOR_LEVEL = (
     r"\b(?:(?:up|down|rising|falling|raised|lowered|increased|reduced|cut|reduction|drop|fall"
     r"|decrease|increase|rise|hike)\s+from"
-    r"|instead\s+of|rather\s+than|compared\s+(?:with|to)|replacing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+    r"|instead\s+of|rather\s+than|compared\s+(?:with|to)|replacing"
+    # ("a 20% tariff, far below the 46% he threatened in April")
+    r"|(?:far\s+|well\s+|sharply\s+|much\s+)?(?:below|lower\s+than))\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
     + _PCT
 )
 PRIOR_LEVEL_RX = re.compile(PRIOR_LEVEL, re.I)
@@ -170,6 +174,7 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     m = (
         _OF.search(clause)
         or _AS_HIGH_AS.search(clause)
+        or _CHARGED.search(clause)
         or _ADDITIONAL.search(clause)
         or _PLAIN.search(clause)
     )

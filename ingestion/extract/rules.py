@@ -196,7 +196,8 @@ _TRADE_TERMS = re.compile(
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
-    r"|levied|adopted|taken|sent|signed)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
+    r"|levied|adopted|taken|sent|signed|banned|barred|halted|suspended|blocked|prohibited)"
+    r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
     _I,
 )
 _FUTURE = re.compile(
@@ -521,7 +522,9 @@ _WEAK_VERB = re.compile(r"(?:announc|implement|appl|plac|introduc|approv|adopt|p
 
 _RATE_TARIFF = re.compile(
     r"\b(?:carr(?:y|ies|ied)|fac(?:e|es|ed)|attract\w*|charg\w+|lev(?:y|ied|ies)|impos\w+)\s+"
-    r"(?:an?\s+)?(?:additional|extra|further)\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    r"(?:an?\s+)?(?:additional|extra|further)\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+    # ("Aircraft made in the United States will be charged 15%")
+    r"|\b(?:will|would|shall)\s+be\s+charged\s+(?:an?\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     _I,
 )
 # ("its suspended countermeasures": after a possessive, too, a participle is an adjective)
@@ -585,7 +588,11 @@ _IMPORT_BAN = re.compile(
     r"|importing)\b"
     r"|\bimport\s+(?:bans?|embargo(?:es)?|suspensions?)\s+on\b"
     r"|\b(?:barr|ban|prohibit)\w*\s+(?:\w+\s+){1,3}?from\s+importing\b"
-    r"|\b(?:bans?|embargo(?:es)?)\s+on\s+(?:all\s+|the\s+)?imports?\s+(?:of|from)\b",
+    r"|\b(?:bans?|embargo(?:es)?)\s+on\s+(?:all\s+|the\s+)?imports?\s+(?:of|from)\b"
+    # ("Imports of iron and steel products from Russia were banned by the EU")
+    r"|\bimports?\s+(?:of\s+(?:[\w-]+\s+){1,6}?)?(?:from\s+(?:[\w-]+\s+){1,2}?)?(?:were|was|are|is"
+    r"|will\s+be|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:banned|barred|halted|suspended|blocked"
+    r"|prohibited)\b",
     _I,
 )
 _IMPORTS_RESUMED = re.compile(

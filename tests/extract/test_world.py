@@ -2775,3 +2775,29 @@ def test_a_country_right_before_a_product_names_its_origin_not_the_actor() -> No
         "2025-03-04",
     )
     assert keys == {("CAN", "USA", "tariff_increase")}
+
+
+def test_a_rate_far_below_a_threatened_one_passive_import_bans_and_charged_rates() -> None:
+    out = statements(
+        "President Trump said on Wednesday that the United States had struck a trade deal with "
+        "Cambodia under which Cambodian goods will pay a 19% tariff when they enter the country, "
+        "far below the 49% he threatened in April.",
+        "2025-07-03",
+    )
+    assert [(s["actor"], s["target"], s["rate_before_pct"], s["rate_after_pct"]) for s in out] == [
+        ("USA", "KHM", 49.0, 19.0)
+    ]
+    assert _keys(
+        "Imports of timber and paper products from Belarus were banned by Poland on Tuesday, in a "
+        "new package of sanctions.",
+        "2022-03-16",
+    ) == {("POL", "BLR", "other")}
+    rates = {
+        s["rate_after_pct"]
+        for s in statements(
+            "Brussels said on Monday it would impose tariffs on US goods from Tuesday in a dispute "
+            "over subsidies. Helicopters made in the United States will be charged 15%.",
+            "2020-11-10",
+        )
+    }
+    assert 15.0 in rates
