@@ -1288,7 +1288,8 @@ _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?since\b", _I)
 _ONGOING_SINCE = re.compile(
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:now\s+|long\s+|already\s+)?\w+(?:ed|en|id|ut|et)\b"
     r"[^.;]{0,100}?\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December|last\s+\w+|(?:19|20)\d\d|then"
+    r"|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?"
+    r"|Oct|Nov|Dec)(?=\.)|last\s+\w+|(?:19|20)\d\d|then"
     r"|the\s+(?:start|beginning))\b",
     _I,
 )

@@ -215,3 +215,18 @@ def test_a_recommended_rate_is_a_threat() -> None:
     assert list(zip(out["actor"], out["target"], out["status"], strict=True)) == [
         ("USA", "BRA", "threatened")
     ]
+
+
+def test_abbreviated_since_hopes_and_court_rulings_are_no_new_measures() -> None:
+    from tests.extract.conftest import run
+
+    for text in (
+        "Beijing put 100% tariffs on Canadian canola oil on Saturday. Ottawa's 100% surtax on "
+        "Chinese EVs has been in force since Oct. 1.",
+        "Beijing put 100% tariffs on Canadian canola oil on Saturday. Seoul's foreign ministry "
+        "said it hoped Tokyo would remove the export controls on chip chemicals.",
+        "Beijing put 100% tariffs on Canadian canola oil on Saturday. An Indian trade court on "
+        "Friday upheld the duties New Delhi imposed on Chinese steel in 2023.",
+    ):
+        out = run(text, "2025-03-08").statements
+        assert out["actor"].to_list() == ["CHN"], text
