@@ -1448,15 +1448,27 @@ def _goods_origin(
         if _NOT_A_DUTY_ON.search(text, max(cs, mt.start - 30), mt.start):
             continue
         if (
-            _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
-            or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])
-        ) and not _included(text, cs, mt.start):
+            (
+                _ON_GOODS.search(text, max(cs, mt.start - 40), mt.start)
+                or _SUBJECT_GOODS_FROM.match(text[cs : mt.start])
+                # ("Britain's pharmaceutical exports will be spared tariffs"): goods owned as the
+                # clause's subject
+                or (
+                    re.fullmatch(r"\W*(?:the\s+)?", text[cs : mt.start])
+                    and _OWN_GOODS_AFTER.match(text, mt.end)
+                )
+            )
+            and not _included(text, cs, mt.start)
+        ):
             found.append((mt.start, mt.iso))
     # In the order the text names them: the first goods named are the measure's ("tariffs on US
     # farm goods, after Washington raised its tariff on Chinese goods").
     return [iso for _, iso in sorted(found, key=lambda f: f[0])]
 
 
+_OWN_GOODS_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:exports|goods|products|shipments)\b", _I
+)
 _CURRENCY = re.compile(
     r"\s+(?:dollars?|yuan|renminbi|yen|euros?|pounds?|pesos?|won|rupees?|francs?|reais|real"
     r"|rand|ringgit|baht|dong|rupiah)\b",

@@ -2801,3 +2801,11 @@ def test_a_rate_far_below_a_threatened_one_passive_import_bans_and_charged_rates
         )
     }
     assert 15.0 in rates
+
+
+def test_a_sides_own_exports_spared_tariffs_are_the_other_sides_exemption() -> None:
+    assert _keys(
+        "Ireland's pharmaceutical exports to the United States will be spared tariffs for two "
+        "years under a deal announced on Monday.",
+        "2025-12-01",
+    ) == {("USA", "IRL", "tariff_reduction")}
