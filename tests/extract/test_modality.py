@@ -197,8 +197,8 @@ def test_what_news_comes_at_a_time_of_is_its_backdrop() -> None:
 
     out = run(
         "Beijing banned exports of antimony to Japan on Tuesday. The tightening comes at a time "
-        "when the US president-elect has been threatening to sharply raise tariffs on imports "
-        "from Japan and other countries.",
+        "when Washington's incoming leader keeps warning he will lift duties steeply on goods "
+        "from Japan and elsewhere.",
         "2024-12-03",
     ).statements
     assert out["actor"].to_list() == ["CHN"]

@@ -2728,8 +2728,8 @@ def test_a_letter_sent_earlier_in_the_month_in_the_past_perfect_is_background() 
 
 def test_market_access_given_to_the_actors_own_people_is_the_partners_to_give() -> None:
     assert _keys(
-        "President Donald Trump on Sunday announced a trade deal that will provide Americans "
-        "with unprecedented market access in Peru.",
+        "The White House on Sunday unveiled a trade deal that will give Americans far wider market "
+        "access in Peru.",
         "2025-10-26",
     ) == {("PER", "USA", "other")}
 
