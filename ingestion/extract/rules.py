@@ -628,6 +628,14 @@ _IMPORT_PERMIT = re.compile(
 )
 
 
+_OTHER_MEASURES = (
+    (_IMPORTS_RESUMED, "imports_resumed"),
+    (_IMPORT_BAN, "import_ban"),
+    (_PROCUREMENT_BAN, "procurement_ban"),
+    (_IMPORT_PERMIT, "import_permit"),
+)
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -970,23 +978,15 @@ def _classify(clause: str) -> Kind | None:
         return Kind(PORT_FEE, m.start(), "port_fees")
     # Bans on another country's goods coming in, and their end: measures of their own, neither
     # tariffs nor export controls ("suspended imports of Japanese seafood", "resumed imports").
-    m = _IMPORTS_RESUMED.search(clause)
-    if m:
-        return Kind(OTHER, m.start(), "imports_resumed")
-    m = _IMPORT_BAN.search(clause)
-    if m:
-        return Kind(OTHER, m.start(), "import_ban")
-    m = _DIGITAL_TAX.search(clause)
-    if m:
+    # (so are public-tender bans and import permits, and a tax on tech firms' revenue)
+    if _DIGITAL_TAX.search(clause):
         verb = _UP.search(clause) or _DOWN.search(clause) or _RELAX.search(clause)
         if verb is not None:
             return Kind(OTHER, verb.start(), "digital_tax")
-    m = _PROCUREMENT_BAN.search(clause)
-    if m:
-        return Kind(OTHER, m.start(), "procurement_ban")
-    m = _IMPORT_PERMIT.search(clause)
-    if m:
-        return Kind(OTHER, m.start(), "import_permit")
+    for rx, rule in _OTHER_MEASURES:
+        m = rx.search(clause)
+        if m:
+            return Kind(OTHER, m.start(), rule)
     nt = _NON_TARIFF.search(clause)
     if nt:
         r = _RELAX.search(clause)
