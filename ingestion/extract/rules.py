@@ -112,6 +112,9 @@ _HALT = re.compile(
     r"(?:\w+\s+){0,4}"
     r"(?:shipments|exports?(?!\s+(?:bans?|controls?|restrictions?|curbs?|licen))|exporting|sales?"
     r"|selling|supply|supplies|supplying)\b|\bstop selling\b"
+    # ("Exports of luxury items ... to Russia are prohibited")
+    r"|\bexports?\s+of\s+[^.;]{1,120}?\b(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:prohibited|banned|barred|halted|suspended|blocked)\b"
     r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
     r"|\b(?:put|puts|putting|placed|places|placing)\s+(?:\S+\s+){0,8}?on\s+(?:its|the|\w+['’]s)"
     r"\s+(?:\w+\s+){0,3}list\b"
@@ -190,6 +193,8 @@ _TRADE_TERMS = re.compile(
     r"|rules on (?:the )?(?:\w+ ){0,2}(?:sales|exports|shipments)|investigat(?:e|es|ed|ing)"
     r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
+    # (an import ban or its end: "will resume imports of Japanese seafood")
+    r"|(?:suspend|halt|bann?|resum|lift)\w* (?:\w+ ){0,3}imports|import bans?"
     r"|(?:will|to|agreed to|pledged to) (?:buy|purchase)"
     r"|(?:resum|increas|boost|expand)\w* (?:\w+ )?purchases)\b",
     _I,

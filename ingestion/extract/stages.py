@@ -986,6 +986,16 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         )
         if owner is not None:
             actor, arule = owner, "actor_owner_after"
+    if (
+        actor is None
+        and ctx.last_statement is not None
+        and ctx.sentence_no - ctx.last_statement[3] <= 1
+        and not any(mt.subject for mt in c_mentions)
+        and _AGENTLESS_PASSIVE.search(text, pos, ce)
+    ):
+        # ("The EU banned Russian steel. Exports of luxury goods to Russia are prohibited."): a
+        # passive with no agent, right after a side's measure, goes on with that side.
+        actor, arule = ctx.last_statement[1], "actor_passive_context"
     if actor is None:
         return None
     partner = partner or _compound_partner(text, cs, pos, c_mentions, actor)
@@ -1317,6 +1327,11 @@ _THOSE_COUNTRIES = re.compile(
 _ACCESS_FOR = re.compile(
     r"\b(?:provid|giv|grant|offer|open)\w*\s+(?:up\s+)?(?:markets?\s+to\s+)?([A-Z][a-z]+)\b",
     re.UNICODE,
+)
+_AGENTLESS_PASSIVE = re.compile(
+    r"\b(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:prohibited|banned"
+    r"|barred|halted|suspended|blocked|restricted)\b(?!\s+by\b)",
+    _I,
 )
 _ANSWER_LEAD = re.compile(
     r"\W*(?:in\s+(?:direct\s+)?response\s+to|in\s+retaliation\s+(?:for|to|against)"

@@ -89,6 +89,8 @@ _CLAUSE = re.compile(
     r"|,?\s+and\s+(?=(?:a|an)\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duty|duties|levy|surtax|surcharge))"
     r"|,?\s+(?=under which\b)"
+    r"|,\s+(?=(?:(?:partly|partially|largely|effectively|fully)\s+)?(?:lifting|easing|ending"
+    r"|reversing|undoing)\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking|drawing|sparking|triggering"
     r"|causing|answering|responding|retaliating|countering)\b)|,\s+then\s+"
     # ("paused most tariffs for 90 days but raised the levy on China", "halve the tariff to 10%

@@ -2809,3 +2809,20 @@ def test_a_sides_own_exports_spared_tariffs_are_the_other_sides_exemption() -> N
         "years under a deal announced on Monday.",
         "2025-12-01",
     ) == {("USA", "IRL", "tariff_reduction")}
+
+
+def test_an_import_ban_partly_lifted_and_an_agentless_export_ban() -> None:
+    # (a brief about an import ban alone is trade news; the ban's own old date, in the trailing
+    # "partly lifting a ban imposed ... in 2023", is not the resumption's)
+    assert _keys(
+        "Seoul will resume imports of Japanese scallops from 12 prefectures, its food ministry "
+        "said on Sunday, partly lifting a ban imposed when the plant began releasing water in "
+        "August 2023. Products from the other prefectures stay barred.",
+        "2025-06-30",
+    ) == {("KOR", "JPN", "other")}
+    # ("... are prohibited", with no agent, goes on with the side that just acted)
+    assert ("GBR", "RUS", "export_control") in _keys(
+        "Britain banned imports of Russian copper on Tuesday in a new sanctions package. Exports "
+        "of luxury cars to Russia are prohibited.",
+        "2022-03-16",
+    )
