@@ -107,15 +107,20 @@ _SUPPLY = re.compile(
     r"(?:supply|supplies|shipments|exports|rare earths?|magnets|minerals|trade))",
     _I,
 )
+# ("were banned", "are prohibited", "has been halted"): a ban told in the passive
+BANNED_PASSIVE = (
+    r"\b(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:prohibited|banned|barred|halted|suspended|blocked)\b"
+)
 _HALT = re.compile(
     r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend|curb|limit(?=s\b|ing\b))\w*\s+"
     r"(?:\w+\s+){0,4}"
     r"(?:shipments|exports?(?!\s+(?:bans?|controls?|restrictions?|curbs?|licen))|exporting|sales?"
     r"|selling|supply|supplies|supplying)\b|\bstop selling\b"
     # ("Exports of luxury items ... to Russia are prohibited")
-    r"|\bexports?\s+of\s+[^.;]{1,120}?\b(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+"
-    r"(?:\w+ly\s+)?(?:prohibited|banned|barred|halted|suspended|blocked)\b"
-    r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
+    r"|\bexports?\s+of\s+[^.;]{1,120}?"
+    + BANNED_PASSIVE
+    + r"|\bput\w*\s+(?:\S+\s+){0,12}?under\s+(?:export\s+)?(?:licen\w+|control\w*)"
     r"|\b(?:put|puts|putting|placed|places|placing)\s+(?:\S+\s+){0,8}?on\s+(?:its|the|\w+['’]s)"
     r"\s+(?:\w+\s+){0,3}list\b"
     r"|\b(?:requir|need)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:export\s+)?licen[cs]es?\b"
@@ -595,9 +600,7 @@ _IMPORT_BAN = re.compile(
     r"|\b(?:barr|ban|prohibit)\w*\s+(?:\w+\s+){1,3}?from\s+importing\b"
     r"|\b(?:bans?|embargo(?:es)?)\s+on\s+(?:all\s+|the\s+)?imports?\s+(?:of|from)\b"
     # ("Imports of iron and steel products from Russia were banned by the EU")
-    r"|\bimports?\s+(?:of\s+(?:[\w-]+\s+){1,6}?)?(?:from\s+(?:[\w-]+\s+){1,2}?)?(?:were|was|are|is"
-    r"|will\s+be|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:banned|barred|halted|suspended|blocked"
-    r"|prohibited)\b",
+    r"|\bimports?\s+(?:of\s+(?:[\w-]+\s+){1,6}?)?(?:from\s+(?:[\w-]+\s+){1,2}?)?" + BANNED_PASSIVE,
     _I,
 )
 _IMPORTS_RESUMED = re.compile(

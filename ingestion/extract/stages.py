@@ -72,6 +72,7 @@ from ingestion.extract.rules import (
     _TARIFF,
     _THREAT,
     _WLD,
+    BANNED_PASSIVE,
     BODY_NEEDS_MARKER,
     LEDE_SENTENCES,
     ArticleContext,
@@ -384,11 +385,13 @@ _NATIONAL_FIRMS = re.compile(
     r"|refiners|traders)\b"
 )
 _DATE_AS_NAME = re.compile(r"\b(?:the|its|their|his|her)\s+$", _I)
-_SINCE = re.compile(
+# "since March", "since Oct. 1", "since 2019", "since last year", "since then": a past point
+_SINCE_POINT = (
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December|last\s+\w+|(?:19|20)\d\d|the\s+start)\b",
-    _I,
+    r"|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\.)"
+    r"|last\s+\w+|(?:19|20)\d\d|then|the\s+(?:start|beginning))\b"
 )
+_SINCE = re.compile(_SINCE_POINT, _I)
 _ANY_FURTHER = re.compile(
     r"\bany\s+(?:further|new|additional|future|more)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties"
     r"|levies|increases?|hikes?|measures|restrictions|controls|curbs)\b",
@@ -434,10 +437,9 @@ def modality(c: Clause) -> Modality | None:
             text, max(ss, lead[-1].start() - 60), lead[-1].start()
         )
     hedged = (
+        # (the hedge cues, "could", "may", "can" but not "can now" among them, read up to the
+        # trigger)
         bool(_HEDGE.search(text, cs, pos))
-        or bool(
-            re.search(r"\b(?:could|might|(?-i:may)|can(?!\s+(?:now|again|already)\b))\b", pre, _I)
-        )
         # ("unveiled potential export controls": the measure itself is only possible)
         or bool(_POSSIBLE_MEASURE.match(text, pos, ce))
         # ("US levies would have jumped back to 34%": what did not happen)
@@ -1297,10 +1299,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
 _HAS_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?since\b", _I)
 _ONGOING_SINCE = re.compile(
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:now\s+|long\s+|already\s+)?\w+(?:ed|en|id|ut|et)\b"
-    r"[^.;]{0,100}?\bsince\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?"
-    r"|Oct|Nov|Dec)(?=\.)|last\s+\w+|(?:19|20)\d\d|then"
-    r"|the\s+(?:start|beginning))\b",
+    r"[^.;]{0,100}?" + _SINCE_POINT,
     _I,
 )
 _HAD_DONE = re.compile(
@@ -1328,11 +1327,7 @@ _ACCESS_FOR = re.compile(
     r"\b(?:provid|giv|grant|offer|open)\w*\s+(?:up\s+)?(?:markets?\s+to\s+)?([A-Z][a-z]+)\b",
     re.UNICODE,
 )
-_AGENTLESS_PASSIVE = re.compile(
-    r"\b(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:prohibited|banned"
-    r"|barred|halted|suspended|blocked|restricted)\b(?!\s+by\b)",
-    _I,
-)
+_AGENTLESS_PASSIVE = re.compile(BANNED_PASSIVE + r"(?!\s+by\b)", _I)
 _ANSWER_LEAD = re.compile(
     r"\W*(?:in\s+(?:direct\s+)?response\s+to|in\s+retaliation\s+(?:for|to|against)"
     r"|in\s+reply\s+to|in\s+reaction\s+to)\b",
