@@ -435,6 +435,12 @@ def _link(links: dict, a: Statement, b: Statement, basis: str, agreement: str, c
         }
 
 
+_HYPOTHETICAL_ANSWER = re.compile(
+    r"(?:retaliat|reciprocat|respon|countermeasure)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:would|could|might|may)\b",
+    re.I,
+)
+_IF_BEFORE = re.compile(r"\b(?:if|any|possible|potential|future)\s+(?:\w+\s+)?$", re.I)
 _AFTER_CUE = re.compile(r"(?:(?:come|comes|came)\s+)?after\b|follow", re.I)
 
 
@@ -459,6 +465,12 @@ def article_links(text: str, stmts: list[Statement], links: dict) -> list[Statem
         nxt = [st for p in sents[si + 1 : si + 2] for st in by_sent[p] if p[0] <= se + 300]
         for cue in response_cues(sentence):
             cue_pos = ss + cue.start()
+            if _HYPOTHETICAL_ANSWER.match(text, cue_pos) or _IF_BEFORE.search(
+                text, max(ss, cue_pos - 30), cue_pos
+            ):
+                # ("warned that retaliation would trigger duties on everything else", "any
+                # retaliation"): an answer still to come answers nothing yet
+                continue
             mentions = actor_mentions(text, ss, se)
             if _PREP_CUE.match(cue.group(0)):
                 after = [m for m in mentions if cue_pos < m.start <= cue_pos + 120]

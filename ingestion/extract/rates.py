@@ -30,6 +30,20 @@ _OF = re.compile(
     r"(?:up to\s+|about\s+)?" + _PCT,
     re.I,
 )
+_DUTY_NOUN = r"(?:tariffs?|duty|duties|levies|levy|surtax(?:es)?|surcharges?)"
+_LEVEL_THEN_TO = re.compile(
+    r"(?:\b"
+    + _DUTY_NOUN
+    + r"\s+of\s+"
+    + _PCT
+    + r"|"
+    + _PCT
+    + r"\s+(?:[\w-]+\s+){0,2}?"
+    + _DUTY_NOUN
+    + r")\b[^.;%]{0,120}?\b(?:be\s+|been\s+)?(?:adjusted|changed|revised|modified"
+    r"|lowered|reduced|cut|raised|increased|halved|doubled|brought\s+down|set)\s+to\s+" + _PCT,
+    re.I,
+)
 # ("will be charged 15%"): the rate goods will pay
 _CHARGED = re.compile(r"\bcharged\s+(?:an?\s+)?(?:additional\s+|extra\s+)?" + _PCT, re.I)
 # ("rates as high as 3,521%", "duties reaching 80%"): the top of the rates told
@@ -126,6 +140,11 @@ def find_rates(clause: str) -> tuple[float | None, float | None]:
     m = _TO_FROM.search(clause)
     if m:
         return float(m.group(2)), float(m.group(1))
+    m = _LEVEL_THEN_TO.search(clause)
+    if m:
+        # ("the additional tariff of 10% ... shall be adjusted to 5%", "the 15% tariffs imposed
+        # in September would be halved to 7.5%"): the level named first is the one changed.
+        return float(m.group(1) or m.group(2)), float(m.group(3))
     m = _PP_SUSPEND.search(clause)
     if m and re.search(r"suspend|paus", clause, re.I):
         # "suspend 24 percentage points of the 34% tariff": the rest stays.

@@ -178,7 +178,8 @@ _PRODUCT_SCAN = re.compile(
 )
 _WLD = re.compile(
     r"\b(?:all (?:countries|destinations|trading partners|exporters)|worldwide"
-    r"|(?:over|more than|dozens of|most|other)\s+(?:\d+\s+)?(?:other\s+)?(?:countries|partners)"
+    r"|(?:over|more than|dozens of|most|other)\s+(?:\d+\s+)?(?:other\s+)?(?:trading\s+|trade\s+)?"
+    r"(?:countries|partners|nations|economies)"
     r"|for countries"
     r"|globally|global (?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levy|ban|controls?|exports?|imports?)"
     r"|any country|every country|all foreign)\b",
@@ -206,10 +207,12 @@ _TRADE_TERMS = re.compile(
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:imposed|announced|ordered|introduced|implemented|issued|placed"
-    r"|levied|adopted|taken|sent|signed|banned|barred|halted|suspended|blocked|prohibited)"
+    r"|levied|adopted|taken|sent|signed|banned|barred|halted|suspended|blocked|prohibited"
+    r"|charged|applied|collected|enforced|raised|lifted|removed|cut|approved|unveiled)"
     r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
     _I,
 )
+_ACT_OF_NOUN = re.compile(r"(\w+\s+of\s+(?:the\s+|its\s+|their\s+)?)", _I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|going to|set to|to take effect|due to|plans? to"
     r"|would)\b",
@@ -276,7 +279,12 @@ _MEASURE_PARTICIPLES = (
 _PARTICIPLE_DATE = re.compile(
     r"\b(?:" + _MEASURE_PARTICIPLES + r")\s+(?:by\s+(?:\S+\s+){1,3})?"
     # ("struck in Scotland last month": a place between)
-    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*\s+)?$",
+    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*\s+)?$"
+    # ("the 15% tariffs imposed in September would be halved": the date's own preposition,
+    # after a measure's noun)
+    r"|\b(?:tariffs?|duties|duty|levies|levy|controls|curbs|restrictions|measures|bans?)\s+(?:"
+    + _MEASURE_PARTICIPLES
+    + r")\s+(?:in|on|during)\s+$",
     _I,
 )
 # "the controls imposed on October 9", "a deal signed in March": after the trigger, a
@@ -541,6 +549,7 @@ _RATE_TARIFF = re.compile(
 _ADJ_PARTICIPLE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|these|those|substantially|already|previously)\s+$", _I
 )
+_ACTION_OF = re.compile(r"\s+(?:of|in)\b", _I)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
@@ -651,7 +660,13 @@ def _near_verbs(
     out = []
     for m in verb_rx.finditer(clause):
         # "a substantially lowered tariff": a participle used as an adjective is no action.
-        if _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start()) or (
+        # ("the lifting of the surtaxes", "its removal of duties": a noun of an easing, which
+        # names what it eases with "of", is the act; "the increase in tariffs" is more often a
+        # rise the story refers to than its news)
+        if (
+            _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start())
+            and not (kind != "tariff_increase" and _ACTION_OF.match(clause, m.end()))
+        ) or (
             re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
             and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
         ):
@@ -1080,11 +1095,9 @@ def _classify(clause: str) -> Kind | None:
             return Kind("tariff_reduction", t.start(), "rate_down_noverb")
         if before is not None and after is not None and after < before and verbs:
             d = [v for v in verbs if v[1] != "tariff_increase"]
-            return Kind(
-                d[0][1] if d else "tariff_reduction",
-                min(verbs)[0] if verbs else t.start(),
-                "rate_down",
-            )
+            # ("the 15% tariffs imposed in September would be halved to 7.5%"): the lowering
+            # verb is the act; the one naming the old level only recalls it
+            return Kind(d[0][1] if d else "tariff_reduction", min(d or verbs)[0], "rate_down")
         if verbs:
             pos, kind, rule = min(verbs)
             if kind == "tariff_increase" and after is None and _FACE.match(clause, pos):
@@ -1272,13 +1285,27 @@ def _resolve_actor(
             return mt.iso, "actor_pledge_owner"
     # "in response to US port charges", "Chinese export controls": a country named on the
     # measure's own noun owns it, whoever the sentence is about.
-    if any(rx.match(text, pos) for rx in (_TARIFF, _CONTROL, _PORT_FEE, _OTHER_MEASURE_NOUN)):
+    # ("the removal of Canadian counter-tariffs": the noun of the act names the measure after
+    # "of", and a country on that noun owns it)
+    acted = _ACT_OF_NOUN.match(text, pos)
+    noun_at = pos
+    if acted is not None:
+        named = _TARIFF.search(text, acted.end(), min(ce, acted.end() + 40)) or _CONTROL.search(
+            text, acted.end(), min(ce, acted.end() + 40)
+        )
+        if named is not None:
+            noun_at = named.start()
+    if any(rx.match(text, noun_at) for rx in (_TARIFF, _CONTROL, _PORT_FEE, _OTHER_MEASURE_NOUN)):
         for mt in mentions:
             # (a subject right before "bans", "levies", "curbs" is the verb's: read below)
-            if mt.end <= pos and not mt.subject and _PREMODIFIER_GAP.fullmatch(text, mt.end, pos):
+            if (
+                mt.end <= noun_at
+                and not mt.subject
+                and _PREMODIFIER_GAP.fullmatch(text, mt.end, noun_at)
+            ):
                 return mt.iso, "actor_premodifier"
-        for m in _DEMONYM_RE.finditer(text, max(cs, pos - 40), pos):
-            if _PREMODIFIER_GAP.fullmatch(text, m.end(), pos):
+        for m in _DEMONYM_RE.finditer(text, max(cs, noun_at - 40), noun_at):
+            if _PREMODIFIER_GAP.fullmatch(text, m.end(), noun_at):
                 return lx.DEMONYMS[m.group(0).lower()], "actor_premodifier"
     # ("The Canadian surtaxes on US steel came into force": the clause's subject is the
     # measure, and the country on it owns it)

