@@ -282,9 +282,12 @@ _PARTICIPLE_DATE = re.compile(
     r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*\s+)?$"
     # ("the 15% tariffs imposed in September would be halved": the date's own preposition,
     # after a measure's noun)
-    r"|\b(?:tariffs?|duties|duty|levies|levy|controls|curbs|restrictions|measures|bans?)\s+(?:"
+    r"|\b(?:tariffs?|duties|duty|levies|levy|controls|curbs|restrictions|measures|bans?"
+    r"|agreements?|deals?|pacts?|accords?|truce|framework)\s+(?:"
     + _MEASURE_PARTICIPLES
-    + r")\s+(?:in|on|during)\s+$",
+    # ("the agreement reached with Tokyo in July": the party it was reached with between)
+    + r")\s+(?:(?:with|between|by)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+and\s+[A-Z][\w-]*)?\s+)?"
+    r"(?:in|on|during)\s+$",
     _I,
 )
 # "the controls imposed on October 9", "a deal signed in March": after the trigger, a
@@ -881,7 +884,11 @@ _PREFERENCES_ENDED = re.compile(
 # "added 23 types of chipmaking equipment to its export control list": items now controlled.
 _ITEMS_LISTED = re.compile(
     r"\badd\w*\s+(?:[\w-]+\s+){0,8}?to\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:export[- ]control|control)\s+list\b",
+    r"(?:export[- ]control|control)\s+list\b"
+    # ("the addition of Huawei and 68 affiliates to a US trade blacklist")
+    r"|\baddition\s+of\s+(?:[\w.,'’-]+\s+){1,12}?to\s+(?:a|an|its|the|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:entity\s+list|blacklist|(?:export[- ])?control\s+list"
+    r"|unreliable\s+entit(?:y|ies)\s+list)\b",
     _I,
 )
 # "would let the suspension of its countermeasures lapse on April 1": the measures come back.
@@ -1290,8 +1297,11 @@ def _resolve_actor(
     acted = _ACT_OF_NOUN.match(text, pos)
     noun_at = pos
     if acted is not None:
-        named = _TARIFF.search(text, acted.end(), min(ce, acted.end() + 40)) or _CONTROL.search(
-            text, acted.end(), min(ce, acted.end() + 40)
+        # ("the addition of Huawei and its affiliates to a US trade blacklist": the list named
+        # after the firms)
+        reach = min(ce, acted.end() + 110)
+        named = _TARIFF.search(text, acted.end(), reach) or _CONTROL.search(
+            text, acted.end(), reach
         )
         if named is not None:
             noun_at = named.start()
@@ -1527,7 +1537,9 @@ def _names_no_goods(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 _BOUGHT = re.compile(
-    r"\b(?:(?:purchases?|purchasing|buying|imports?|importing)\s+of|over|citing|because\s+of)"
+    # ("over India's imports of Russian oil", not "a probe into imports of European pork")
+    r"\b(?:(?:purchases?|purchasing|buying)\s+of|(?:['’]s|its|their)\s+(?:[\w-]+\s+)?imports?\s+of"
+    r"|over|citing|because\s+of)"
     r"\s+(?:(?:its|their|the|his)\s+)?(?:[\w-]+\s+)?$",
     _I,
 )
@@ -1750,7 +1762,12 @@ def _resolve_targets(
         kind == "export_control"
         and last is not None
         and last[1] == actor
-        and last[3] == ctx.sentence_no
+        and (
+            last[3] == ctx.sentence_no
+            # ("... added Huawei to its blacklist. The listing means that ..."): the measure
+            # just told, named again
+            or (last[3] == ctx.sentence_no - 1 and _DEFINITE_CONTROL.match(text, cs))
+        )
         and last[2]
         and not set(last[2]) & {"", "WLD"}
     ):
@@ -1778,6 +1795,11 @@ def _resolve_targets(
     return ["WLD"] if worldwide else []
 
 
+_DEFINITE_CONTROL = re.compile(
+    r"\W*(?:the|this|that|these|those)\s+(?:new\s+)?(?:listing|designation|ban|controls?|curbs"
+    r"|restrictions?|rules?|measures?|move|decision|blacklisting)\b",
+    _I,
+)
 _COMPANY_RE = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(sorted(map(re.escape, lx.COMPANIES), key=len, reverse=True))

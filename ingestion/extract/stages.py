@@ -364,6 +364,12 @@ _DEFINITE_OBJECT = re.compile(
     r"|curbs|controls|restrictions)\b(?!\s+(?:on|of|against)\b)",
     _I,
 )
+_OPENED_EARLIER = re.compile(
+    r"[^.;]{0,80}?,?\s+(?:opened|launched|imposed|introduced|announced|started|begun|adopted"
+    r"|set\s+up|put\s+in\s+place)\s+(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month)"
+    r"|(?:several\s+|a\s+few\s+|two\s+|three\s+)?(?:months|years)\s+ago|in\s+\d{4})\b",
+    _I,
+)
 _PASSIVE_PAUSE = re.compile(
     r"[^.;,]*?\b(?:were|was|are|is|been|be)\s+(?:\w+ly\s+)?(?:suspended|paused|halted|lifted)\b",
     _I,
@@ -406,6 +412,12 @@ _ANY_FURTHER = re.compile(
 )
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
+_NOUN_THREATENS = re.compile(
+    r"\W*(?:[A-Z/ ]+\s+-\s+)?(?:the|a|an|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:addition|listing"
+    r"|inclusion|move|decision|measure|measures|step|ban|curbs|controls|restrictions|tariffs"
+    r"|duties|order|rule|rules)\b[^;]*?\bthreaten(?:s|ed)?\s+to\b",
+    _I,
+)
 _LATER_PART = re.compile(r",\s+and\s+(?:on|to|then|later|from|in|will|would|also|could|may)\b", _I)
 
 
@@ -433,6 +445,9 @@ def modality(c: Clause) -> Modality | None:
         # ("easing a shortage that had threatened car production": another subject's threat)
         and not _RELATIVE_THREAT.search(text, max(cs, m.start() - 20), m.start())
         and not (m.start() > pos and _LATER_PART.search(text, pos, m.start()))
+        # ("The addition of Huawei to the US blacklist threatens to cut it off from chips"): a
+        # measure named as the subject that "threatens" harm is a consequence, no warning
+        and not (m.start() >= pos and _NOUN_THREATENS.match(text, cs, m.start() + 12))
         for m in _THREAT.finditer(text, cs, ce)
     )
     ss = c.sentence.start
@@ -1268,6 +1283,10 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
     if not explicit and _HAD_PROMISED.search(text, max(cs, pos - 60), pos):
         # ("Beijing had committed to increase purchases of US farm goods"): a promise made
         # before the story's time, told with no day of its own, is its background.
+        return None
+    if _OPENED_EARLIER.match(text, pos, ce):
+        # ("Beijing's anti-dumping probe into EU brandy, opened earlier this year, ..."): the
+        # measure's own participle places it before the story's days.
         return None
     # "Since the beginning of his term, X has imposed ...": a running total, not an event.
     if not explicit and re.search(

@@ -101,6 +101,10 @@ _CLAUSE = re.compile(
     r"|setting|launch|initiat|make\s+(?:[\w-]+\s+){0,2}?purchases"
     r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
     r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
+    # (", a move widely seen as a warning to Spain": a reading by others, no part of the act)
+    r"|,\s+(?=(?:in\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:move|step|decision|development|action)\s+"
+    r"(?:that\s+(?:was|is)\s+)?(?:\w+ly\s+)?(?:seen|viewed|regarded|read|interpreted|described"
+    r"|considered|perceived|billed|characteri[sz]ed)\s+as\b)"
     r"|,\s+(?=(?:(?:\w+\s+)?(?:hours|days|minutes|moments|weeks|months|years|shortly|just"
     r"|a day)\s+)?after\b)"
     r"|,?\s+(?=in (?:direct )?response to\b|in retaliation (?:for|to|against)\b|in return for\b)"

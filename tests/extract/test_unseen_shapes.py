@@ -92,3 +92,55 @@ def test_a_rate_charged_to_one_country_by_another_is_the_chargers() -> None:
         "2026-08-14",
     )
     assert ("USA", "CAN", "tariff_increase", 45.0) in _keys(out)
+
+
+def test_a_firm_added_to_a_blacklist_by_noun_is_a_control_on_its_country() -> None:
+    out = statements(
+        "The addition of Hikvision and 14 of its subsidiaries to a US trade blacklist threatens "
+        "to starve the camera maker of American processors. The listing means any sale of US "
+        "parts to the group will need a licence, the Commerce Department said on Monday.",
+        "2026-03-10",
+    )
+    keys = {(s["actor"], s["target"], s["kind"], s["status"]) for s in out}
+    assert keys and all(k[:3] == ("USA", "CHN", "export_control") for k in keys)
+    assert all(k[3] != "threatened" for k in keys)
+
+
+def test_what_markets_expect_or_a_spokesman_alleges_is_no_measure() -> None:
+    out = statements(
+        "SYDNEY - Shares of Australian winemakers jumped on Tuesday amid growing expectations "
+        "that Beijing will scrap its punitive tariffs on Australian wine. Separately, a Chinese "
+        "spokesman said Canberra was abusing export control measures to block Chinese buyers.",
+        "2026-04-21",
+    )
+    assert out == []
+
+
+def test_a_probe_opened_months_before_is_background() -> None:
+    out = statements(
+        "The dairy lobby said in a letter this week that Beijing's anti-subsidy investigation "
+        "into European cheese, opened earlier this year, had already frozen new orders.",
+        "2026-09-02",
+    )
+    assert out == []
+
+
+def test_a_reading_by_others_names_no_target() -> None:
+    out = statements(
+        "Beijing launched an anti-dumping investigation into imports of European wine on "
+        "Thursday, a move widely seen as a warning to Italy, Portugal and Austria.",
+        "2026-07-10",
+    )
+    assert [(s["actor"], s["target"], s["kind"], s["status"]) for s in out] == [
+        ("CHN", "EUN", "investigation", "announced")
+    ]
+
+
+def test_a_deal_reached_with_a_partner_months_before_does_not_date_the_cut() -> None:
+    out = statements(
+        "SEOUL - Shares of Korean shipbuilders rallied on Friday after the president signed an "
+        "order implementing the accord reached with Seoul in June, cutting US tariffs on Korean "
+        "ships to 12% from 25%.",
+        "2026-09-11",
+    )
+    assert ("USA", "KOR", "tariff_reduction", 12.0) in _keys(out)
