@@ -147,7 +147,9 @@ _PURCHASE = re.compile(lx.PURCHASE_PAT, _I)
 _VISA = re.compile(lx.VISA_PAT, _I)
 _VISA_VERB = re.compile(
     r"\b(?:revok|restrict|tighten|scrutin|cancel|suspend|keep|maintain|issu"
-    r"|revis|deny|bar|ban|limit|impos|charg|requir)\w*",
+    r"|revis|deny|bar|ban|limit|impos|charg|requir"
+    # ("will grant visa-free entry to Canadian passport holders")
+    r"|grant|waiv|eas|exempt|extend|allow|offer)\w*",
     _I,
 )
 _PORT_FEE = re.compile(lx.PORT_FEE_PAT, _I)
@@ -552,7 +554,19 @@ _RATE_TARIFF = re.compile(
 _ADJ_PARTICIPLE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|these|those|substantially|already|previously)\s+$", _I
 )
+_PLAN_OF = re.compile(r"\b(?:of|by|in|under)\s+(?:a|an|the)\s+(?:new\s+|draft\s+)?$", _I)
+_PLAN_NOUN = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:proposal|plan|decision|order|regulation|decree|package"
+    r"|announcement)\b",
+    _I,
+)
+_ANSWERS_NOUN = re.compile(
+    r"\b(?:response|retaliation|reaction|reply|answer|protests?|over|against|after|following"
+    r"|amid|despite|since|before)\s+(?:to\s+|for\s+|against\s+)?(?:the|a|an|its|their)\s+$",
+    _I,
+)
 _ACTION_OF = re.compile(r"\s+(?:of|in)\b", _I)
+_TO_RATE = re.compile(r"[^.;,]{0,60}?\bto\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
 
 
@@ -667,11 +681,26 @@ def _near_verbs(
         # names what it eases with "of", is the act; "the increase in tariffs" is more often a
         # rise the story refers to than its news)
         if (
-            _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start())
-            and not (kind != "tariff_increase" and _ACTION_OF.match(clause, m.end()))
-        ) or (
-            re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
-            and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
+            (
+                _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start())
+                and not (
+                    _ACTION_OF.match(clause, m.end())
+                    # ("a doubling of the out-of-quota duty to 50%": a rise with where it goes)
+                    and (
+                        kind != "tariff_increase"
+                        or (
+                            _TO_RATE.match(clause, m.end())
+                            # (not a rise the clause answers: "in response to the increase in the
+                            # tariff from 25% to 50%")
+                            and not _ANSWERS_NOUN.search(clause, max(0, m.start() - 40), m.start())
+                        )
+                    )
+                )
+            )
+            or (
+                re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
+                and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
+            )
         ):
             continue
         # ("put it on par with", "put the tariffs on hold": no duty put on anyone)
@@ -915,7 +944,11 @@ _COUNTERMEASURE_GOODS = re.compile(
     _I,
 )
 _QUOTA_AT_RATE = re.compile(
-    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,14}?(?:at\s+an?\s+"
+    # ("open duty-free quotas for American beef": goods let in at no duty)
+    r"\bopen\w*\s+(?:[\w-]+\s+){0,3}?(?:duty|tariff)[- ]free\s+(?:import\s+)?quotas?\b|"
+    r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,14}?(?:at\s+(?:an?|the)\s+"
+    # ("at the most-favoured-nation tariff of 6.1%")
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?:(?:reduced\s+|lower\s+|preferential\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+"
     r"(?:tariff|duty|rate|levy)\b"
     # ("... into its market at a tariff of 6.1%")
@@ -1370,6 +1403,15 @@ def _resolve_actor(
         head,
     ):
         return ctx.last_actor, "actor_pronoun"
+    # ("A doubling of the duty to 50% forms the core of a European Commission proposal"): a
+    # measure named as the subject belongs to the body whose plan it is part of.
+    for mt in mentions:
+        if (
+            mt.start > pos
+            and _PLAN_OF.search(text, max(cs, mt.start - 30), mt.start)
+            and _PLAN_NOUN.match(text, mt.end)
+        ):
+            return mt.iso, "actor_plan_owner"
     if sent_subject and cs > 0:
         return sent_subject, "actor_sentence_subject"
     if re.match(r"\W*(?:the administration|the white house)", head):

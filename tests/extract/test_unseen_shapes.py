@@ -144,3 +144,52 @@ def test_a_deal_reached_with_a_partner_months_before_does_not_date_the_cut() -> 
         "2026-09-11",
     )
     assert ("USA", "KOR", "tariff_reduction", 12.0) in _keys(out)
+
+
+def test_a_quota_let_in_at_the_normal_tariff_is_a_cut() -> None:
+    out = statements(
+        "Mexico will allow up to 20,000 Korean-built buses a year into its market at the "
+        "most-favoured-nation tariff of 5%, under a deal struck on Thursday.",
+        "2026-05-22",
+    )
+    assert ("MEX", "KOR", "tariff_reduction", 5.0) in _keys(out)
+
+
+def test_granting_visa_free_entry_is_a_visa_measure() -> None:
+    out = statements(
+        "Under the agreement, Japan will also grant visa-free entry to holders of ordinary "
+        "Brazilian passports for stays of up to 90 days, the foreign ministry said on Monday.",
+        "2026-06-01",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("JPN", "BRA", "visa_policy")]
+
+
+def test_opening_duty_free_quotas_for_a_countrys_goods_is_a_cut() -> None:
+    out = statements(
+        "In return, Norway will open duty-free quotas for Canadian pork and cheese from "
+        "January, the trade ministry said on Wednesday.",
+        "2026-11-18",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("NOR", "CAN", "tariff_reduction")
+    ]
+
+
+def test_a_doubling_of_a_duty_in_a_bodys_proposal_is_that_bodys_rise() -> None:
+    out = statements(
+        "BRUSSELS - A doubling of the out-of-quota duty on aluminium to 40% is the centrepiece "
+        "of a European Commission proposal published on Wednesday.",
+        "2026-02-11",
+    )
+    assert [(s["actor"], s["kind"], s["rate_after_pct"]) for s in out] == [
+        ("EUN", "tariff_increase", 40.0)
+    ]
+
+
+def test_a_rise_a_request_answers_is_no_rise_of_its_own() -> None:
+    out = statements(
+        "The request was made in response to the increase in the duty by Canada from 10 per "
+        "cent to 30 per cent, the WTO said on Wednesday.",
+        "2026-02-11",
+    )
+    assert [s for s in out if s["kind"] == "tariff_increase" and s["rate_after_pct"]] == []
