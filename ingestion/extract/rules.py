@@ -565,6 +565,12 @@ _ANSWERS_NOUN = re.compile(
     r"|amid|despite|since|before)\s+(?:to\s+|for\s+|against\s+)?(?:the|a|an|its|their)\s+$",
     _I,
 )
+_NOUN_AS_MODIFIER = re.compile(
+    r"\s+(?:talks|negotiations|war|wars|truce|dispute|disputes|standoff|tensions|fight|policy"
+    r"|policies|uncertainty|revenue|revenues|income|exposure|battle|row|spat|fears|worries"
+    r"|negotiators?|envoys?|chiefs?)\b",
+    _I,
+)
 _ACTION_OF = re.compile(r"\s+(?:of|in)\b", _I)
 _TO_RATE = re.compile(r"[^.;,]{0,60}?\bto\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
@@ -730,6 +736,10 @@ def _near_verbs(
         if _NOUN_AFTER_ARTICLE.search(clause, max(0, m.start() - 30), m.start()):
             continue
         after = noun_rx.search(clause, m.end(), m.end() + 90)
+        while after is not None and _NOUN_AS_MODIFIER.match(clause, after.end()):
+            # ("tightening technology controls even as tariff talks continued": a tariff noun
+            # that only names the talks is no object)
+            after = noun_rx.search(clause, after.end(), m.end() + 90)
         if after and _ANOTHER_VERB.search(clause, m.end(), after.start()):
             # ("failed to cooperate on curbing fentanyl flows and had retaliated against US
             # duties": the noun is the object of a later verb, not of this one)

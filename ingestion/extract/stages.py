@@ -47,6 +47,7 @@ from ingestion.extract.rules import (
     _BACKGROUND_MARK,
     _BOTH,
     _COMMIT,
+    _COMPANY_RE,
     _CONDITION,
     _CURRENCY,
     _DEAL,
@@ -365,7 +366,8 @@ _DEFINITE_OBJECT = re.compile(
     _I,
 )
 _OPENED_EARLIER = re.compile(
-    r"[^.;]{0,80}?,?\s+(?:opened|launched|imposed|introduced|announced|started|begun|adopted"
+    r"(?:[^.;]{0,80}?,?\s+)?(?:opened|launched|imposed|introduced|announced|started|begun|adopted"
+    r"|ordered|requested|initiated"
     r"|set\s+up|put\s+in\s+place)\s+(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month)"
     r"|(?:several\s+|a\s+few\s+|two\s+|three\s+)?(?:months|years)\s+ago|in\s+\d{4})\b",
     _I,
@@ -412,6 +414,10 @@ _ANY_FURTHER = re.compile(
 )
 # ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
 # terms (not the last item of a list: "cabinets, vanities, and furniture")
+_FIRM_SUBJECT = re.compile(
+    r"\W*(?:" + _COMPANY_RE.pattern + r")(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|confirmed"
+    r"|announced|told|has|have|had|will|would|is|was|added|stopped|halted|suspended)\b"
+)
 _NOUN_THREATENS = re.compile(
     r"\W*(?:[A-Z/ ]+\s+-\s+)?(?:the|a|an|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:addition|listing"
     r"|inclusion|move|decision|measure|measures|step|ban|curbs|controls|restrictions|tariffs"
@@ -783,6 +789,12 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
             if granter is not None:
                 return Parties(granter, [owners[0]], None, "actor_granter", "actor_granter")
     actor, arule = _resolve_actor(ctx, text, cs, ce, pos, carried, c_mentions)
+    if arule in ("actor_sentence_subject", "actor_pronoun") and _FIRM_SUBJECT.match(
+        text, c.sentence.start
+    ):
+        # ("Synopsys confirmed the letter and said it had suspended sales in China"): a firm
+        # complying or reacting is no government's measure.
+        return None
     listing = (
         k.rule == "rate_noun_list"
         and len(_PCT_RATE.findall(text, c.sentence.start, c.sentence.end)) >= 2

@@ -193,3 +193,38 @@ def test_a_rise_a_request_answers_is_no_rise_of_its_own() -> None:
         "2026-02-11",
     )
     assert [s for s in out if s["kind"] == "tariff_increase" and s["rate_after_pct"]] == []
+
+
+def test_a_tariff_noun_naming_talks_is_no_object_and_analysts_inference_no_news() -> None:
+    out = statements(
+        "Analysts said the steps suggested Ottawa would keep tightening screening rules even as "
+        "tariff talks with Washington went on.",
+        "2026-03-03",
+    )
+    assert out == []
+    out = statements(
+        "Ottawa kept tightening investment screening rules on Monday even as tariff talks with "
+        "Washington went on.",
+        "2026-03-03",
+    )
+    assert not [s for s in out if s["kind"].startswith("tariff")]
+
+
+def test_a_firm_halting_its_own_sales_is_no_governments_measure() -> None:
+    out = statements(
+        "The Commerce Department has ordered US makers of lithography software to stop selling "
+        "to Indian customers without a licence. Cadence confirmed it had received a letter from "
+        "the Bureau of Industry and Security and said it had suspended sales and support in "
+        "India pending clarification.",
+        "2026-05-29",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("USA", "IND", "export_control")]
+
+
+def test_a_review_ordered_earlier_this_year_is_background() -> None:
+    out = statements(
+        "The Commerce Department is conducting a Section 232 review of nickel imports that the "
+        "president ordered earlier this year, and traders are betting duties could follow soon.",
+        "2026-04-08",
+    )
+    assert out == []
