@@ -397,7 +397,10 @@ def _raw_mentions(text: str) -> list[tuple[int, int, str]]:
 # A venue, not a party: "talks in Geneva, Switzerland", "the summit held in South Korea".
 _PLACE = re.compile(
     r"\b(?:talks|meeting|meetings|met|summit|negotiations|visit|trip|conference|forum|held|hosted"
-    r"|gathering|sidelines)\b[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
+    r"|gathering|sidelines"
+    # ("Trump told business leaders in Doha", "speaking in Tokyo"): where someone spoke
+    r"|told|spoke|speaking|speech|remarks|addressed|rally|interview|reporters|leaders|audience"
+    r"|tour|stop|stopover)\b[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
 )
 
 
@@ -819,7 +822,8 @@ _EXTEND_PAUSE = re.compile(
 )
 _ZERO_TARIFF = re.compile(
     r"\b(?:impos\w*|charg\w*|levy\w*|apply\w*|have|offer\w*|grant\w*|fac(?:e|es|ed|ing)|pay"
-    r"|pays|paying|attract\w*)\s+(?:no|zero)\s+"
+    # ("willing to charge us no tariff": an object pronoun between)
+    r"|pays|paying|attract\w*)\s+(?:(?:us|them|it|you)\s+)?(?:no|zero)\s+"
     r"(?:\w+\s+)?(?:tariffs?|duties|duty|levies)\b|\bzero[- ]tariffs?\b"
     r"|\b(?:zero[- ](?:percent|per cent)|0\s?%)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|rates?)\b"
     # ("setting a zero rate for some products")

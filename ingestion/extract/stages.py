@@ -369,7 +369,10 @@ _OPENED_EARLIER = re.compile(
     r"(?:[^.;]{0,80}?,?\s+)?(?:opened|launched|imposed|introduced|announced|started|begun|adopted"
     r"|ordered|requested|initiated"
     r"|set\s+up|put\s+in\s+place)\s+(?:earlier\s+this\s+(?:year|month)|last\s+(?:year|month)"
-    r"|(?:several\s+|a\s+few\s+|two\s+|three\s+)?(?:months|years)\s+ago|in\s+\d{4})\b",
+    r"|(?:several\s+|a\s+few\s+|two\s+|three\s+)?(?:months|years)\s+ago|in\s+\d{4}"
+    # ("the tariffs imposed during the first Trump administration remain under review")
+    r"|during\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:administration|presidency|term)"
+    r"|under\s+(?:the\s+)?(?:previous|former|last|prior)\s+(?:administration|government))\b",
     _I,
 )
 _PASSIVE_PAUSE = re.compile(
@@ -418,6 +421,7 @@ _FIRM_SUBJECT = re.compile(
     r"\W*(?:" + _COMPANY_RE.pattern + r")(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|confirmed"
     r"|announced|told|has|have|had|will|would|is|was|added|stopped|halted|suspended)\b"
 )
+_STATE_NOW = re.compile(r"\b(?:currently|at present|presently|for now|still)\b", _I)
 _NOUN_THREATENS = re.compile(
     r"\W*(?:[A-Z/ ]+\s+-\s+)?(?:the|a|an|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:addition|listing"
     r"|inclusion|move|decision|measure|measures|step|ban|curbs|controls|restrictions|tariffs"
@@ -561,6 +565,10 @@ def modality(c: Clause) -> Modality | None:
     ):
         # ("Soybeans will still face a 13% tariff", "Indian goods already pay 25%", "have faced
         # a 10% tariff since April": a level in place, no measure)
+        return None
+    if c.kind.rule == "tariff_accepted" and not future and _STATE_NOW.search(text, cs, ce):
+        # ("India faces a 26% tariff that is currently suspended"): the state of things today,
+        # not a step the story reports.
         return None
     if c.kind.rule == "tariff_faced" and not future:
         # "with India facing some of the steepest US duties": a state the story describes,

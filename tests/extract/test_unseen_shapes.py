@@ -228,3 +228,41 @@ def test_a_review_ordered_earlier_this_year_is_background() -> None:
         "2026-04-08",
     )
     assert out == []
+
+
+def test_a_city_where_someone_spoke_is_no_target_and_willingness_no_measure() -> None:
+    out = statements(
+        "The president told business leaders in Riyadh on Tuesday that Vietnam was willing to "
+        "charge us no tariff at all on American farm goods.",
+        "2026-05-14",
+    )
+    assert out == []
+
+
+def test_a_rate_a_country_currently_faces_is_the_state_of_things() -> None:
+    out = statements(
+        "Trade talks between Bangkok and Washington resumed on Monday. Thailand faces a 36% "
+        '"reciprocal" tariff that is currently suspended until early August, with a 10% '
+        "baseline levy in place.",
+        "2026-05-18",
+    )
+    assert out == []
+
+
+def test_duties_imposed_under_an_earlier_administration_are_background() -> None:
+    out = statements(
+        "The trade minister is expected in Washington next week. The tariffs imposed during the "
+        "Biden administration remain under a statutory review by the trade office, and "
+        "some importers have urged it to lift them.",
+        "2026-02-03",
+    )
+    assert out == []
+
+
+def test_a_fact_noted_beside_the_news_is_no_measure() -> None:
+    out = statements(
+        '"We have the best access of any partner," the prime minister told reporters, noting '
+        "that most Mexican exports to the US enter tariff-free under the USMCA.",
+        "2026-08-21",
+    )
+    assert out == []
