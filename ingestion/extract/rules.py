@@ -399,8 +399,7 @@ _PLACE = re.compile(
     r"\b(?:talks|meeting|meetings|met|summit|negotiations|visit|trip|conference|forum|held|hosted"
     r"|gathering|sidelines"
     # ("Trump told business leaders in Doha", "speaking in Tokyo"): where someone spoke
-    r"|told|spoke|speaking|speech|remarks|addressed|rally|interview|reporters|leaders|audience"
-    r"|tour|stop|stopover)\b[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
+    r"|told|spoke|speaking|speech|remarks|addressed|rally|interview|reporters|audience)\b[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
 )
 
 
