@@ -113,7 +113,9 @@ BANNED_PASSIVE = (
     r"(?:prohibited|banned|barred|halted|suspended|blocked)\b"
 )
 _HALT = re.compile(
-    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend|curb|limit(?=s\b|ing\b))\w*\s+"
+    r"\b(?:halt|stop|block|ban|cut\w* off|restrict|suspend|curb|limit(?=s\b|ing\b)"
+    # ("would bar exports of luxury goods to Russia", "prohibit sales of chips")
+    r"|bar(?=s\b|red\b|ring\b|\b)|prohibit)\w*\s+"
     r"(?:\w+\s+){0,4}"
     r"(?:shipments|exports?(?!\s+(?:bans?|controls?|restrictions?|curbs?|licen))|exporting|sales?"
     r"|selling|supply|supplies|supplying)\b|\bstop selling\b"
@@ -199,7 +201,8 @@ _TRADE_TERMS = re.compile(
     # (a permission to sell abroad: a measure with no tariff or control word)
     r"|(?:allow|let|permit)\w*\s+(?:[\w-]+\s+){0,3}?to\s+(?:sell|ship|export|resume)"
     r"|rules on (?:the )?(?:\w+ ){0,2}(?:sales|exports|shipments)|investigat(?:e|es|ed|ing)"
-    r"|(?:halt|restrict|curb|limit|block|suspend)\w* (?:\w+ ){0,3}(?:shipments|exports|sales)"
+    r"|(?:halt|restrict|curb|limit|block|suspend|prohibit|bar(?=s |red |ring | ))\w* (?:\w+ ){0,3}"
+    r"(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     # (an import ban or its end: "will resume imports of Japanese seafood")
     r"|(?:suspend|halt|bann?|resum|lift)\w* (?:\w+ ){0,3}imports|import bans?"

@@ -266,3 +266,12 @@ def test_a_fact_noted_beside_the_news_is_no_measure() -> None:
         "2026-08-21",
     )
     assert out == []
+
+
+def test_barring_exports_to_a_country_is_an_export_control() -> None:
+    out = statements(
+        "The prime minister also said Japan would bar exports of high-end machine tools and "
+        "precision lasers to Iran from next month.",
+        "2026-10-05",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("JPN", "IRN", "export_control")]
