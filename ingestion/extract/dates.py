@@ -106,7 +106,9 @@ EFFECTIVE_PREPS = (
 BACKGROUND_PREPS = ("since", "until", "till", "through", "before", "of", "after")
 _EFFECT_BEFORE = re.compile(
     r"(?:effective|take effect|takes effect|took effect|went into effect|due to take effect"
-    r"|come into force|in force|starting|beginning|implemented|kick in|retroactive\w*|backdated)"
+    r"|come into force|in force|starting|beginning|implemented|kick in|retroactive\w*|backdated"
+    # ("will enter into force on Friday", "go into effect")
+    r"|enters? into force|go(?:es)? into effect)"
     r"\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
@@ -238,7 +240,7 @@ def find_dates(
                     wd = WEEKDAYS[g["wd"].lower()]
                     # Forward only when the words before look forward ("takes effect on Monday").
                     ahead = re.search(
-                        r"(?:will|would|'ll|effect|effective|starting|from|begin\w*)"
+                        r"(?:will|would|'ll|effect|effective|starting|from|begin\w*|force)"
                         r"\W+(?:\w+\W+){0,2}$",
                         text[max(0, m.start() - 30) : m.start()] + " ",
                         re.I,

@@ -96,6 +96,11 @@ _NOUN_IS = re.compile(
 # A cut, in the lexicon's words, or a rate that falls.
 _DOWN_WORD = re.compile(r"\b" + lx.DOWN_TARIFF_VERBS + r"\b|\b(?:fall\w*|fell|decreas\w*)\b", re.I)
 _TO_ZERO = re.compile(r"\bto\s+(?:zero|nil|nothing)\b", re.I)
+_NAMED_LEVEL = re.compile(
+    r"\s+(?:the|its|their|a|an|this|that)\s+(?:current\s+|existing\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:%|per ?cent|percent)\s+",
+    re.I,
+)
 _HALVE = re.compile(r"\bhalv(?:e|ed|es|ing)\b", re.I)
 _DOUBLE = re.compile(r"\bdoubl(?:e|ed|es|ing)\b", re.I)
 
@@ -215,6 +220,17 @@ def apply_halve_double(
     clause: str, before: float | None, after: float | None
 ) -> tuple[float | None, float | None]:
     """'halve the tariff to 10%' and 'doubled tariffs' imply the missing side of the change."""
+    verb = _HALVE.search(clause) or _DOUBLE.search(clause)
+    if (
+        verb is not None
+        and before in (None, 0.0)
+        and after
+        and not _TO.search(clause)
+        and _NAMED_LEVEL.match(clause, verb.end())
+    ):
+        # ("will halve the 15% tariff it placed on Chinese goods"): the rate named on the
+        # duty is the level halved (doubled), not where it goes.
+        return after, (after / 2 if _HALVE.match(clause, verb.start()) else after * 2)
     if before is None and after is not None and _HALVE.search(clause):
         return after * 2, after
     if before is None and after is not None and _DOUBLE.search(clause):

@@ -201,7 +201,7 @@ _TRADE_TERMS = re.compile(
     # (a permission to sell abroad: a measure with no tariff or control word)
     r"|(?:allow|let|permit)\w*\s+(?:[\w-]+\s+){0,3}?to\s+(?:sell|ship|export|resume)"
     r"|rules on (?:the )?(?:\w+ ){0,2}(?:sales|exports|shipments)|investigat(?:e|es|ed|ing)"
-    r"|(?:halt|restrict|curb|limit|block|suspend|prohibit|bar(?=s |red |ring | ))\w* (?:\w+ ){0,3}"
+    r"|(?:halt|stop|restrict|curb|limit|block|suspend|prohibit|bar(?=s |red |ring | ))\w* (?:\w+ ){0,3}"
     r"(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     # (an import ban or its end: "will resume imports of Japanese seafood")
@@ -2027,6 +2027,13 @@ _BARE_YEAR = re.compile(
 _LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the prior)\s+year\b", _I)
 
 
+_BASELINE_YEAR = re.compile(
+    r"\b(?:on top of|above|relative to|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:levels?|baseline|figures|volumes)\b",
+    _I,
+)
+
+
 def _past_context(
     ctx: ArticleContext,
     clause: str,
@@ -2047,7 +2054,8 @@ def _past_context(
     if explicit:
         dates = [d for d in (announced, effective) if d is not None]
         return bool(dates) and max(dates) < ctx.pub - dt.timedelta(days=CONTEXT_DAYS)
-    years = [int(y) for y in _BARE_YEAR.findall(clause)]
+    # ("buy $200 billion more over two years on top of 2017 levels": a baseline year, no date)
+    years = [int(y) for y in _BARE_YEAR.findall(_BASELINE_YEAR.sub(" ", clause))]
     # "Last year Ottawa imposed ...": a measure of an earlier year, with no day of its own.
     return (bool(years) and max(years) < ctx.pub.year) or bool(_LAST_YEAR.search(clause))
 

@@ -1415,8 +1415,10 @@ _PAST_EFFECT = re.compile(
 _AGREEMENT_PARTIES = {a.name: a.parties for a in lx.AGREEMENT_CALENDAR}
 _AGREEMENTS_BY_NAME = {name: rx for rx, name, _ in _AGREEMENTS}
 _LATER_STEP = re.compile(
-    r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase)\s+"
-    r"(?:(?:gradually|steadily|later|then|monthly)\s+)?to\s+"
+    r",?\s+(?:and\s+)?(?:rising|increasing|climbing|going up|to rise|to increase"
+    # ("a 30% duty in the first year, stepping down gradually to 15% by the fourth")
+    r"|stepping\s+down|falling|declining|dropping|phasing\s+down|easing|to fall|to decline)\s+"
+    r"(?:(?:gradually|steadily|later|then|monthly|annually|each\s+year)\s+)?to\s+"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
     # ", bringing the total US tariff on Indian goods to 50%": the sum of the layers, not
     # this measure's own rate
@@ -1808,6 +1810,46 @@ _LASTS_ANAPHOR = re.compile(
 )
 
 
+def _share_with_rated_twin(out: list[Statement], first: int) -> None:
+    """("EU countermeasures will enter into force on Friday, ..., placing a 25% duty on US
+    goods"): one sentence telling one side's tariff twice, once with its rate and once without,
+    tells one measure: the two share the rate, goods and start (and so one entry)."""
+    here = out[first:]
+    for st in here:
+        if st.rate_after_pct is not None or not st.kind.startswith("tariff"):
+            continue
+        twin = next(
+            (
+                o
+                for o in here
+                if o is not st
+                and o.rate_after_pct is not None
+                and o.actor == st.actor
+                and o.target == st.target
+                and o.kind == st.kind
+                and o.status != "threatened"
+                and st.status != "threatened"
+                and (
+                    o.effective_on is None
+                    or st.effective_on is None
+                    or o.effective_on == st.effective_on
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            continue
+        if twin.effective_on is None:
+            twin.effective_on = st.effective_on
+        st.effective_on = twin.effective_on
+        st.rate_before_pct, st.rate_after_pct = twin.rate_before_pct, twin.rate_after_pct
+        st.products, st.hs_codes, st.product_family = (
+            twin.products,
+            list(twin.hs_codes),
+            twin.product_family,
+        )
+
+
 def extract_article(
     article_id: str,
     text: str,
@@ -1856,6 +1898,7 @@ def extract_article(
             ctx.last_statement = (c.kind.kind, who.actor, who.targets, ctx.sentence_no)
         if sent.subject:
             ctx.last_actor = sent.subject
+        _share_with_rated_twin(out, made_here)
         here = sorted(out[made_here:], key=lambda st: st.trigger)
         if len(here) >= 2 and here[-1].effective_on is not None:
             # ("a 15% tariff on coal, and a 10% levy on crude, starting February 10"): a start

@@ -275,3 +275,74 @@ def test_barring_exports_to_a_country_is_an_export_control() -> None:
         "2026-10-05",
     )
     assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("JPN", "IRN", "export_control")]
+
+
+def test_halving_a_named_level_gives_both_sides_of_the_cut() -> None:
+    out = statements(
+        "In return, Ottawa will halve the 20% tariff it placed on about $8 billion of Korean "
+        "goods, the finance minister said on Tuesday.",
+        "2026-06-02",
+    )
+    assert [(s["actor"], s["target"], s["rate_before_pct"], s["rate_after_pct"]) for s in out] == [
+        ("CAN", "KOR", 20.0, 10.0)
+    ]
+
+
+def test_a_baseline_year_does_not_make_a_pledge_background() -> None:
+    out = statements(
+        "Under the 90-page text, Hanoi committed to buy an additional $40 billion of "
+        "Australian coal and wheat over the next two years on top of 2023 levels.",
+        "2026-03-09",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out][:1] == [
+        ("VNM", "AUS", "purchase_commitment")
+    ]
+
+
+def test_stopping_exports_of_an_ore_is_an_export_ban() -> None:
+    out = statements(
+        "MANILA - The Philippines will stop exports of raw chromite ore from March 1, officials "
+        "at the mines bureau confirmed on Tuesday.",
+        "2026-01-13",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [("PHL", "WLD", "export_control")]
+
+
+def test_a_rate_that_steps_down_later_keeps_its_first_level() -> None:
+    out = statements(
+        "Washington approved safeguard tariffs on imported steel wire on Monday. Under the plan, "
+        "imported steel wire will face a 40% duty in the first year, stepping down gradually to "
+        "20% by the third year, the trade office said.",
+        "2026-02-09",
+    )
+    assert [s["rate_after_pct"] for s in out if s["rate_after_pct"] is not None] == [40.0]
+
+
+def test_a_start_on_a_weekday_after_entering_into_force_is_ahead() -> None:
+    out = statements(
+        "BRUSSELS - European Union countermeasures against Indian steel tariffs will enter into "
+        "force on Friday, the Commission said on Wednesday, placing a 20% import duty on a list "
+        "of Indian products worth 1.2 billion euros.",
+        "2026-07-09",
+    )
+    assert [(s["actor"], s["target"], str(s["effective_on"])) for s in out] == [
+        ("EUN", "IND", "2026-07-10")
+    ]
+
+
+def test_one_sentence_telling_a_tariff_with_and_without_its_rate_is_one_measure() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from ingestion.extract.stages import _share_with_rated_twin, extract_article
+
+    (rated,) = extract_article(
+        "a",
+        "Canada's countermeasures against Indian steel tariffs will start on Friday, placing a "
+        "20% import duty on a list of Indian products.",
+        dt.date(2026, 7, 9),
+    )
+    bare = dataclasses.replace(rated, rate_before_pct=None, rate_after_pct=None, products="")
+    out = [bare, rated]
+    _share_with_rated_twin(out, 0)
+    assert (bare.rate_after_pct, bare.products) == (rated.rate_after_pct, rated.products)
