@@ -201,8 +201,8 @@ _TRADE_TERMS = re.compile(
     # (a permission to sell abroad: a measure with no tariff or control word)
     r"|(?:allow|let|permit)\w*\s+(?:[\w-]+\s+){0,3}?to\s+(?:sell|ship|export|resume)"
     r"|rules on (?:the )?(?:\w+ ){0,2}(?:sales|exports|shipments)|investigat(?:e|es|ed|ing)"
-    r"|(?:halt|stop|restrict|curb|limit|block|suspend|prohibit|bar(?=s |red |ring | ))\w* (?:\w+ ){0,3}"
-    r"(?:shipments|exports|sales)"
+    r"|(?:halt|stop|restrict|curb|limit|block|suspend|prohibit|bar(?=s |red |ring | ))\w* "
+    r"(?:\w+ ){0,3}(?:shipments|exports|sales)"
     r"|bann?\w* (?:\w+ ){0,2}exports?|purchase commitments?"
     # (an import ban or its end: "will resume imports of Japanese seafood")
     r"|(?:suspend|halt|bann?|resum|lift)\w* (?:\w+ ){0,3}imports|import bans?"

@@ -1810,6 +1810,12 @@ _LASTS_ANAPHOR = re.compile(
 )
 
 
+_ELABORATION = re.compile(
+    r"(?:^|,\s+)(?:placing|imposing|levying|slapping|putting|setting|adding|charging|applying)\b",
+    _I,
+)
+
+
 def _share_with_rated_twin(out: list[Statement], first: int) -> None:
     """("EU countermeasures will enter into force on Friday, ..., placing a 25% duty on US
     goods"): one sentence telling one side's tariff twice, once with its rate and once without,
@@ -1827,6 +1833,14 @@ def _share_with_rated_twin(out: list[Statement], first: int) -> None:
                 and o.actor == st.actor
                 and o.target == st.target
                 and o.kind == st.kind
+                # (an elaboration of the same act, not a part on its own goods: "will raise
+                # duties on US goods, and US rice will face 60%")
+                and _ELABORATION.search(
+                    o.quote,
+                    max(0, o.clause[0] - o.start_char),
+                    max(0, o.trigger - o.start_char) + 12,
+                )
+                and (not o.products or o.products == st.products)
                 and o.status != "threatened"
                 and st.status != "threatened"
                 and (

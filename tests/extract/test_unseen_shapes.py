@@ -342,7 +342,11 @@ def test_one_sentence_telling_a_tariff_with_and_without_its_rate_is_one_measure(
         "20% import duty on a list of Indian products.",
         dt.date(2026, 7, 9),
     )
-    bare = dataclasses.replace(rated, rate_before_pct=None, rate_after_pct=None, products="")
-    out = [bare, rated]
-    _share_with_rated_twin(out, 0)
-    assert (bare.rate_after_pct, bare.products) == (rated.rate_after_pct, rated.products)
+    bare = dataclasses.replace(rated, rate_before_pct=None, rate_after_pct=None, effective_on=None)
+    _share_with_rated_twin([bare, rated], 0)
+    assert (bare.rate_after_pct, bare.effective_on) == (20.0, rated.effective_on)
+    # (a part on goods of its own keeps its rate to itself)
+    part = dataclasses.replace(rated, products="rice")
+    bare = dataclasses.replace(rated, rate_before_pct=None, rate_after_pct=None)
+    _share_with_rated_twin([bare, part], 0)
+    assert bare.rate_after_pct is None
