@@ -602,6 +602,8 @@ _OTHER_OBJECT = re.compile(
     r"|volumes|imports|exports|shipments|emissions|inflation|stockpiles|inventories"
     # ("laying off workers and cancelling shifts"): a business's own cuts
     r"|orders|contracts|shifts|jobs|workers|staff|plans|trips|visits|meetings|forecasts?"
+    # ("raised concerns about US chip curbs": a complaint, no measure raised)
+    r"|concerns?|objections?|questions|doubts|alarm|eyebrows|the\s+issue"
     r"|outlook|estimates?|guidance|stakes?|holdings?|rates\s+on\s+(?:loans|mortgages))\b",
     _I,
 )
@@ -1223,6 +1225,8 @@ def _classify(clause: str) -> Kind | None:
             return Kind("export_control_relaxation", r.start(), "control_relax")
         nouns = [(m.start(), m.end()) for m in _CONTROL.finditer(clause)]
         for up in _UP.finditer(clause):
+            if _OTHER_OBJECT.match(clause, up.end()):
+                continue
             if not any(a <= up.start() < b for a, b in nouns):
                 return Kind("export_control", up.start(), "control_up_verb")
         # "published sweeping export controls", "unveiled new curbs": a control made public.

@@ -294,6 +294,17 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     if k is None:
         return None
     if (
+        k.rule == "export_permitted"
+        and last is not None
+        and last[0] == EXPORT_CONTROL
+        and ctx.sentence_no - last[3] <= 2
+        and not _AGAIN.search(words)
+    ):
+        # ("India has banned wheat exports ... New Delhi will allow exports to countries that
+        # request supplies"): what a ban just told still lets through is its carve-out, no
+        # easing (unless it says so: "will allow exports again")
+        return None
+    if (
         k.rule == "tariff_accepted"
         and k.kind == TARIFF_INCREASE
         and _DEAL.search(text, max(0, sent.start - 300), ce)
@@ -330,6 +341,7 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
     )
 
 
+_AGAIN = re.compile(r"\b(?:again|resum\w*|once more|lift\w*|end\w*)\b", _I)
 _CONTROL_STORY = re.compile(
     r"\b(?:export\s+(?:bans?|controls?|curbs|restrictions|licen[cs]\w*)|ban\s+on\s+(?:the\s+)?"
     r"exports?|restrictions|controls|bans?)\b",

@@ -92,7 +92,8 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:(?:partly|partially|largely|effectively|fully)\s+)?(?:lifting|easing|ending"
     r"|reversing|undoing)\b)"
     r"|,\s+(?=(?:announcing|saying|adding|prompting|taking|drawing|sparking|triggering"
-    r"|causing|answering|responding|retaliating|countering)\b)|,\s+then\s+"
+    r"|causing|answering|responding|retaliating|countering|describing|calling|arguing)\b)"
+    r"|,\s+then\s+"
     # ("paused most tariffs for 90 days but raised the levy on China", "halve the tariff to 10%
     # and extend the suspension"): a second verb with its own object
     r"|(?P<verb>\s+(?:and|but)\s+)(?=(?:to\s+)?(?:(?:a\s+day|two\s+days|days|hours|weeks)\s+"

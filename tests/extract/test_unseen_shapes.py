@@ -350,3 +350,34 @@ def test_one_sentence_telling_a_tariff_with_and_without_its_rate_is_one_measure(
     bare = dataclasses.replace(rated, rate_before_pct=None, rate_after_pct=None)
     _share_with_rated_twin([bare, part], 0)
     assert bare.rate_after_pct is None
+
+
+def test_what_a_ban_still_lets_through_is_no_easing() -> None:
+    out = statements(
+        "HANOI - Vietnam has banned rice exports with immediate effect, the trade ministry said "
+        "on Friday. Cargoes already loaded may still sail, and Hanoi will allow exports to "
+        "neighbours that request supplies for food security.",
+        "2026-08-14",
+    )
+    assert [(s["actor"], s["kind"]) for s in out] == [("VNM", "export_control")]
+
+
+def test_a_complaint_or_a_failed_attempt_is_no_measure() -> None:
+    out = statements(
+        "Korean officials, for their part, raised concerns about Japanese chip curbs. EU member "
+        "states failed to block the duties on Korean steel, with Italy among those voting "
+        "against.",
+        "2026-09-01",
+    )
+    assert out == []
+
+
+def test_the_measure_a_step_is_described_as_answering_is_not_its_kind() -> None:
+    out = statements(
+        "ASTANA - Kazakhstan has imposed temporary restrictions on exports of uranium to Canada, "
+        "the government said on Friday, describing the step as a response to Ottawa's ban on "
+        "imports of Kazakh steel.",
+        "2026-11-20",
+    )
+    kaz = [(s["actor"], s["target"], s["kind"]) for s in out if s["actor"] == "KAZ"]
+    assert kaz == [("KAZ", "CAN", "export_control")]
