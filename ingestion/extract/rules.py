@@ -978,7 +978,7 @@ _QUOTA_AT_RATE = re.compile(
 )
 _WITH_TARIFFS = re.compile(
     r"\b(?:hit|hits|struck|strikes|fired|fires|fight|fights|fought|respond\w*|retaliat\w*"
-    r"|countered|counters|answered|answers)\s+(?:back\s+)?(?:\w+\s+){0,3}?with\s+"
+    r"|countered|counters|answered|answers)\s+(?:back\s+)?(?:\w+\s+){0,5}?with\s+"
     r"(?:its\s+own\s+|their\s+own\s+|matching\s+|retaliatory\s+|reciprocal\s+|counter-?)?"
     r"(?:[\w%.-]+\s+){0,2}(?:tariffs|duties|levies|surtaxes)\s+(?:of\s+\d|on)\b",
     _I,
@@ -1037,9 +1037,12 @@ def _classify(clause: str) -> Kind | None:
     if m:
         return Kind("tariff_increase", m.start(), "suspend_concessions")
     m = _REMEDY_DUTY.search(clause)
-    # ("a pause on its safeguard duties", "lifted anti-dumping duties": read as any tariff)
-    eased = m is not None and (
-        _SUSPEND.search(clause, 0, m.start()) or _DOWN.search(clause, 0, m.start())
+    # ("a pause on its safeguard duties", "lifted anti-dumping duties": read as any tariff;
+    # "... without punitive duties after Beijing said it would scrap the anti-dumping tariffs":
+    # any of the clause's remedy duties eased)
+    eased = m is not None and any(
+        _SUSPEND.search(clause, 0, r.start()) or _DOWN.search(clause, 0, r.start())
+        for r in _REMEDY_DUTY.finditer(clause)
     )
     if (
         m
@@ -1258,6 +1261,9 @@ def _classify(clause: str) -> Kind | None:
         re.search(
             r"\b(?:will|would|shall|'ll|agreed to|agrees to|pledged? to|pledges to|committed to"
             r"|commits to|promised? to|vowed? to|to|anticipat\w*|envisag\w*|foresees?|expects?)\s+"
+            # (not purchases reviewed or stopped: "would review procurement contracts")
+            r"(?!(?:review|reconsider|re-examine|examine|cancel|scrap|halt|stop|suspend|cut|reduce"
+            r"|end|curb|limit|restrict|ban|freeze|audit|scrutini[sz]e)\w*\s)"
             r"(?:\w+\s+){0,3}$",
             clause[max(0, p.start() - 40) : p.start()],
             _I,
@@ -1595,9 +1601,16 @@ def _names_no_goods(text: str, start: int, m: re.Match[str]) -> bool:
     return bool(
         _CURRENCY.match(text, m.end())
         or _BOUGHT.search(text, max(start, m.start() - 30), m.start())
+        # ("cheap shipments blamed on Chinese overcapacity": a cause, no goods)
+        or _NOT_GOODS_NOUN.match(text, m.end())
     )
 
 
+_NOT_GOODS_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:overcapacity|over-capacity|dumping|subsidies|practices|policies"
+    r"|competition|pressure)\b",
+    _I,
+)
 _BOUGHT = re.compile(
     # ("over India's imports of Russian oil", not "a probe into imports of European pork")
     r"\b(?:(?:purchases?|purchasing|buying)\s+of|(?:['’]s|its|their)\s+(?:[\w-]+\s+)?imports?\s+of"
@@ -1750,6 +1763,10 @@ def _resolve_targets(
     # Chinese cars, responding to US pressure" is aimed at China).
     mentions = [mt for mt in mentions if not _included(text, cs, mt.start)]
     origin = [iso for iso in goods_origin if iso != actor]
+    if not origin and kind == "tariff_increase" and _SAFEGUARD_DUTY.search(text, cs, ce):
+        # ("a provisional safeguard duty of 12% on imports of flat steel, to curb cheap
+        # shipments blamed on Chinese overcapacity"): a safeguard falls on every origin
+        return ["WLD"]
     if not origin and kind == "tariff_increase" and _SECTORAL_IMPORTS.search(text, cs, ce):
         # "tariffs of 25% on all steel imports": on steel from everywhere, whoever answers it.
         return ["WLD"]
@@ -1861,6 +1878,9 @@ _DEFINITE_CONTROL = re.compile(
     r"\W*(?:the|this|that|these|those)\s+(?:new\s+)?(?:listing|designation|ban|controls?|curbs"
     r"|restrictions?|rules?|measures?|move|decision|blacklisting)\b",
     _I,
+)
+_SAFEGUARD_DUTY = re.compile(
+    r"\bsafeguard\s+(?:[\w-]+\s+){0,2}?(?:dut(?:y|ies)|tariffs?|measures?|levy|levies)\b", _I
 )
 _COMPANY_RE = re.compile(
     r"(?<![\w-])(?:"

@@ -1316,7 +1316,7 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         # ("Beijing had committed to increase purchases of US farm goods"): a promise made
         # before the story's time, told with no day of its own, is its background.
         return None
-    if _OPENED_EARLIER.match(text, pos, ce):
+    if c.kind.kind not in _EASING and _OPENED_EARLIER.match(text, pos, ce):
         # ("Beijing's anti-dumping probe into EU brandy, opened earlier this year, ..."): the
         # measure's own participle places it before the story's days.
         return None

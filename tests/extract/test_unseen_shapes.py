@@ -381,3 +381,44 @@ def test_the_measure_a_step_is_described_as_answering_is_not_its_kind() -> None:
     )
     kaz = [(s["actor"], s["target"], s["kind"]) for s in out if s["actor"] == "KAZ"]
     assert kaz == [("KAZ", "CAN", "export_control")]
+
+
+def test_striking_back_at_a_country_on_a_day_with_tariffs_is_a_rise() -> None:
+    out = statements(
+        "CANBERRA - Australia struck back at Jakarta on Tuesday with 20% tariffs on A$2 billion "
+        "worth of Indonesian goods.",
+        "2026-04-07",
+    )
+    assert ("AUS", "IDN", "tariff_increase", 20.0) in _keys(out)
+
+
+def test_reviewing_procurement_is_no_purchase_pledge() -> None:
+    out = statements(
+        "Ottawa slapped tariffs on US steel on Monday, and Prime Minister Carney said a second "
+        "list would follow in 21 days if the American duties remain. Several provinces also said "
+        "they would review procurement contracts with American firms.",
+        "2026-03-02",
+    )
+    assert not [s for s in out if s["kind"] == "purchase_commitment"]
+
+
+def test_a_safeguard_falls_on_every_origin_whatever_the_story_blames() -> None:
+    out = statements(
+        "NEW DELHI - Indonesia has imposed a provisional safeguard duty of 15% on imports of "
+        "ceramic tiles for 200 days, to curb cheap shipments that local makers blame on Chinese "
+        "overcapacity, the finance ministry said on Monday.",
+        "2026-06-16",
+    )
+    assert [(s["actor"], s["target"], s["rate_after_pct"]) for s in out] == [("IDN", "WLD", 15.0)]
+
+
+def test_scrapping_remedy_duties_named_after_another_remedy_noun_is_a_cut() -> None:
+    out = statements(
+        "LIMA - Peruvian avocados will return to Korean shelves without punitive duties from "
+        "Friday after Seoul said it would scrap the anti-dumping tariffs it imposed three years "
+        "ago.",
+        "2026-05-01",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("KOR", "PER", "tariff_reduction")
+    ]
