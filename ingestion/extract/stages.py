@@ -293,6 +293,20 @@ def kind(ctx: ArticleContext, sent: Sentence, cs: int, ce: int) -> Clause | None
         k = Kind(last[0], detail.start("verb"), "rate_range_detail")
     if k is None:
         return None
+    if k.rule == "tariff_accepted" and _DURING_PAUSE.search(words):
+        # ("During the pause, those countries will face a baseline 10% levy"): the level a
+        # pause leaves, part of the pause
+        k = Kind(TARIFF_SUSPENSION, k.pos, k.rule)
+    if (
+        k.kind == TARIFF_REDUCTION
+        and _EXEMPT_FROM_THE.search(words)
+        and last is not None
+        and last[0] == TARIFF_INCREASE
+        and ctx.sentence_no - last[3] <= 2
+    ):
+        # ("... anti-dumping duties on brandy. Houses that signed price undertakings will be
+        # exempt from the duties"): who the duties just told spare is their carve-out
+        return None
     if (
         k.rule == "export_permitted"
         and last is not None
@@ -561,6 +575,12 @@ def modality(c: Clause) -> Modality | None:
         # impose duties": a means, not a measure; "the 25% levy on cars would remain in place":
         # a level that stays, no news)
         return None
+    if _LEAVING.match(text, cs) and _KEPT_AS_IS.search(text, cs, ce):
+        # ("..., while leaving the 20% fentanyl levy in place"): a level kept, no step
+        return None
+    if _CURRENTLY_FACE.search(text, cs, min(ce, pos + 12)):
+        # ("cars, which currently face tariffs of up to 50%"): the state of things
+        return None
     if re.search(r"\bdecision\s+to\s+$", pre, _I) and _DEFINITE_OBJECT.match(text, pos):
         # ("following American authorities' decision to impose these tariffs", "its decision to
         # impose the tariffs was based on security"): a measure already told, now discussed
@@ -645,6 +665,20 @@ _MEANS_USED = re.compile(
 _REMAINS = re.compile(
     r"\b(?:will|would|shall|to)?\s*(?:remain|remains|stay|stays)\s+(?:in\s+(?:place|effect|force)"
     r"|unchanged)\b",
+    _I,
+)
+_KEPT_AS_IS = re.compile(r"\bin\s+(?:place|force)\b|\b(?:intact|untouched|unchanged)\b", _I)
+_LEAVING = re.compile(r"\W*(?:while\s+|but\s+)?(?:leaving|keeping|maintaining|retaining)\b", _I)
+_CURRENTLY_FACE = re.compile(
+    r"\b(?:currently|still|already|now)\s+(?:face|faces|pay|pays|carry|carries|attract|attracts)\b",
+    _I,
+)
+_DURING_PAUSE = re.compile(
+    r"\b(?:during|for|throughout)\s+the\s+(?:\d+-day\s+)?(?:pause|truce|suspension|reprieve)\b", _I
+)
+_EXEMPT_FROM_THE = re.compile(
+    r"\bexempt(?:ed|ion|ions)?\s+from\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:tariffs?|duties|duty|levies|levy|surtax\w*)\b",
     _I,
 )
 _TALKS_PURPOSE = re.compile(
@@ -1552,7 +1586,7 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
     if before is None and after is None and tail:
         # "... added 50 points, taking it from 34% to 84%": the rate is in the tail.
         before, after = find_rates(text[tail.start(1) : se])
-    if k.rule in _RATE_IS_NEW_LEVEL and k.kind == TARIFF_REDUCTION:
+    if k.rule in _RATE_IS_NEW_LEVEL and k.kind in (TARIFF_REDUCTION, TARIFF_SUSPENSION):
         # "a 19% tariff under the deal", "in at a 6.1% tariff": the named rate is the new level.
         if before == 0.0:
             before = None

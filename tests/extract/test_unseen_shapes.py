@@ -422,3 +422,37 @@ def test_scrapping_remedy_duties_named_after_another_remedy_noun_is_a_cut() -> N
     assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
         ("KOR", "PER", "tariff_reduction")
     ]
+
+
+def test_the_level_faced_during_a_pause_belongs_to_the_pause() -> None:
+    out = statements(
+        "Washington on Monday raised its tariff on Brazilian goods to 90% while announcing a "
+        "60-day pause on the higher duties for dozens of other trading partners. During the "
+        "pause, those countries will face a baseline 8% levy, officials said.",
+        "2026-03-10",
+    )
+    rated = [s for s in out if s["rate_after_pct"] == 8.0]
+    assert [(s["target"], s["kind"]) for s in rated] == [("WLD", "tariff_suspension")]
+
+
+def test_a_levy_left_in_place_or_currently_faced_is_no_step() -> None:
+    out = statements(
+        "Under the accord, Ottawa will lower its 40% surtax on Mexican trucks to 15%, while "
+        "leaving in place a separate 10% levy tied to migration. Mexico will scrap duties on "
+        "Canadian goods, including pork, which currently face tariffs of up to 30%.",
+        "2026-04-20",
+    )
+    assert sorted((s["actor"], s["kind"]) for s in out) == [
+        ("CAN", "tariff_reduction"),
+        ("MEX", "tariff_reduction"),
+    ]
+
+
+def test_firms_spared_from_duties_just_told_are_their_carve_out() -> None:
+    out = statements(
+        "Korea will levy anti-dumping duties of between 12% and 30% on olive oil imported from "
+        "the European Union for five years starting Monday. Producers that signed price "
+        "undertakings will be exempt from the duties, the ministry said.",
+        "2026-06-05",
+    )
+    assert [(s["actor"], s["kind"]) for s in out] == [("KOR", "tariff_increase")]
