@@ -909,6 +909,13 @@ _RATE_RISES = re.compile(
     r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     _I,
 )
+_RATE_FALLS = re.compile(
+    r"\b(?:tariffs?|duties|duty|levies|levy|rates?)\s+(?:on\s+(?:[\w$.,-]+\s+){1,12}?)?"
+    r"(?:[^.;]{0,40}?,\s+)?(?:will\s+|would\s+|to\s+|is\s+set\s+to\s+|are\s+set\s+to\s+)?"
+    r"(?:fall|falls|fell|drop|drops|dropped|decline|declines|come down|comes down|go down"
+    r"|goes down)\s+to\s+(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
+    _I,
+)
 _WHITE_LIST_REMOVAL = re.compile(
     r"\b(?:remov\w*|strik\w*|struck|delet\w*|drop\w*|exclu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}"
     # ("dropped Seoul from its own 'white list'": quoted too)
@@ -963,7 +970,8 @@ _COUNTERMEASURE_GOODS = re.compile(
 )
 _QUOTA_AT_RATE = re.compile(
     # ("open duty-free quotas for American beef": goods let in at no duty)
-    r"\bopen\w*\s+(?:[\w-]+\s+){0,3}?(?:duty|tariff)[- ]free\s+(?:import\s+)?quotas?\b|"
+    r"\bopen\w*\s+(?:[\w-]+\s+){0,3}?(?:(?:duty|tariff)[- ]free\s+(?:import\s+)?quotas?"
+    r"|tariff-rate\s+quotas?)\b|"
     r"\b(?:allow\w*|admit\w*|let|lets|letting)\s+(?:[\w,.-]+\s+){0,14}?(?:at\s+(?:an?|the)\s+"
     # ("at the most-favoured-nation tariff of 6.1%")
     r"(?:[\w-]+\s+){0,2}?"
@@ -990,6 +998,8 @@ _WITH_TARIFFS = re.compile(
 _PHRASE_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, str, str]] = [
     # "tariffs on Chinese goods would rise to 125%": the importer's, read from the goods.
     (_RATE_RISES, None, "tariff_increase", "rate_rise_noverb"),
+    # "Import duties on British cars, currently above 100%, will fall to 10%": likewise.
+    (_RATE_FALLS, None, "tariff_reduction", "rate_down_noverb"),
     # "removed South Korea from its white list": exports to it now need licences.
     (_WHITE_LIST_REMOVAL, None, "export_control", "white_list_removal"),
     # "let the suspension of its countermeasures lapse": the suspended duties return.

@@ -1570,6 +1570,9 @@ def _side_rate(text: str, cs: int, ce: int, iso: str) -> float | None:
 
 _AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
+_AT_LEVEL = re.compile(
+    r"\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", _I
+)
 _DUTY_FREE = re.compile(r"\b(?:duty|tariff)[- ]free\b", re.IGNORECASE)
 
 
@@ -1595,6 +1598,9 @@ def rates(c: Clause) -> tuple[float | None, float | None]:
         before, after = after, 0.0
     if k.rule == "quota_at_rate" and after is None and _DUTY_FREE.search(words):
         after = 0.0
+    if k.rule == "quota_at_rate" and after is None and (at := _AT_LEVEL.search(words)):
+        # ("allow 49,000 cars in at the regular 6.1% tariff": the level the quota pays)
+        after = float(at.group(1))
     if k.rule == "zero_tariff" and after is None:
         after = 0.0
     if k.kind == TARIFF_REDUCTION and after is None and _ELIMINATE.match(text, pos):

@@ -101,7 +101,7 @@ _CLAUSE = re.compile(
     r"|remov|eliminat|lift|suspend|ban|restrict|doubl|tripl|quadrupl|hik|halv|extend|paus|delay"
     r"|setting|launch|initiat|make\s+(?:[\w-]+\s+){0,2}?purchases"
     r"|postpon|exempt|waiv|reduc|tighten|curb|block|halt)\w*\s)"
-    r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=and in (?:return|exchange)\b)"
+    r"|,\s+(?=(?:we|they|I)\b)|,\s+(?=(?:and\s+)?in (?:return|exchange)\b)"
     # (", a move widely seen as a warning to Spain": a reading by others, no part of the act)
     r"|,\s+(?=(?:in\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:move|step|decision|development|action)\s+"
     r"(?:that\s+(?:was|is)\s+)?(?:\w+ly\s+)?(?:seen|viewed|regarded|read|interpreted|described"

@@ -456,3 +456,30 @@ def test_firms_spared_from_duties_just_told_are_their_carve_out() -> None:
         "2026-06-05",
     )
     assert [(s["actor"], s["kind"]) for s in out] == [("KOR", "tariff_increase")]
+
+
+def test_a_duty_that_will_fall_to_a_level_is_a_cut_by_the_importer() -> None:
+    out = statements(
+        "Seoul and Ottawa concluded a trade deal on Tuesday. Import duties on Canadian pork, "
+        "currently above 40%, will fall to 5% under a quota.",
+        "2026-05-05",
+    )
+    assert ("KOR", "CAN", "tariff_reduction", 5.0) in _keys(out)
+
+
+def test_opening_tariff_rate_quotas_and_a_quota_at_the_regular_rate_are_cuts() -> None:
+    out = statements(
+        "As part of the deal, Norway will open tariff-rate quotas for Chilean salmon feed, the "
+        "trade ministry said on Friday.",
+        "2026-05-08",
+    )
+    assert [(s["actor"], s["target"], s["kind"]) for s in out] == [
+        ("NOR", "CHL", "tariff_reduction")
+    ]
+    out = statements(
+        "Mexico will allow up to 30,000 Korean-made trucks a year into the country at the regular "
+        "5% tariff, in exchange for Korea slashing duties on Mexican avocados, officials said on "
+        "Friday.",
+        "2026-05-08",
+    )
+    assert ("MEX", "KOR", "tariff_reduction", 5.0) in _keys(out)
