@@ -576,6 +576,16 @@ _NOUN_AS_MODIFIER = re.compile(
     r"|negotiators?|envoys?|chiefs?)\b",
     _I,
 )
+_REVIEWED = re.compile(
+    r"\b(?:review\w*|reconsider\w*|examin\w*|assess\w*)\s+(?:of\s+)?(?:the|its|their|existing)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    _I,
+)
+_PLAIN_LEVEL = re.compile(
+    r"\b(?:same|low|lower|normal|standard|average|usual|ordinary|existing)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duties|duty|rates?)\s+$",
+    _I,
+)
 _ACTION_OF = re.compile(r"\s+(?:of|in)\b", _I)
 _TO_RATE = re.compile(r"[^.;,]{0,60}?\bto\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)", _I)
 _RATE_OBJ = re.compile(r"\s+(?:\w+\s+){0,3}\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)", _I)
@@ -725,6 +735,11 @@ def _near_verbs(
             continue
         # "cut tariff-free imports by 47%", "reduce the quota": a smaller quota is no tariff cut.
         if kind == "tariff_reduction" and _QUOTA_OBJECT.match(clause, m.end()):
+            continue
+        # ("guarantees the same low tariffs applied to other members": a description)
+        if re.match(
+            r"(?:applied|charged|levied)\b", clause[m.start() :], _I
+        ) and _PLAIN_LEVEL.search(clause, max(0, m.start() - 40), m.start()):
             continue
         # ("scrap aluminium", "scrap metal": a material, no verb)
         if _SCRAP_MATERIAL.match(clause, m.start()):
@@ -1047,6 +1062,10 @@ def _classify(clause: str) -> Kind | None:
     if m:
         return Kind("tariff_increase", m.start(), "suspend_concessions")
     m = _REMEDY_DUTY.search(clause)
+    if m is not None and _REVIEWED.search(clause, max(0, m.start() - 60), m.start()):
+        # ("which has been reviewing the anti-dumping duties of up to 218%"): duties under
+        # review are in force already, no new measure
+        m = None
     # ("a pause on its safeguard duties", "lifted anti-dumping duties": read as any tariff;
     # "... without punitive duties after Beijing said it would scrap the anti-dumping tariffs":
     # any of the clause's remedy duties eased)

@@ -483,3 +483,18 @@ def test_opening_tariff_rate_quotas_and_a_quota_at_the_regular_rate_are_cuts() -
         "2026-05-08",
     )
     assert ("MEX", "KOR", "tariff_reduction", 5.0) in _keys(out)
+
+
+def test_duties_under_review_or_a_level_described_are_no_new_measure() -> None:
+    out = statements(
+        "Korea's trade ministry, which has been reviewing the anti-dumping and countervailing "
+        "duties of up to 90 per cent on Chilean wine, has not published a final ruling.",
+        "2026-03-05",
+    )
+    assert out == []
+    out = statements(
+        "Ottawa will move to strip Belarus of the trading status, which guarantees the same low "
+        "tariffs applied to other WTO members, the prime minister said on Friday.",
+        "2026-03-06",
+    )
+    assert not [s for s in out if s["actor"] == "BLR"]
