@@ -1250,6 +1250,13 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
         listed = listed_in_sentence(text, c.sentence.mentions, actor)
         if len(listed) >= 2:
             targets = listed
+    bloc = _BLOC_GOODS.search(text, cs, ce)
+    if bloc is not None:
+        # ("will remove tariffs on around 92% of Mercosur goods"): a trade bloc's goods are
+        # each member's
+        members = _BLOC_MEMBERS[bloc.group("bloc").lower().replace(" ", "")]
+        if actor not in members:
+            targets = list(members)
     targets = [t for t in targets if t != actor] or [""]
     if "CHN" in targets:
         # ("visa applications from China and Hong Kong": China's special administrative
@@ -1570,6 +1577,20 @@ def _side_rate(text: str, cs: int, ce: int, iso: str) -> float | None:
 
 _AFTER_LEAD = re.compile(r"\bafter\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _RATE_IS_NEW_LEVEL = ("deal_sets_rate", "quota_at_rate", "tariff_accepted")
+# Trade blocs whose members a measure on "the bloc's goods" falls on, one target each (the
+# founding or current members as of 2026).
+_BLOC_MEMBERS = {
+    "mercosur": ("ARG", "BRA", "PRY", "URY"),
+    "asean": ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"),
+    "efta": ("CHE", "ISL", "LIE", "NOR"),
+    "gcc": ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU"),
+    "gulfcooperationcouncil": ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU"),
+}
+_BLOC_GOODS = re.compile(
+    r"\b(?:on|from|of|to)\s+(?:[\w%.-]+\s+){0,4}?(?:the\s+)?(?P<bloc>Mercosur|ASEAN|EFTA|GCC"
+    r"|Gulf Cooperation Council)(?:['’]s)?\s+(?:member\s+)?(?:goods|imports|exports|products"
+    r"|countries|members|states|nations)\b"
+)
 _AT_LEVEL = re.compile(
     r"\bat\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", _I
 )

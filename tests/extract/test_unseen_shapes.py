@@ -498,3 +498,12 @@ def test_duties_under_review_or_a_level_described_are_no_new_measure() -> None:
         "2026-03-06",
     )
     assert not [s for s in out if s["actor"] == "BLR"]
+
+
+def test_a_blocs_goods_are_each_members() -> None:
+    out = statements(
+        "Under the accord signed on Friday, Canada will remove tariffs on around 90% of Mercosur "
+        "goods over ten years.",
+        "2026-09-04",
+    )
+    assert sorted(s["target"] for s in out if s["actor"] == "CAN") == ["ARG", "BRA", "PRY", "URY"]
