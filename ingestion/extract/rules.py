@@ -931,6 +931,14 @@ _RATE_FALLS = re.compile(
     r"|goes down)\s+to\s+(?:about\s+|around\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)",
     _I,
 )
+_RATE_SUBJECT_APPLIES = re.compile(
+    # (a rate the clause introduces, "a 25% duty", not one it refers to: "the 25% tariffs on
+    # Peru that took effect on Tuesday")
+    r"\ban?\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[\w-]+\s+)?(?:tariff|duty|levy"
+    r"|surcharge|surtax)\s+on\b(?:(?!\b(?:that|which)\b)[^.;]){0,160}?\b(?:applies|will\s+apply"
+    r"|takes\s+effect|will\s+take\s+effect|comes\s+into\s+force|kicks\s+in)\b",
+    _I,
+)
 _WHITE_LIST_REMOVAL = re.compile(
     r"\b(?:remov\w*|strik\w*|struck|delet\w*|drop\w*|exclu\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}"
     # ("dropped Seoul from its own 'white list'": quoted too)
@@ -1015,6 +1023,9 @@ _PHRASE_RULES: list[tuple[re.Pattern[str], re.Pattern[str] | None, str, str]] = 
     (_RATE_RISES, None, "tariff_increase", "rate_rise_noverb"),
     # "Import duties on British cars, currently above 100%, will fall to 10%": likewise.
     (_RATE_FALLS, None, "tariff_reduction", "rate_down_noverb"),
+    # "a 25% duty on 545 American products, including soybeans, applies immediately": a rate
+    # named as the subject, set by the side whose market the goods enter.
+    (_RATE_SUBJECT_APPLIES, None, "tariff_increase", "rate_only_tariff"),
     # "removed South Korea from its white list": exports to it now need licences.
     (_WHITE_LIST_REMOVAL, None, "export_control", "white_list_removal"),
     # "let the suspension of its countermeasures lapse": the suspended duties return.

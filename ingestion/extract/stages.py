@@ -667,6 +667,11 @@ _REMAINS = re.compile(
     r"|unchanged)\b",
     _I,
 )
+_IMMEDIATE = re.compile(
+    r"\b(?:applies|apply|takes?\s+effect|comes?\s+into\s+force|kicks?\s+in)\s+(?:immediately"
+    r"|from\s+today|as\s+of\s+today|with\s+immediate\s+effect)\b",
+    _I,
+)
 _KEPT_AS_IS = re.compile(r"\bin\s+(?:place|force)\b|\b(?:intact|untouched|unchanged)\b", _I)
 _LEAVING = re.compile(r"\W*(?:while\s+|but\s+)?(?:leaving|keeping|maintaining|retaining)\b", _I)
 _CURRENTLY_FACE = re.compile(
@@ -1406,6 +1411,8 @@ def dates(ctx: ArticleContext, c: Clause, mod: Modality) -> Dates | None:
         and sent.body_index > LEDE_SENTENCES
         and (not future or mod.recalled)
         and not perfect
+        # ("a 25% duty on 545 US products applies immediately": in force now, news)
+        and not _IMMEDIATE.search(text, pos, ce)
         and (BODY_NEEDS_MARKER is False or _BACKGROUND_MARK.search(sent.words))
     ):
         # Background sentences far from the lede, with no date of their own, mostly recall

@@ -507,3 +507,13 @@ def test_a_blocs_goods_are_each_members() -> None:
         "2026-09-04",
     )
     assert sorted(s["target"] for s in out if s["actor"] == "CAN") == ["ARG", "BRA", "PRY", "URY"]
+
+
+def test_a_rate_named_as_the_subject_that_applies_now_is_news() -> None:
+    out = statements(
+        "Seoul said on Monday it would answer Tokyo's new duties. Later in the day, a trade "
+        "ministry spokesman said Korea had been forced to respond and that a 20% duty on 300 "
+        "Japanese products, including beer, cars and cosmetics, applies immediately.",
+        "2026-07-06",
+    )
+    assert ("KOR", "JPN", "tariff_increase", 20.0) in _keys(out)
