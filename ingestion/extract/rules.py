@@ -402,7 +402,8 @@ _PLACE = re.compile(
     r"\b(?:talks|meeting|meetings|met|summit|negotiations|visit|trip|conference|forum|held|hosted"
     r"|gathering|sidelines"
     # ("Trump told business leaders in Doha", "speaking in Tokyo"): where someone spoke
-    r"|told|spoke|speaking|speech|remarks|addressed|rally|interview|reporters|audience)\b[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
+    r"|told|spoke|speaking|speech|remarks|addressed|rally|interview|reporters|audience)\b"
+    r"[^;]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+){0,2}$"
 )
 
 
@@ -693,6 +694,21 @@ _OTHER_MEASURES = (
 )
 
 
+def _noun_of_the_act(clause: str, m: re.Match[str], kind: str) -> bool:
+    """A verb's noun after an article that names the act itself: an easing that names what it
+    eases with "of" ("the lifting of the surtaxes"), or a rise with where it goes ("a doubling
+    of the duty to 50%"), unless the clause answers that rise ("in response to the increase in
+    the tariff from 25% to 50%"); "the increase in tariffs" alone is more often a rise the story
+    refers to than its news."""
+    if not _ACTION_OF.match(clause, m.end()):
+        return False
+    if kind != "tariff_increase":
+        return True
+    return bool(_TO_RATE.match(clause, m.end())) and not _ANSWERS_NOUN.search(
+        clause, max(0, m.start() - 40), m.start()
+    )
+
+
 def _near_verbs(
     clause: str, verb_rx: re.Pattern[str], noun_rx: re.Pattern[str], kind: str, rule: str
 ) -> list[tuple[int, str, str]]:
@@ -700,30 +716,12 @@ def _near_verbs(
     out = []
     for m in verb_rx.finditer(clause):
         # "a substantially lowered tariff": a participle used as an adjective is no action.
-        # ("the lifting of the surtaxes", "its removal of duties": a noun of an easing, which
-        # names what it eases with "of", is the act; "the increase in tariffs" is more often a
-        # rise the story refers to than its news)
         if (
-            (
-                _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start())
-                and not (
-                    _ACTION_OF.match(clause, m.end())
-                    # ("a doubling of the out-of-quota duty to 50%": a rise with where it goes)
-                    and (
-                        kind != "tariff_increase"
-                        or (
-                            _TO_RATE.match(clause, m.end())
-                            # (not a rise the clause answers: "in response to the increase in the
-                            # tariff from 25% to 50%")
-                            and not _ANSWERS_NOUN.search(clause, max(0, m.start() - 40), m.start())
-                        )
-                    )
-                )
-            )
-            or (
-                re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
-                and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
-            )
+            _ADJ_PARTICIPLE.search(clause, max(0, m.start() - 20), m.start())
+            and not _noun_of_the_act(clause, m, kind)
+        ) or (
+            re.match(r"place\b", clause[m.start() : m.start() + 6], _I)
+            and re.search(r"\bin\s+$", clause[max(0, m.start() - 4) : m.start()])
         ):
             continue
         # ("put it on par with", "put the tariffs on hold": no duty put on anyone)

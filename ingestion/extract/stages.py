@@ -441,8 +441,6 @@ _ANY_FURTHER = re.compile(
     r"|levies|increases?|hikes?|measures|restrictions|controls|curbs)\b",
     _I,
 )
-# ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
-# terms (not the last item of a list: "cabinets, vanities, and furniture")
 _FIRM_SUBJECT = re.compile(
     r"\W*(?:" + _COMPANY_RE.pattern + r")(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|confirmed"
     r"|announced|told|has|have|had|will|would|is|was|added|stopped|halted|suspended)\b"
@@ -454,6 +452,8 @@ _NOUN_THREATENS = re.compile(
     r"|duties|order|rule|rules)\b[^;]*?\bthreaten(?:s|ed)?\s+to\b",
     _I,
 )
+# ", and on a further $10 billion in 21 days if ...": a later part of the clause with its own
+# terms (not the last item of a list: "cabinets, vanities, and furniture")
 _LATER_PART = re.compile(r",\s+and\s+(?:on|to|then|later|from|in|will|would|also|could|may)\b", _I)
 
 
@@ -578,9 +578,6 @@ def modality(c: Clause) -> Modality | None:
     if _LEAVING.match(text, cs) and _KEPT_AS_IS.search(text, cs, ce):
         # ("..., while leaving the 20% fentanyl levy in place"): a level kept, no step
         return None
-    if _CURRENTLY_FACE.search(text, cs, min(ce, pos + 12)):
-        # ("cars, which currently face tariffs of up to 50%"): the state of things
-        return None
     if re.search(r"\bdecision\s+to\s+$", pre, _I) and _DEFINITE_OBJECT.match(text, pos):
         # ("following American authorities' decision to impose these tariffs", "its decision to
         # impose the tariffs was based on security"): a measure already told, now discussed
@@ -591,7 +588,11 @@ def modality(c: Clause) -> Modality | None:
     if _VAGUE_PAST.search(c.words):
         # "restrictions imposed by Mexico in recent years": a summary of the past, no one measure.
         return None
-    if c.kind.rule in ("tariff_faced", "tariff_accepted", "rate_only_tariff") and (
+    if (
+        c.kind.rule in ("tariff_faced", "tariff_accepted", "rate_only_tariff")
+        # ("cars, which currently face tariffs of up to 50%": "face" read as any tariff verb)
+        or _PAYS.match(text, pos)
+    ) and (
         re.search(r"\b(?:still|continue\s+to|remain\w*|currently|already)\s+(?:\w+\s+)?$", pre, _I)
         or _SINCE.search(text, pos, ce)
     ):
@@ -674,10 +675,7 @@ _IMMEDIATE = re.compile(
 )
 _KEPT_AS_IS = re.compile(r"\bin\s+(?:place|force)\b|\b(?:intact|untouched|unchanged)\b", _I)
 _LEAVING = re.compile(r"\W*(?:while\s+|but\s+)?(?:leaving|keeping|maintaining|retaining)\b", _I)
-_CURRENTLY_FACE = re.compile(
-    r"\b(?:currently|still|already|now)\s+(?:face|faces|pay|pays|carry|carries|attract|attracts)\b",
-    _I,
-)
+_PAYS = re.compile(r"(?:fac(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|carr(?:y|ies|ied|ying))\b", _I)
 _DURING_PAUSE = re.compile(
     r"\b(?:during|for|throughout)\s+the\s+(?:\d+-day\s+)?(?:pause|truce|suspension|reprieve)\b", _I
 )
@@ -1259,7 +1257,8 @@ def parties(ctx: ArticleContext, c: Clause) -> Parties | None:
     if bloc is not None:
         # ("will remove tariffs on around 92% of Mercosur goods"): a trade bloc's goods are
         # each member's
-        members = _BLOC_MEMBERS[bloc.group("bloc").lower().replace(" ", "")]
+        name = bloc.group("bloc").lower()
+        members = _BLOC_MEMBERS[_BLOC_NAMES.get(name, name)]
         if actor not in members:
             targets = list(members)
     targets = [t for t in targets if t != actor] or [""]
@@ -1591,8 +1590,8 @@ _BLOC_MEMBERS = {
     "asean": ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"),
     "efta": ("CHE", "ISL", "LIE", "NOR"),
     "gcc": ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU"),
-    "gulfcooperationcouncil": ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU"),
 }
+_BLOC_NAMES = {"gulf cooperation council": "gcc"}
 _BLOC_GOODS = re.compile(
     r"\b(?:on|from|of|to)\s+(?:[\w%.-]+\s+){0,4}?(?:the\s+)?(?P<bloc>Mercosur|ASEAN|EFTA|GCC"
     r"|Gulf Cooperation Council)(?:['’]s)?\s+(?:member\s+)?(?:goods|imports|exports|products"
